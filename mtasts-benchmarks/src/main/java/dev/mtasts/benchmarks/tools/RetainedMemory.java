@@ -1,0 +1,117 @@
+package dev.mtasts.benchmarks.tools;
+
+import dev.mtasts.benchmarks.baseline.BaselineAggregator;
+import dev.mtasts.benchmarks.data.ReportData;
+import dev.mtasts.tlsrpt.ReportSummary;
+import dev.mtasts.tlsrpt.TlsRptReader;
+import java.lang.ref.Reference;
+import java.util.Locale;
+
+/**
+ * Measures the heap an aggregation keeps: 100,000 reports over 1,000 keys are generated, read and
+ * added one at a time (so no report outlives its {@code add}), then the heap in use after full
+ * collections is compared with the heap in use before. Run it in a JVM of its own with {@code
+ * -XX:+UseSerialGC}, whose {@code System.gc()} is a full, compacting collection, so the figures
+ * are exact to a few KB.
+ *
+ * <p>Prints TSV rows for {@link ResultTable}: the SDK's accumulator, its immutable snapshot, and
+ * the {@code HashMap<String, Long>} baseline. Target: at most 4 MB.
+ */
+public final class RetainedMemory {
+
+  private static final double MB = 1024.0 * 1024.0;
+  private static final double TARGET_MB = 4.0;
+
+  private RetainedMemory() {}
+
+  /**
+   * Runs the measurement and prints the rows on standard output.
+   *
+   * @param args ignored
+   * @throws InterruptedException when interrupted between collections
+   */
+  public static void main(String[] args) throws InterruptedException {
+    int reports = ReportData.AGGREGATION_REPORTS;
+    int keys = ReportData.AGGREGATION_KEYS;
+    // Load and warm every class involved, so that class metadata is not counted as retained.
+    sdk(1_000, keys);
+    baseline(1_000, keys);
+
+    long before = usedAfterGc();
+    ReportSummary.Accumulator acc = sdk(reports, keys);
+    long withAccumulator = usedAfterGc();
+    ReportSummary snapshot = acc.snapshot();
+    long retainedAccumulator = withAccumulator - before;
+    acc = null;
+    long withSnapshot = usedAfterGc();
+    long retainedSnapshot = withSnapshot - before;
+    Reference.reachabilityFence(snapshot);
+    if (snapshot.reportCount() != reports) {
+      throw new IllegalStateException("expected " + reports + " reports, got " + snapshot);
+    }
+    snapshot = null;
+
+    long before2 = usedAfterGc();
+    BaselineAggregator base = baseline(reports, keys);
+    long withBaseline = usedAfterGc();
+    long retainedBaseline = withBaseline - before2;
+    Reference.reachabilityFence(base);
+
+    String params = "reports=" + reports + " keys=" + keys;
+    row("RetainedMemory.accumulator", params, retainedAccumulator, retainedBaseline);
+    row("RetainedMemory.snapshot", params, retainedSnapshot, retainedBaseline);
+    System.out.printf(
+        Locale.ROOT,
+        "RetainedMemory.hashMapBaseline\t%s\t%.2f\t\tMB\t1.00x (baseline)\t\t%n",
+        params,
+        retainedBaseline / MB);
+  }
+
+  private static void row(String name, String params, long bytes, long baselineBytes) {
+    double mb = bytes / MB;
+    System.out.printf(
+        Locale.ROOT,
+        "%s\t%s\t%.2f\t\tMB\t%.2fx\t<= %.0f MB\t%s%n",
+        name,
+        params,
+        mb,
+        (double) baselineBytes / bytes,
+        TARGET_MB,
+        mb <= TARGET_MB ? "yes" : String.format(Locale.ROOT, "NO: %.1fx the limit", mb / TARGET_MB));
+  }
+
+  private static ReportSummary.Accumulator sdk(int reports, int keys) {
+    TlsRptReader reader = TlsRptReader.tolerant();
+    ReportSummary.Accumulator acc = ReportSummary.newAccumulator();
+    for (int i = 0; i < reports; i++) {
+      acc.add(reader.read(ReportData.aggregationReport(i, keys, 0).toJsonBytes()).report());
+    }
+    return acc;
+  }
+
+  private static BaselineAggregator baseline(int reports, int keys) {
+    TlsRptReader reader = TlsRptReader.tolerant();
+    BaselineAggregator agg = new BaselineAggregator();
+    for (int i = 0; i < reports; i++) {
+      agg.add(reader.read(ReportData.aggregationReport(i, keys, 0).toJsonBytes()).report());
+    }
+    return agg;
+  }
+
+  private static long usedAfterGc() throws InterruptedException {
+    Runtime rt = Runtime.getRuntime();
+    long used = Long.MAX_VALUE;
+    // Repeat until the figure stops falling: finalizers and reference processing can free more
+    // on a second pass.
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      Thread.sleep(50);
+      long now = rt.totalMemory() - rt.freeMemory();
+      if (now >= used) {
+        return Math.min(now, used);
+      }
+      used = now;
+    }
+    return used;
+  }
+}

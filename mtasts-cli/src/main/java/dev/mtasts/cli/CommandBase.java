@@ -1,0 +1,24 @@
+package dev.mtasts.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every leaf command shares: its streams and the environment of the root command. */
+abstract class CommandBase {
+  @Spec CommandSpec spec;
+
+  CommandBase() {}
+
+  final PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  final PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  final CliEnvironment environment() {
+    return ((MtastsCommand) spec.root().userObject()).environment();
+  }
+}

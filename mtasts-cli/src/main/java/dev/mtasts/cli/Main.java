@@ -1,0 +1,121 @@
+package dev.mtasts.cli;
+
+import dev.mtasts.cli.internal.CommandFailure;
+import dev.mtasts.cli.internal.ExitStatus;
+import dev.mtasts.policy.MtaStsException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The entry point of the {@code mtasts} command.
+ *
+ * <p>Exit status: 0 success (valid, ready), 1 the input is invalid or the verdict is negative (or
+ * some reports could not be read), 2 a usage error or a file that cannot be opened. No stack trace
+ * reaches the user unless {@code --debug} is given.
+ *
+ * <pre>{@code
+ * int status = Main.newCommandLine(CliEnvironment.ofSystem()).execute("policy", "check", "mta-sts.txt");
+ * }</pre>
+ */
+public final class Main {
+  private Main() {}
+
+  /**
+   * Runs the command and exits the JVM with its status.
+   *
+   * @param args the command-line arguments
+   */
+  public static void main(String[] args) {
+    PrintWriter out = utf8Writer(System.out);
+    PrintWriter err = utf8Writer(System.err);
+    CommandLine commandLine = newCommandLine(CliEnvironment.ofSystem());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    int status;
+    try {
+      status = commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("mtasts: out of memory; give the JVM more heap (java -Xmx...) or less input");
+      status = ExitStatus.NEGATIVE;
+    }
+    out.flush();
+    err.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Returns the command tree, ready to {@link CommandLine#execute(String...) execute}, with the
+   * exit-status contract installed. Standard output and error default to the process's; replace
+   * them with {@link CommandLine#setOut} and {@link CommandLine#setErr}.
+   *
+   * @param environment standard input, the terminal question and the clock
+   * @return the command line of the root command {@code mtasts}
+   */
+  public static CommandLine newCommandLine(CliEnvironment environment) {
+    CommandLine commandLine = new CommandLine(new MtastsCommand(environment));
+    // "@file" arguments would be expanded by default; a record text or a file name may start with @.
+    commandLine.setExpandAtFiles(false);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExitCodeExceptionMapper(e -> ExitStatus.NEGATIVE);
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+    commandLine.setExecutionExceptionHandler(new FailureHandler());
+    return commandLine;
+  }
+
+  private static PrintWriter utf8Writer(PrintStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+  }
+
+  /** Usage errors: the message and a hint, exit status 2. */
+  private static final class UsageErrorHandler implements IParameterExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+      CommandLine cl = ex.getCommandLine();
+      PrintWriter err = cl.getErr();
+      err.println("mtasts: " + ex.getMessage());
+      String name = cl.getCommandSpec().qualifiedName();
+      err.println("Try '" + name + " --help' for more information.");
+      err.flush();
+      return ExitStatus.USAGE;
+    }
+  }
+
+  /** Failures while a command runs: a message, the stack trace only with {@code --debug}. */
+  private static final class FailureHandler implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
+      PrintWriter err = cl.getErr();
+      boolean debug = ((MtastsCommand) cl.getCommandSpec().root().userObject()).debug();
+      int status;
+      if (ex instanceof CommandFailure failure) {
+        status = failure.exitStatus();
+        err.println("mtasts: " + failure.getMessage());
+      } else if (ex instanceof MtaStsException) {
+        status = ExitStatus.NEGATIVE;
+        err.println("mtasts: " + ex.getMessage());
+      } else if (ex instanceof UncheckedIOException io) {
+        status = ExitStatus.USAGE;
+        err.println("mtasts: " + io.getCause().getMessage());
+      } else {
+        status = ExitStatus.NEGATIVE;
+        err.println("mtasts: internal error: " + ex);
+        if (!debug) {
+          err.println("Run again with --debug for the stack trace, and please report it.");
+        }
+      }
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return status;
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.mtasts.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.mtasts.cli.internal.ExitStatus;
+import dev.mtasts.cli.internal.Inputs;
+import dev.mtasts.cli.internal.JsonOutput;
+import dev.mtasts.cli.internal.TxtText;
+import dev.mtasts.dns.ParseMode;
+import dev.mtasts.dns.ParsedRecord;
+import dev.mtasts.dns.RecordErrorCode;
+import dev.mtasts.dns.RecordParseException;
+import dev.mtasts.dns.RecordWarning;
+import dev.mtasts.dns.StsRecord;
+import dev.mtasts.dns.TlsRptRecord;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mtasts record check}: validates an {@code _mta-sts} or {@code _smtp._tls} TXT record value. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validate a TXT record value: v=STSv1 (_mta-sts, RFC 8461 section 3.1) or v=TLSRPTv1"
+          + " (_smtp._tls, RFC 8460 section 3), chosen by its version tag. Prints the canonical"
+          + " value; errors and warnings go to standard error as record:1:COL: error CODE: message.",
+      "The value may be given as dig prints it (\"v=STSv1; \" \"id=1;\"): quoted strings are joined.",
+      "Exit status 0 when the record is valid, 1 when it is not."
+    })
+final class RecordCheckCommand extends CommandBase implements Callable<Integer> {
+  @Option(
+      names = "--lenient",
+      description = "Accept what is seen in the wild (hyphens in ids, empty fields...)"
+          + " with a warning each.")
+  boolean lenient;
+
+  @Option(names = "--json", description = "Print one JSON object: valid, type, errors, warnings, text.")
+  boolean json;
+
+  @Parameters(index = "0", paramLabel = "TEXT", description = "The record value, or - to read it from standard input.")
+  String text = "";
+
+  RecordCheckCommand() {}
+
+  /** The outcome of one check, for either output form. */
+  private record Outcome(
+      @Nullable String type,
+      String label,
+      String input,
+      @Nullable String canonical,
+      @Nullable String summary,
+      List<RecordWarning> warnings,
+      @Nullable RecordParseException error) {}
+
+  @Override
+  public Integer call() throws IOException {
+    String label = Inputs.STDIN.equals(text) ? "<stdin>" : "record";
+    String input =
+        Inputs.STDIN.equals(text)
+            ? new String(Inputs.read(text, environment().stdin()), StandardCharsets.UTF_8)
+            : text;
+    String record = TxtText.unwrap(input);
+    Outcome outcome = check(label, record);
+    if (json) {
+      writeJson(outcome);
+    } else {
+      writeText(outcome);
+    }
+    return outcome.error() == null ? ExitStatus.OK : ExitStatus.NEGATIVE;
+  }
+
+  private Outcome check(String label, String record) {
+    ParseMode mode = lenient ? ParseMode.LENIENT : ParseMode.STRICT;
+    String head = record.stripLeading().toLowerCase(Locale.ROOT);
+    try {
+      if (head.startsWith("v=tlsrpt")) {
+        ParsedRecord<TlsRptRecord> parsed = TlsRptRecord.read(record, mode);
+        List<URI> rua = parsed.record().rua();
+        return new Outcome("tlsrpt", label, record, parsed.record().toText(),
+            "valid _smtp._tls record (" + Describe.plural(rua.size(), "report URI") + ": "
+                + String.join(", ", rua.stream().map(URI::toString).toList()) + ")",
+            parsed.warnings(), null);
+      }
+      if (head.startsWith("v=")) {
+        ParsedRecord<StsRecord> parsed = StsRecord.read(record, mode);
+        return new Outcome("sts", label, record, parsed.record().toText(),
+            "valid _mta-sts record (id " + parsed.record().id() + ")", parsed.warnings(), null);
+      }
+      throw new RecordParseException(RecordErrorCode.MISSING_VERSION, 1,
+          "a record starts with v=STSv1 (_mta-sts, RFC 8461) or v=TLSRPTv1 (_smtp._tls, RFC 8460)");
+    } catch (RecordParseException e) {
+      String type = head.startsWith("v=tlsrpt") ? "tlsrpt" : head.startsWith("v=sts") ? "sts" : null;
+      return new Outcome(type, label, record, null, null, List.of(), e);
+    }
+  }
+
+  private void writeText(Outcome o) {
+    PrintWriter err = err();
+    RecordParseException e = o.error();
+    if (e != null) {
+      err.println(o.label() + ":1:" + e.column() + ": error " + e.code() + ": " + e.detail());
+      err.println("  " + o.input());
+      err.println("  " + " ".repeat(Math.max(0, Math.min(e.column(), o.input().length() + 1) - 1)) + "^");
+      return;
+    }
+    out().println(o.canonical());
+    out().flush();
+    for (RecordWarning w : o.warnings()) {
+      err.println(o.label() + ":1:" + w.column() + ": warning: " + w.message());
+    }
+    err.println(o.label() + ": " + o.summary());
+  }
+
+  private void writeJson(Outcome o) throws IOException {
+    try (JsonOutput out = JsonOutput.open(out())) {
+      JsonGenerator g = out.generator();
+      g.writeBooleanField("valid", o.error() == null);
+      if (o.type() == null) {
+        g.writeNullField("type");
+      } else {
+        g.writeStringField("type", o.type());
+      }
+      g.writeArrayFieldStart("errors");
+      RecordParseException e = o.error();
+      if (e != null) {
+        g.writeStartObject();
+        g.writeNumberField("line", 1);
+        g.writeNumberField("column", e.column());
+        g.writeStringField("code", e.code().name());
+        g.writeStringField("message", e.detail());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("warnings");
+      for (RecordWarning w : o.warnings()) {
+        g.writeStartObject();
+        g.writeNumberField("line", 1);
+        g.writeNumberField("column", w.column());
+        g.writeStringField("message", w.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      String canonical = o.canonical();
+      if (canonical != null) {
+        g.writeStringField("text", canonical);
+      }
+    }
+  }
+}

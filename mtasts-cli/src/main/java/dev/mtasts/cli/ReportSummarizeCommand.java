@@ -1,0 +1,248 @@
+package dev.mtasts.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.mtasts.cli.internal.ExitStatus;
+import dev.mtasts.cli.internal.JsonOutput;
+import dev.mtasts.cli.internal.ProgressBar;
+import dev.mtasts.cli.internal.ReportFiles;
+import dev.mtasts.cli.internal.ReportLoader;
+import dev.mtasts.tlsrpt.DomainSummary;
+import dev.mtasts.tlsrpt.FailureGroup;
+import dev.mtasts.tlsrpt.ResultType;
+import dev.mtasts.tlsrpt.SessionCounts;
+import dev.mtasts.tlsrpt.TlsRptReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+/** {@code mtasts report summarize}: reads, aggregates and triages TLS-RPT reports. */
+@Command(
+    name = "summarize",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Read TLS-RPT report files (.json, .json.gz) and folders (recursively), aggregate them per"
+          + " policy domain and triage the failures. The same report received twice counts once.",
+      "A report that cannot be read is listed with its reason and does not stop the others;"
+          + " exit status 1 then, and when no report was found."
+    })
+final class ReportSummarizeCommand extends CommandBase implements Callable<Integer> {
+  @Option(names = "--json", description = "Print one JSON object: reports, unreadable, domains...")
+  boolean json;
+
+  @Option(
+      names = "--since",
+      paramLabel = "DATE",
+      description = "Only reports whose period starts on or after this UTC day (yyyy-MM-dd).")
+  @Nullable LocalDate since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "DATE",
+      description = "Only reports whose period starts on or before this UTC day (yyyy-MM-dd).")
+  @Nullable LocalDate until;
+
+  @Option(names = "--domain", paramLabel = "DOMAIN", description = "Only this policy domain.")
+  @Nullable String domain;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Report files and folders; - reads one report from standard input.")
+  List<String> paths = new ArrayList<>();
+
+  ReportSummarizeCommand() {}
+
+  @Override
+  public Integer call() throws IOException {
+    if (since != null && until != null && until.isBefore(since)) {
+      throw new ParameterException(spec.commandLine(), "--until " + until + " is before --since " + since);
+    }
+    List<ReportFiles.Entry> entries = ReportFiles.find(paths);
+    ProgressBar bar = ProgressBar.forFiles(err(), entries.size(), environment().stderrIsTerminal());
+    ReportLoader.Loaded loaded = ReportLoader.load(entries, environment().stdin(), inPeriod(), bar);
+    List<DomainSummary> domains = new ArrayList<>();
+    for (String d : loaded.summary().domains()) {
+      if (domain == null || d.equals(domain.toLowerCase(Locale.ROOT))) {
+        domains.add(loaded.summary().domain(d));
+      }
+    }
+    domains.sort(Comparator.comparing(DomainSummary::policyDomain));
+    if (json) {
+      writeJson(loaded, domains);
+    } else {
+      writeText(loaded, domains, entries.size());
+    }
+    return loaded.unreadable().isEmpty() && !domains.isEmpty() ? ExitStatus.OK : ExitStatus.NEGATIVE;
+  }
+
+  private Predicate<TlsRptReport> inPeriod() {
+    LocalDate from = since;
+    LocalDate to = until;
+    return report -> {
+      LocalDate first = report.dateRange().firstDay();
+      return (from == null || !first.isBefore(from)) && (to == null || !first.isAfter(to));
+    };
+  }
+
+  private void writeText(ReportLoader.Loaded loaded, List<DomainSummary> domains, int files) {
+    PrintWriter out = out();
+    StringBuilder head = new StringBuilder();
+    head.append("Read ").append(Describe.plural(loaded.read(), "report")).append(" from ")
+        .append(Describe.plural(files, "file")).append(": ")
+        .append(loaded.unreadable().size()).append(" unreadable, ")
+        .append(Describe.plural(loaded.summary().duplicateReports(), "duplicate"));
+    if (loaded.outsideFilter() > 0) {
+      head.append(", ").append(loaded.outsideFilter()).append(" outside --since/--until");
+    }
+    if (loaded.warnings() > 0) {
+      head.append(", ").append(Describe.plural(loaded.warnings(), "tolerated deviation"))
+          .append(" from RFC 8460");
+    }
+    out.println(head.append('.'));
+    if (domains.isEmpty()) {
+      out.println();
+      out.println(domain == null ? "No policy domain found in the reports."
+          : "No report for policy domain " + domain + ".");
+    }
+    for (DomainSummary d : domains) {
+      out.println();
+      out.println(domainHeading(d));
+      SessionCounts s = d.sessions();
+      out.println("  sessions: " + s.successful() + " successful, " + s.failed() + " failed"
+          + percent(d));
+      List<FailureGroup> groups = d.failureGroups();
+      if (groups.isEmpty()) {
+        out.println("  no failures");
+        continue;
+      }
+      out.println("  failures:");
+      for (FailureGroup g : groups) {
+        out.println("    " + g.resultType().value() + ": " + Describe.plural(g.failedSessions(), "session")
+            + ", " + Describe.triage(g.triage()));
+        out.println("      MX hosts: " + counts(g.receivingMxHosts()));
+        out.println("      senders:  " + counts(g.sendingMtaIps()));
+        out.println("      days:     " + Describe.days(g.days()));
+      }
+    }
+    if (!loaded.unreadable().isEmpty()) {
+      out.println();
+      out.println("Unreadable (" + loaded.unreadable().size() + "):");
+      for (ReportLoader.Unreadable u : loaded.unreadable()) {
+        out.println("  " + u.file() + ": " + u.reason());
+      }
+    }
+  }
+
+  private static String domainHeading(DomainSummary d) {
+    var covered = d.coveredDays();
+    if (covered.isEmpty()) {
+      return d.policyDomain().isEmpty() ? "(no policy domain)" : d.policyDomain();
+    }
+    return (d.policyDomain().isEmpty() ? "(no policy domain)" : d.policyDomain()) + "  "
+        + covered.first() + " to " + covered.last() + ", " + Describe.plural(covered.size(), "day")
+        + " with reports";
+  }
+
+  private static String percent(DomainSummary d) {
+    if (d.successRate().isEmpty()) {
+      return "";
+    }
+    return String.format(Locale.ROOT, " (%.2f%% successful)", 100 * d.successRate().getAsDouble());
+  }
+
+  static String counts(Map<String, Long> counts) {
+    List<Map.Entry<String, Long>> list = new ArrayList<>(counts.entrySet());
+    list.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, Long> e : list) {
+      parts.add((e.getKey().isEmpty() ? "(not reported)" : e.getKey()) + " (" + e.getValue() + ")");
+    }
+    return parts.isEmpty() ? "-" : String.join(", ", parts);
+  }
+
+  private void writeJson(ReportLoader.Loaded loaded, List<DomainSummary> domains) throws IOException {
+    try (JsonOutput o = JsonOutput.open(out())) {
+      JsonGenerator g = o.generator();
+      g.writeNumberField("reports", loaded.read());
+      g.writeNumberField("unreadable", loaded.unreadable().size());
+      g.writeNumberField("duplicates", loaded.summary().duplicateReports());
+      g.writeNumberField("outsideFilter", loaded.outsideFilter());
+      g.writeNumberField("warnings", loaded.warnings());
+      g.writeArrayFieldStart("unreadableFiles");
+      for (ReportLoader.Unreadable u : loaded.unreadable()) {
+        g.writeStartObject();
+        g.writeStringField("file", u.file());
+        g.writeStringField("reason", u.reason());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("domains");
+      for (DomainSummary d : domains) {
+        writeDomain(g, d);
+      }
+      g.writeEndArray();
+    }
+  }
+
+  private static void writeDomain(JsonGenerator g, DomainSummary d) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("policyDomain", d.policyDomain());
+    var covered = d.coveredDays();
+    if (!covered.isEmpty()) {
+      g.writeStringField("firstDay", covered.first().toString());
+      g.writeStringField("lastDay", covered.last().toString());
+    }
+    g.writeNumberField("daysWithReports", covered.size());
+    g.writeNumberField("successfulSessions", d.sessions().successful());
+    g.writeNumberField("failedSessions", d.sessions().failed());
+    g.writeArrayFieldStart("failures");
+    List<Map.Entry<ResultType, Long>> byType = new ArrayList<>(d.byResultType().entrySet());
+    byType.sort(Map.Entry.<ResultType, Long>comparingByValue().reversed()
+        .thenComparing(e -> e.getKey().value()));
+    for (Map.Entry<ResultType, Long> e : byType) {
+      g.writeStartObject();
+      g.writeStringField("resultType", e.getKey().value());
+      g.writeNumberField("sessions", e.getValue());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("failureGroups");
+    for (FailureGroup f : d.failureGroups()) {
+      g.writeStartObject();
+      g.writeStringField("resultType", f.resultType().value());
+      g.writeStringField("triage", f.triage().name());
+      g.writeNumberField("sessions", f.failedSessions());
+      writeCounts(g, "receivingMxHosts", f.receivingMxHosts());
+      writeCounts(g, "sendingMtaIps", f.sendingMtaIps());
+      g.writeArrayFieldStart("days");
+      for (LocalDate day : f.days()) {
+        g.writeString(day.toString());
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeCounts(JsonGenerator g, String name, Map<String, Long> counts)
+      throws IOException {
+    g.writeObjectFieldStart(name);
+    for (Map.Entry<String, Long> e : new java.util.TreeMap<>(counts).entrySet()) {
+      g.writeNumberField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
+  }
+}

@@ -1,0 +1,241 @@
+package dev.mtasts.cli.internal;
+
+import dev.mtasts.dns.ParseMode;
+import dev.mtasts.dns.RecordSelection;
+import dev.mtasts.dns.RecordWarning;
+import dev.mtasts.dns.StsRecord;
+import dev.mtasts.dns.TlsRptRecord;
+import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.policy.PolicyParseException;
+import dev.mtasts.policy.PolicyParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A domain folder as {@code readiness} and {@code plan} read it: {@code mta-sts.txt} (the policy
+ * file), {@code _mta-sts.txt} and {@code _smtp._tls.txt} (the TXT values, one record a line, as
+ * published in DNS), {@code mx.txt} (the MX hosts, one a line, optionally after a preference) and
+ * {@code reports/} (TLS-RPT reports, searched recursively).
+ *
+ * @param dir the folder
+ * @param domain the policy domain: the folder's name, lower case
+ * @param policy the policy file, or {@code null} when there is none
+ * @param sts the {@code _mta-sts} record, or {@code null} when none is usable
+ * @param tlsRpt the {@code _smtp._tls} record, or {@code null} when none is usable
+ * @param mxHosts the MX hosts in file order
+ * @param reports what reading {@code reports/} found
+ * @param notes what is missing or wrong in the folder, for the user, in file order
+ */
+public record DomainFolder(
+    Path dir,
+    String domain,
+    @Nullable MtaStsPolicy policy,
+    @Nullable StsRecord sts,
+    @Nullable TlsRptRecord tlsRpt,
+    List<String> mxHosts,
+    ReportLoader.Loaded reports,
+    List<String> notes) {
+
+  /** The policy file's name in the folder. */
+  public static final String POLICY_FILE = "mta-sts.txt";
+
+  /** The {@code _mta-sts} TXT value's file name. */
+  public static final String STS_FILE = "_mta-sts.txt";
+
+  /** The {@code _smtp._tls} TXT value's file name. */
+  public static final String TLSRPT_FILE = "_smtp._tls.txt";
+
+  /** The MX hosts' file name. */
+  public static final String MX_FILE = "mx.txt";
+
+  /** The reports' folder name. */
+  public static final String REPORTS_DIR = "reports";
+
+  /**
+   * Copies the lists.
+   *
+   * @param dir the folder
+   * @param domain the policy domain
+   * @param policy the policy, or {@code null}
+   * @param sts the STS record, or {@code null}
+   * @param tlsRpt the TLS-RPT record, or {@code null}
+   * @param mxHosts the MX hosts
+   * @param reports the reports
+   * @param notes the notes
+   */
+  public DomainFolder {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(domain, "domain");
+    mxHosts = List.copyOf(mxHosts);
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * Reads a domain folder.
+   *
+   * @param dir the folder
+   * @param domainOverride the policy domain when it is not the folder's name, or {@code null}
+   * @param stdin standard input (unused by folders, passed to the report loader)
+   * @param progress the progress bar factory for the reports
+   * @return the folder's contents
+   * @throws CommandFailure with exit status 2 when the folder or a file in it cannot be opened, 1
+   *     when the policy file is invalid (the message is {@code FILE:LINE:COL: error CODE: reason})
+   */
+  public static DomainFolder read(
+      Path dir,
+      @Nullable String domainOverride,
+      InputStream stdin,
+      Function<Integer, ProgressBar> progress) {
+    if (!Files.isDirectory(dir)) {
+      throw new CommandFailure(ExitStatus.USAGE, "cannot open " + dir + ": "
+          + (Files.exists(dir) ? "not a folder" : "no such folder"));
+    }
+    String domain = domainOverride != null ? domainOverride : folderDomain(dir);
+    domain = domain.toLowerCase(Locale.ROOT);
+    List<String> notes = new ArrayList<>();
+
+    MtaStsPolicy policy = readPolicy(dir.resolve(POLICY_FILE));
+    if (policy == null) {
+      notes.add(POLICY_FILE + " is missing: no policy file");
+    }
+
+    StsRecord sts = null;
+    List<List<byte[]>> stsTxt = readTxt(dir.resolve(STS_FILE));
+    if (stsTxt == null) {
+      notes.add(STS_FILE + " is missing: no _mta-sts record is published");
+    } else {
+      sts = select(RecordSelection.selectSts(stsTxt, ParseMode.STRICT), STS_FILE, "_mta-sts", notes);
+    }
+
+    TlsRptRecord tlsRpt = null;
+    List<List<byte[]>> tlsTxt = readTxt(dir.resolve(TLSRPT_FILE));
+    if (tlsTxt == null) {
+      notes.add(TLSRPT_FILE + " is missing: no _smtp._tls record is published, so no reports arrive");
+    } else {
+      tlsRpt = select(RecordSelection.selectTlsRpt(tlsTxt, ParseMode.STRICT), TLSRPT_FILE, "_smtp._tls", notes);
+    }
+
+    List<String> mx = readMx(dir.resolve(MX_FILE), notes);
+
+    Path reportsDir = dir.resolve(REPORTS_DIR);
+    List<ReportFiles.Entry> entries;
+    if (Files.isDirectory(reportsDir)) {
+      entries = ReportFiles.find(List.of(reportsDir.toString()));
+    } else {
+      entries = List.of();
+      notes.add(REPORTS_DIR + "/ is missing: no TLS-RPT reports");
+    }
+    ReportLoader.Loaded loaded =
+        ReportLoader.load(entries, stdin, report -> true, progress.apply(entries.size()));
+    for (ReportLoader.Unreadable u : loaded.unreadable()) {
+      notes.add("unreadable report " + u.file() + ": " + u.reason());
+    }
+    return new DomainFolder(dir, domain, policy, sts, tlsRpt, mx, loaded, notes);
+  }
+
+  /**
+   * Returns the last UTC day covered by a report, or {@code null} when there is no report.
+   *
+   * @return the newest report day
+   */
+  public @Nullable LocalDate newestReportDay() {
+    return reports.newestDay();
+  }
+
+  private static String folderDomain(Path dir) {
+    Path name = dir.toAbsolutePath().normalize().getFileName();
+    if (name == null) {
+      throw CommandFailure.usage("cannot tell the domain from " + dir + "; give --domain");
+    }
+    return name.toString();
+  }
+
+  private static @Nullable MtaStsPolicy readPolicy(Path file) {
+    if (!Files.exists(file)) {
+      return null;
+    }
+    byte[] bytes = Inputs.read(file.toString(), InputStream.nullInputStream());
+    try {
+      return PolicyParser.strict().parse(bytes).policy();
+    } catch (PolicyParseException e) {
+      throw new CommandFailure(ExitStatus.NEGATIVE,
+          file + ":" + e.line() + ":" + e.column() + ": error " + e.code() + ": " + e.reason(), e);
+    }
+  }
+
+  /** Returns the TXT records of the file (one a line, dig-style quoting allowed), or null when it is absent. */
+  private static @Nullable List<List<byte[]>> readTxt(Path file) {
+    if (!Files.exists(file)) {
+      return null;
+    }
+    String text = new String(Inputs.read(file.toString(), InputStream.nullInputStream()), StandardCharsets.UTF_8);
+    List<List<byte[]>> records = new ArrayList<>();
+    for (String line : text.split("\r?\n", -1)) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      records.add(List.of(TxtText.unwrap(line).getBytes(StandardCharsets.UTF_8)));
+    }
+    return records;
+  }
+
+  private static <T> @Nullable T select(
+      RecordSelection<T> selection, String file, String name, List<String> notes) {
+    if (selection instanceof RecordSelection.Selected<T> selected) {
+      for (RecordWarning w : selected.warnings()) {
+        notes.add(file + ": column " + w.column() + ": " + w.message());
+      }
+      return selected.record();
+    }
+    if (selection instanceof RecordSelection.NoRecord<T>) {
+      notes.add(file + ": no line starts with the version tag, so no " + name + " record counts");
+    } else if (selection instanceof RecordSelection.SeveralRecords<T> several) {
+      notes.add(file + ": " + several.texts().size() + " competing " + name
+          + " records count as none (RFC 8461 section 3.1, RFC 8460 section 3); keep one");
+    } else if (selection instanceof RecordSelection.InvalidRecord<T> invalid) {
+      notes.add(file + ":1:" + invalid.error().column() + ": error " + invalid.error().code() + ": "
+          + invalid.error().detail() + "; an invalid " + name + " record counts as none");
+    }
+    return null;
+  }
+
+  private static List<String> readMx(Path file, List<String> notes) {
+    if (!Files.exists(file)) {
+      notes.add(MX_FILE + " is missing: the MX hosts are unknown");
+      return List.of();
+    }
+    List<String> hosts = new ArrayList<>();
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw Inputs.cannotOpen(file.toString(), e);
+    }
+    for (String raw : lines) {
+      String line = raw.strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split("\\s+");
+      // "10 mx1.example.com" as in a zone file or dig output, or just the host.
+      String host = parts[parts.length - 1];
+      if (host.endsWith(".")) {
+        host = host.substring(0, host.length() - 1);
+      }
+      if (!host.isEmpty()) {
+        hosts.add(host.toLowerCase(Locale.ROOT));
+      }
+    }
+    return hosts;
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The {@code mtasts} command line: {@link dev.mtasts.cli.Main} and its picocli command tree.
+ *
+ * <p>Exit status for scripts: 0 success (valid, ready), 1 the input is invalid or the verdict is
+ * negative, 2 a usage error or a file that cannot be opened.
+ */
+@NullMarked
+package dev.mtasts.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,63 @@
+package dev.mtasts.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+final class MainTest {
+  @Test
+  void helpListsEveryCommandAndTheExitStatusContract() {
+    Cli.Result r = Cli.exec("--help");
+    assertEquals(0, r.status(), r::toString);
+    for (String command : new String[] {"policy", "record", "dns", "report", "readiness", "plan"}) {
+      assertTrue(r.out().contains("  " + command + " "), () -> command + " missing\n" + r);
+    }
+    assertTrue(r.out().contains("Exit status: 0"), r::toString);
+  }
+
+  @Test
+  void versionPrintsTheProgramName() {
+    Cli.Result r = Cli.exec("--version");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().startsWith("mtasts "), r::toString);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''                                | Missing required subcommand",
+        "frobnicate                        | Unmatched argument at index 0: 'frobnicate'",
+        "policy                            | Missing required subcommand",
+        "policy check                      | Missing required parameter: 'FILE'",
+        "policy check --bogus x            | Unknown option: '--bogus'",
+        "policy new --mx mx.example.com    | Missing required option: '--mode=MODE'",
+        "record                            | Missing required subcommand",
+        "record check                      | Missing required parameter: 'TEXT'",
+        "record new-id --current           | Missing required parameter for option '--current'",
+        "dns                               | Missing required parameter: 'DOMAIN'",
+        "dns example.com --timeout soon    | Invalid value for option '--timeout'",
+        "report summarize                  | Missing required parameter: 'PATH'",
+        "report summarize --since 2024-13-01 x | Invalid value for option '--since'",
+        "readiness                         | Missing required parameter: 'DIR'",
+        "readiness d --window x            | Invalid value for option '--window'",
+        "plan                              | Missing required parameters: 'TARGET', 'DIR'",
+        "plan upgrade d                    | Invalid value for positional parameter at index 0 (TARGET)",
+      })
+  void usageErrorsExitWithTwoAndAHintOnStandardError(String args, String message) {
+    Cli.Result r = Cli.exec(args.isBlank() ? new String[0] : args.trim().split("\\s+"));
+    assertEquals(2, r.status(), r::toString);
+    assertEquals("", r.out(), r::toString);
+    assertTrue(r.err().startsWith("mtasts: " + message), r::toString);
+    assertTrue(r.err().contains("--help' for more information."), r::toString);
+  }
+
+  @Test
+  void debugIsAcceptedOnEveryCommand() {
+    Cli.Result r = Cli.exec("policy", "check", "--debug", "--help");
+    assertEquals(0, r.status(), r::toString);
+  }
+}

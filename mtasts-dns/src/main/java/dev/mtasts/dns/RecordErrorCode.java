@@ -1,0 +1,39 @@
+package dev.mtasts.dns;
+
+/**
+ * Stable codes for the ways a {@code _mta-sts} or {@code _smtp._tls} TXT record can be malformed.
+ *
+ * <p>The codes are part of the API: tools can switch on them, and they will not be renamed.
+ */
+public enum RecordErrorCode {
+  /** The record is empty. */
+  EMPTY,
+  /** The record is longer than a DNS message can carry (65535 characters). */
+  TOO_LONG,
+  /** A character outside printable US-ASCII (and TAB) occurs; RFC 8461 §3.1 records are US-ASCII. */
+  INVALID_CHARACTER,
+  /** The record does not begin with {@code v=}. */
+  MISSING_VERSION,
+  /** The record begins with {@code v=} but names another version than {@code STSv1}/{@code TLSRPTv1}. */
+  WRONG_VERSION,
+  /** Something other than {@code ;} (with optional whitespace) follows a field. */
+  MISSING_DELIMITER,
+  /** Two {@code ;} follow each other with no field between them. */
+  EMPTY_FIELD,
+  /** Whitespace after the last field without a following {@code ;}. */
+  TRAILING_WHITESPACE,
+  /** A field has no {@code =}. */
+  MALFORMED_FIELD,
+  /** A field name is empty, too long (over 32 characters) or holds a character the ABNF excludes. */
+  INVALID_FIELD_NAME,
+  /** An extension value is empty or holds {@code =}, {@code ;}, a space or a control character. */
+  INVALID_FIELD_VALUE,
+  /** An STS record has no {@code id} field. */
+  MISSING_ID,
+  /** The {@code id} is empty, longer than 32 characters or not made of letters and digits. */
+  INVALID_ID,
+  /** A TLS-RPT record has no {@code rua} field. */
+  MISSING_RUA,
+  /** A {@code rua} URI is empty, malformed, lacks a scheme, or is a {@code mailto:}/{@code https:} URI without an address/host. */
+  INVALID_RUA
+}

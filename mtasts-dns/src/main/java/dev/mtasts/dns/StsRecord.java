@@ -1,0 +1,174 @@
+package dev.mtasts.dns;
+
+import dev.mtasts.dns.internal.FieldScanner;
+import dev.mtasts.dns.internal.RecordGrammar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code _mta-sts.<domain>} TXT record (RFC 8461 §3.1): {@code v=STSv1; id=...;} plus
+ * extension fields. It tells senders that a policy exists and which instance is current.
+ *
+ * <pre>{@code
+ * StsRecord record = StsRecord.parse("v=STSv1; id=20160831085700Z;");
+ * record.id();      // 20160831085700Z
+ * record.toText();  // "v=STSv1; id=20160831085700Z;"
+ * }</pre>
+ *
+ * @param id the policy id
+ * @param extensions the extension fields in record order; senders ignore them (RFC 8461 §3.2)
+ */
+public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
+  /** The version tag every record starts with. */
+  public static final String VERSION = "STSv1";
+
+  /** The label prepended to the Policy Domain: {@code _mta-sts}. */
+  public static final String LABEL = "_mta-sts";
+
+  /**
+   * Validates and copies the parts.
+   *
+   * @param id the policy id
+   * @param extensions the extension fields
+   * @throws IllegalArgumentException if an extension is named {@code id}
+   */
+  public StsRecord {
+    Objects.requireNonNull(id, "id");
+    extensions = List.copyOf(extensions);
+    for (ExtensionField extension : extensions) {
+      if (extension.name().equals("id")) {
+        throw new IllegalArgumentException("\"id\" is the policy id, not an extension field");
+      }
+    }
+  }
+
+  /**
+   * Returns a record with the given id and no extension fields.
+   *
+   * @param id the policy id
+   * @return the record
+   */
+  public static StsRecord of(PolicyId id) {
+    return new StsRecord(id, List.of());
+  }
+
+  /**
+   * Reads a record strictly by the RFC 8461 §3.1 ABNF.
+   *
+   * @param text the record, its character-strings already joined without separators
+   * @return the record
+   * @throws RecordParseException if the text is not a valid record
+   */
+  public static StsRecord parse(CharSequence text) {
+    return read(text, ParseMode.STRICT).record();
+  }
+
+  /**
+   * Reads a record leniently (see {@link ParseMode#LENIENT}) and reports every deviation.
+   *
+   * @param text the record, its character-strings already joined without separators
+   * @return the record and the warnings
+   * @throws RecordParseException if the text is not a record even leniently
+   */
+  public static ParsedRecord<StsRecord> parseLenient(CharSequence text) {
+    return read(text, ParseMode.LENIENT);
+  }
+
+  /**
+   * Reads a record in the given mode. Strict mode also returns warnings for what the ABNF allows but
+   * senders read differently: a repeated {@code id} (the first wins, as RFC 8461 §3.2 says for
+   * repeated policy fields) and whitespace before the first {@code ;} (erratum 6285).
+   *
+   * @param text the record, its character-strings already joined without separators
+   * @param mode strict or lenient
+   * @return the record and the warnings
+   * @throws RecordParseException if the text is not a valid record in that mode
+   */
+  public static ParsedRecord<StsRecord> read(CharSequence text, ParseMode mode) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(mode, "mode");
+    List<RecordWarning> warnings = new ArrayList<>();
+    List<FieldScanner.Field> fields = FieldScanner.scan(text, VERSION, "", mode, warnings);
+    PolicyId id = null;
+    List<ExtensionField> extensions = new ArrayList<>();
+    for (FieldScanner.Field field : fields) {
+      if (field.name().equals("id")) {
+        if (id != null) {
+          warnings.add(new RecordWarning(field.nameColumn(),
+              "id is given again; the first id (\"" + id.value() + "\") wins and \"" + field.value()
+                  + "\" is ignored; publish one id"));
+          continue;
+        }
+        id = readId(field, mode, warnings);
+      } else if (!RecordGrammar.isExtensionValue(field.value())) {
+        if (field.value().isEmpty() && mode == ParseMode.LENIENT) {
+          warnings.add(new RecordWarning(field.nameColumn(),
+              "extension field \"" + field.name() + "\" has no value and is ignored"));
+          continue;
+        }
+        throw badValue(field);
+      } else {
+        extensions.add(new ExtensionField(field.name(), field.value()));
+      }
+    }
+    if (id == null) {
+      throw new RecordParseException(RecordErrorCode.MISSING_ID, text.length() + 1,
+          "the record has no id field; add \"id=\" followed by 1 to 32 letters and digits (RFC 8461 §3.1)");
+    }
+    return new ParsedRecord<>(new StsRecord(id, extensions), warnings);
+  }
+
+  private static PolicyId readId(FieldScanner.Field field, ParseMode mode, List<RecordWarning> warnings) {
+    String value = field.value();
+    if (RecordGrammar.isStrictId(value)) {
+      return new PolicyId(value);
+    }
+    if (mode == ParseMode.LENIENT && RecordGrammar.isLenientId(value)) {
+      warnings.add(new RecordWarning(field.valueColumn(),
+          "id \"" + value + "\" is not 1 to 32 letters and digits as RFC 8461 §3.1 requires; strict senders ignore the record"));
+      return new PolicyId(value);
+    }
+    RecordGrammar.checkStrictId(value, field.valueColumn());
+    return new PolicyId(value);
+  }
+
+  static RecordParseException badValue(FieldScanner.Field field) {
+    String value = field.value();
+    if (value.isEmpty()) {
+      return new RecordParseException(RecordErrorCode.INVALID_FIELD_VALUE, field.valueColumn(),
+          "extension field \"" + field.name() + "\" has no value; give it one or remove it");
+    }
+    int i = 0;
+    while (RecordGrammar.isExtensionValueChar(value.charAt(i))) {
+      i++;
+    }
+    return new RecordParseException(RecordErrorCode.INVALID_FIELD_VALUE, field.valueColumn() + i,
+        "value of extension field \"" + field.name() + "\" contains "
+            + RecordGrammar.describe(value.charAt(i)) + ", which extension values may not hold");
+  }
+
+  /**
+   * Returns a record with another id and the same extensions.
+   *
+   * @param newId the new policy id
+   * @return the record
+   */
+  public StsRecord withId(PolicyId newId) {
+    return new StsRecord(newId, extensions);
+  }
+
+  /**
+   * Returns the canonical text: {@code v=STSv1; id=<id>;} with each extension as {@code
+   * name=value;}, separated by single spaces, as in the RFC 8461 §3.1 example.
+   *
+   * @return the record text
+   */
+  public String toText() {
+    StringBuilder sb = new StringBuilder("v=").append(VERSION).append("; id=").append(id.value()).append(';');
+    for (ExtensionField extension : extensions) {
+      sb.append(' ').append(extension.toText()).append(';');
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,159 @@
+package dev.mtasts.dns;
+
+import dev.mtasts.dns.internal.FieldScanner;
+import dev.mtasts.dns.internal.RecordGrammar;
+import dev.mtasts.dns.internal.RuaUris;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The {@code _smtp._tls.<domain>} TXT record (RFC 8460 §3): {@code v=TLSRPTv1; rua=...} with the
+ * URIs reports are sent to, plus extension fields.
+ *
+ * <pre>{@code
+ * TlsRptRecord record = TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:reports@example.com");
+ * record.rua();     // [mailto:reports@example.com]
+ * record.toText();  // "v=TLSRPTv1; rua=mailto:reports@example.com"
+ * }</pre>
+ *
+ * @param rua the report URIs in record order, at least one; {@code mailto:} URIs carry an address
+ *     and {@code https:} URIs a host; other schemes are kept (reporters skip them)
+ * @param extensions the extension fields in record order; reporters ignore them (RFC 8460 §3)
+ */
+public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
+  /** The version tag every record starts with. */
+  public static final String VERSION = "TLSRPTv1";
+
+  /** The labels prepended to the Policy Domain: {@code _smtp._tls}. */
+  public static final String LABEL = "_smtp._tls";
+
+  /**
+   * Validates and copies the parts.
+   *
+   * @param rua the report URIs
+   * @param extensions the extension fields
+   * @throws IllegalArgumentException if {@code rua} is empty, a URI is unusable (no scheme, a
+   *     {@code mailto:} without address, an {@code https:} without host, a raw {@code ,} {@code ;}
+   *     {@code !} or space), or an extension is named {@code rua}
+   */
+  public TlsRptRecord {
+    rua = List.copyOf(rua);
+    extensions = List.copyOf(extensions);
+    if (rua.isEmpty()) {
+      throw new IllegalArgumentException("a TLS-RPT record needs at least one rua URI (RFC 8460 §3)");
+    }
+    for (URI uri : rua) {
+      String problem = RuaUris.problem(uri);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
+    }
+    for (ExtensionField extension : extensions) {
+      if (extension.name().equals("rua")) {
+        throw new IllegalArgumentException("\"rua\" holds the report URIs, not an extension field");
+      }
+    }
+  }
+
+  /**
+   * Returns a record with the given report URIs and no extension fields.
+   *
+   * @param rua the report URIs, at least one
+   * @return the record
+   * @throws IllegalArgumentException if a URI is unusable
+   */
+  public static TlsRptRecord of(List<URI> rua) {
+    return new TlsRptRecord(rua, List.of());
+  }
+
+  /**
+   * Reads a record strictly by the RFC 8460 §3 ABNF.
+   *
+   * @param text the record, its character-strings already joined without separators
+   * @return the record
+   * @throws RecordParseException if the text is not a valid record
+   */
+  public static TlsRptRecord parse(CharSequence text) {
+    return read(text, ParseMode.STRICT).record();
+  }
+
+  /**
+   * Reads a record leniently (see {@link ParseMode#LENIENT}) and reports every deviation.
+   *
+   * @param text the record, its character-strings already joined without separators
+   * @return the record and the warnings
+   * @throws RecordParseException if the text is not a record even leniently
+   */
+  public static ParsedRecord<TlsRptRecord> parseLenient(CharSequence text) {
+    return read(text, ParseMode.LENIENT);
+  }
+
+  /**
+   * Reads a record in the given mode. Several {@code rua} fields are allowed by the ABNF and RFC
+   * 8460 is silent on them; their lists are joined in order (duplicates dropped) with a warning.
+   * Strict mode also warns about whitespace before the first {@code ;} and schemes other than
+   * {@code mailto} and {@code https}.
+   *
+   * @param text the record, its character-strings already joined without separators
+   * @param mode strict or lenient
+   * @return the record and the warnings
+   * @throws RecordParseException if the text is not a valid record in that mode
+   */
+  public static ParsedRecord<TlsRptRecord> read(CharSequence text, ParseMode mode) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(mode, "mode");
+    List<RecordWarning> warnings = new ArrayList<>();
+    List<FieldScanner.Field> fields = FieldScanner.scan(text, VERSION, "rua", mode, warnings);
+    Set<URI> rua = new LinkedHashSet<>();
+    boolean seenRua = false;
+    List<ExtensionField> extensions = new ArrayList<>();
+    for (FieldScanner.Field field : fields) {
+      if (field.name().equals("rua")) {
+        if (seenRua) {
+          warnings.add(new RecordWarning(field.nameColumn(),
+              "rua is given again; RFC 8460 is silent on this and its URIs are added to the first list; publish one rua"));
+        }
+        seenRua = true;
+        rua.addAll(RuaUris.parse(field.value(), field.valueColumn(), warnings));
+      } else if (!RecordGrammar.isExtensionValue(field.value())) {
+        if (field.value().isEmpty() && mode == ParseMode.LENIENT) {
+          warnings.add(new RecordWarning(field.nameColumn(),
+              "extension field \"" + field.name() + "\" has no value and is ignored"));
+          continue;
+        }
+        throw StsRecord.badValue(field);
+      } else {
+        extensions.add(new ExtensionField(field.name(), field.value()));
+      }
+    }
+    if (!seenRua) {
+      throw new RecordParseException(RecordErrorCode.MISSING_RUA, text.length() + 1,
+          "the record has no rua field; add \"rua=\" with a mailto: or https: URI (RFC 8460 §3)");
+    }
+    return new ParsedRecord<>(new TlsRptRecord(new ArrayList<>(rua), extensions), warnings);
+  }
+
+  /**
+   * Returns the canonical text: {@code v=TLSRPTv1; rua=<uri>,<uri>} followed by {@code ;
+   * name=value} for each extension, as in the RFC 8460 §3 examples.
+   *
+   * @return the record text
+   */
+  public String toText() {
+    StringBuilder sb = new StringBuilder("v=").append(VERSION).append("; rua=");
+    for (int i = 0; i < rua.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(rua.get(i));
+    }
+    for (ExtensionField extension : extensions) {
+      sb.append("; ").append(extension.toText());
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.mtasts.dns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+final class TlsRptRecordTest {
+  @Test
+  void parsesTheRfcExamples() {
+    assertEquals(List.of(URI.create("mailto:reports@example.com")),
+        TlsRptRecord.parse("v=TLSRPTv1;rua=mailto:reports@example.com").rua());
+    TlsRptRecord https = TlsRptRecord.parse("v=TLSRPTv1; rua=https://reporting.example.com/v1/tlsrpt");
+    assertEquals("v=TLSRPTv1; rua=https://reporting.example.com/v1/tlsrpt", https.toText());
+  }
+
+  @Test
+  void acceptsWhitespaceAroundCommasAndKeepsExtensions() {
+    TlsRptRecord record = TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:a@example.com , \t https://r.example/x; ext=yes;");
+    assertEquals(List.of(URI.create("mailto:a@example.com"), URI.create("https://r.example/x")), record.rua());
+    assertEquals(List.of(new ExtensionField("ext", "yes")), record.extensions());
+    assertEquals("v=TLSRPTv1; rua=mailto:a@example.com,https://r.example/x; ext=yes", record.toText());
+  }
+
+  @Test
+  void joinsRepeatedRuaListsInOrderWithAWarning() {
+    ParsedRecord<TlsRptRecord> parsed = TlsRptRecord.read(
+        "v=TLSRPTv1; rua=mailto:a@x.example; rua=mailto:b@x.example,mailto:a@x.example", ParseMode.STRICT);
+    assertEquals(List.of(URI.create("mailto:a@x.example"), URI.create("mailto:b@x.example")), parsed.record().rua());
+    assertEquals(1, parsed.warnings().size());
+  }
+
+  @Test
+  void keepsOtherSchemesWithAWarning() {
+    ParsedRecord<TlsRptRecord> parsed = TlsRptRecord.read("v=TLSRPTv1; rua=http://r.example/x", ParseMode.STRICT);
+    assertEquals(List.of(URI.create("http://r.example/x")), parsed.record().rua());
+    assertTrue(parsed.warnings().get(0).message().contains("neither mailto nor https"));
+  }
+
+  @Test
+  void acceptsEncodedSpecialCharactersAndSeveralMailtoAddresses() {
+    TlsRptRecord record = TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:a@x.example%2Cb@x.example?subject=a%3Bb%21");
+    assertEquals("mailto:a@x.example%2Cb@x.example?subject=a%3Bb%21", record.rua().get(0).toString());
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} -> {1} at {2}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "v=TLSRPTv2; rua=mailto:a@b|WRONG_VERSION|3",
+      "v=TLSRPTv1|MISSING_RUA|11",
+      "v=TLSRPTv1; RUA=mailto:a@b|MISSING_RUA|27",
+      "v=TLSRPTv1; rua=|INVALID_RUA|17",
+      "v=TLSRPTv1; rua=noscheme|INVALID_RUA|17",
+      "v=TLSRPTv1; rua=mailto:a@b,,https://x.example|INVALID_RUA|28",
+      "v=TLSRPTv1; rua=mailto:|INVALID_RUA|24",
+      "v=TLSRPTv1; rua=mailto:nobody|INVALID_RUA|17",
+      "v=TLSRPTv1; rua=mailto:@example.com|INVALID_RUA|17",
+      "v=TLSRPTv1; rua=https:///path|INVALID_RUA|17",
+      "v=TLSRPTv1; rua=https://r.example/a!b|INVALID_RUA|36",
+      "v=TLSRPTv1; rua=mailto:a@b other|INVALID_RUA|27",
+      "v=TLSRPTv1; rua=http://bad/%|INVALID_RUA|28",
+      "`v=TLSRPTv1; rua=mailto:a@b `|TRAILING_WHITESPACE|27",
+      "v=TLSRPTv1; rua=mailto:a@b; e=|INVALID_FIELD_VALUE|31",
+  })
+  void rejectsWithCodeAndColumn(String text, RecordErrorCode code, int column) {
+    RecordParseException e = assertThrows(RecordParseException.class, () -> TlsRptRecord.parse(text));
+    assertEquals(code, e.code(), e::getMessage);
+    assertEquals(column, e.column(), e::getMessage);
+  }
+
+  @Test
+  void lenientModeAcceptsTrailingWhitespaceAndEmptyFields() {
+    ParsedRecord<TlsRptRecord> parsed =
+        TlsRptRecord.parseLenient("v=TLSRPTv1; rua=mailto:tlsrpt@mox.example , \t\t https://mox.example/tlsrpt  ");
+    assertEquals(2, parsed.record().rua().size());
+    assertEquals(1, parsed.warnings().size());
+    assertEquals(2, TlsRptRecord.parseLenient("v=TLSRPTv1; rua=mailto:a@b;; e=;").warnings().size());
+  }
+
+  @Test
+  void constructorRejectsUnusableUris() {
+    assertThrows(IllegalArgumentException.class, () -> TlsRptRecord.of(List.of()));
+    assertThrows(IllegalArgumentException.class, () -> TlsRptRecord.of(List.of(URI.create("relative"))));
+    assertThrows(IllegalArgumentException.class, () -> TlsRptRecord.of(List.of(URI.create("mailto:x"))));
+    assertThrows(IllegalArgumentException.class, () -> TlsRptRecord.of(List.of(URI.create("https://a.example/x,y"))));
+    assertThrows(IllegalArgumentException.class, () -> new TlsRptRecord(List.of(URI.create("mailto:a@b")),
+        List.of(new ExtensionField("rua", "x"))));
+  }
+
+  @Test
+  void valueSemantics() {
+    TlsRptRecord a = TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:a@b");
+    assertEquals(a, TlsRptRecord.of(List.of(URI.create("mailto:a@b"))));
+    assertEquals(a.hashCode(), TlsRptRecord.of(List.of(URI.create("mailto:a@b"))).hashCode());
+    assertNotEquals(a, TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:b@b"));
+    assertTrue(a.toString().contains("mailto:a@b"));
+  }
+}

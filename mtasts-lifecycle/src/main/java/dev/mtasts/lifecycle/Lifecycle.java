@@ -1,0 +1,70 @@
+package dev.mtasts.lifecycle;
+
+import dev.mtasts.dns.PolicyIdGenerator;
+import dev.mtasts.lifecycle.internal.Planner;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Plans lifecycle moves. Pure: reads only its arguments and the clock, does no I/O.
+ *
+ * <pre>{@code
+ * PublicationHistory history = PublicationHistory.read(historyFile, "example.com");
+ * Deployment current = Deployment.of(history, clock.instant());
+ * Plan plan = Lifecycle.plan(current, Target.of(enforcePolicy), evidence, clock).orThrow();
+ * System.out.print(plan.describe());
+ * }</pre>
+ */
+public final class Lifecycle {
+  private Lifecycle() {}
+
+  /**
+   * Plans a move with the default options and timestamp ids from the clock.
+   *
+   * @param current what is published now (re-derived from its history at the clock's instant)
+   * @param target where the domain should go
+   * @param evidence what is known about TLS-RPT, reports, MX hosts and the TXT TTL
+   * @param clock the current time
+   * @return the plan, or a refusal with every reason
+   */
+  public static PlanResult plan(Deployment current, Target target, Evidence evidence, Clock clock) {
+    return plan(current, target, evidence, clock, LifecycleOptions.defaults());
+  }
+
+  /**
+   * Plans a move with timestamp ids from the clock.
+   *
+   * @param current what is published now
+   * @param target where the domain should go
+   * @param evidence the evidence
+   * @param clock the current time
+   * @param options the thresholds
+   * @return the plan, or a refusal with every reason
+   */
+  public static PlanResult plan(Deployment current, Target target, Evidence evidence, Clock clock,
+      LifecycleOptions options) {
+    return plan(current, target, evidence, clock, options, PolicyIdGenerator.timestamp(clock));
+  }
+
+  /**
+   * Plans a move.
+   *
+   * @param current what is published now
+   * @param target where the domain should go
+   * @param evidence the evidence
+   * @param clock the current time
+   * @param options the thresholds
+   * @param ids makes the new TXT id; the plan never reuses an id of the history
+   * @return the plan, or a refusal with every reason
+   */
+  public static PlanResult plan(Deployment current, Target target, Evidence evidence, Clock clock,
+      LifecycleOptions options, PolicyIdGenerator ids) {
+    Objects.requireNonNull(current, "current");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(evidence, "evidence");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(ids, "ids");
+    return Planner.plan(current.history(), target, evidence, clock.instant(), options, ids);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.mtasts.policy;
+
+import dev.mtasts.policy.internal.DomainSyntax;
+import dev.mtasts.policy.internal.Hosts;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@code mx} pattern of a policy: an exact host name ({@code mail.example.com}) or a wildcard
+ * ({@code *.example.net}) that covers exactly one leftmost label (RFC 8461 §3.2, §4.1).
+ *
+ * <p>The pattern is validated against {@code ["*."] Domain} (RFC 5321 §4.1.2: LDH labels, no empty
+ * label, no trailing dot, ASCII only, so internationalized names appear as A-labels) plus the DNS
+ * length limits, and stored in lower case.
+ *
+ * <pre>{@code
+ * MxPattern p = MxPattern.parse("*.example.net");
+ * p.matches("MX1.Example.NET.");   // true: case-insensitive, root dot ignored
+ * p.matches("example.net");        // false: the wildcard needs one label
+ * p.matches("a.b.example.net");    // false: and only one
+ * }</pre>
+ *
+ * @param pattern the pattern text in lower case, such as {@code *.example.net}
+ */
+public record MxPattern(String pattern) {
+  /**
+   * Validates the pattern and stores it in lower case.
+   *
+   * @param pattern the pattern text
+   * @throws IllegalArgumentException if the text is not a valid {@code mx} pattern
+   */
+  public MxPattern {
+    Objects.requireNonNull(pattern, "pattern");
+    long problem = DomainSyntax.check(pattern, 0, pattern.length());
+    if (problem != DomainSyntax.VALID) {
+      throw new IllegalArgumentException(DomainSyntax.describe(pattern, problem));
+    }
+    pattern = pattern.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Returns the pattern for trusted text, such as a constant in code.
+   *
+   * @param pattern the pattern text, for example {@code "mail.example.com"} or {@code "*.example.net"}
+   * @return the pattern, in lower case
+   * @throws IllegalArgumentException if the text is not a valid {@code mx} pattern
+   */
+  public static MxPattern of(String pattern) {
+    return new MxPattern(pattern);
+  }
+
+  /**
+   * Parses the pattern from untrusted text, reporting a problem with its position.
+   *
+   * @param text the pattern text, without surrounding whitespace
+   * @return the pattern, in lower case
+   * @throws PolicyParseException if the text is not a valid {@code mx} pattern (line 1, the column
+   *     of the first offending character)
+   */
+  public static MxPattern parse(String text) {
+    Objects.requireNonNull(text, "text");
+    long problem = DomainSyntax.check(text, 0, text.length());
+    if (problem != DomainSyntax.VALID) {
+      int index = DomainSyntax.index(problem);
+      throw new PolicyParseException(
+          1,
+          text.codePointCount(0, Math.min(index, text.length())) + 1,
+          codeOf(problem),
+          DomainSyntax.describe(text, problem));
+    }
+    return new MxPattern(text);
+  }
+
+  static PolicyErrorCode codeOf(long problem) {
+    switch (DomainSyntax.reason(problem)) {
+      case DomainSyntax.MISPLACED_WILDCARD:
+        return PolicyErrorCode.MX_WILDCARD;
+      case DomainSyntax.TRAILING_DOT:
+        return PolicyErrorCode.MX_TRAILING_DOT;
+      case DomainSyntax.NON_ASCII:
+        return PolicyErrorCode.MX_U_LABEL;
+      case DomainSyntax.IPV4:
+        return PolicyErrorCode.MX_IP_ADDRESS;
+      default:
+        return PolicyErrorCode.INVALID_MX;
+    }
+  }
+
+  /**
+   * Returns whether this is a wildcard pattern ({@code *.} followed by a domain).
+   *
+   * @return {@code true} for {@code *.example.net}
+   */
+  public boolean wildcard() {
+    return pattern.charAt(0) == '*';
+  }
+
+  /**
+   * Returns whether this pattern covers the MX host, by RFC 8461 §4.1: ASCII case-insensitive, a
+   * trailing root dot on the host ignored, a wildcard covering exactly one whole leftmost label.
+   * A host with non-ASCII characters (U-labels) is compared in its A-label form; an ASCII host is
+   * compared in place without allocating.
+   *
+   * @param mxHost the host name of the MX record, for example {@code "mx1.example.net."}
+   * @return whether the pattern covers the host; {@code false} for a host that is not a name
+   */
+  public boolean matches(String mxHost) {
+    Objects.requireNonNull(mxHost, "mxHost");
+    if (Hosts.isAscii(mxHost)) {
+      return Hosts.matchesAscii(pattern, mxHost);
+    }
+    @Nullable String ascii = Hosts.toAsciiHost(mxHost);
+    return ascii != null && Hosts.isAscii(ascii) && Hosts.matchesAscii(pattern, ascii);
+  }
+
+  /**
+   * Returns whether this pattern covers every host the other one covers (an equal pattern, or an
+   * exact host under this wildcard): the other one is then redundant in the same policy.
+   *
+   * @param other another pattern
+   * @return {@code true} if {@code other} adds no host to this one
+   */
+  public boolean covers(MxPattern other) {
+    if (equals(other)) {
+      return true;
+    }
+    return wildcard() && !other.wildcard() && Hosts.matchesAscii(pattern, other.pattern);
+  }
+
+  /**
+   * Returns the pattern text as written in a policy file.
+   *
+   * @return the lower-case pattern, such as {@code *.example.net}
+   */
+  @Override
+  public String toString() {
+    return pattern;
+  }
+}

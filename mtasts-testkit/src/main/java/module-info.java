@@ -1,0 +1,15 @@
+/**
+ * jqwik arbitraries for MTA-STS policies, TXT records and TLS-RPT reports, for property tests.
+ * Add it with test scope.
+ */
+@org.jspecify.annotations.NullMarked
+module dev.mtasts.testkit {
+  requires static transitive org.jspecify;
+  requires transitive net.jqwik.api;
+  requires transitive dev.mtasts.policy;
+  requires transitive dev.mtasts.dns;
+  //TMP requires transitive dev.mtasts.tlsrpt;
+  //TMP requires transitive dev.mtasts.lifecycle;
+
+  exports dev.mtasts.testkit;
+}

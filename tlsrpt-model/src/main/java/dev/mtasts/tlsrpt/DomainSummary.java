@@ -1,0 +1,317 @@
+package dev.mtasts.tlsrpt;
+
+import dev.mtasts.tlsrpt.internal.Cell;
+import dev.mtasts.tlsrpt.internal.DomainState;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The figures of one policy domain, optionally restricted to a window of UTC days: what the
+ * lifecycle's enforce-readiness guard reads.
+ *
+ * <pre>{@code
+ * DomainSummary d = summary.domain("example.com", LocalDate.parse("2026-05-01"),
+ *     LocalDate.parse("2026-05-14"));
+ * boolean everyDayCovered = d.coveredDays().size() == 14;
+ * long failed = d.sessions().failed();
+ * for (FailureGroup g : d.failureGroups()) {
+ *   if (g.triage() == TriageClass.FIX_OUR_SIDE) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Instances are immutable; they are computed when asked for, in time proportional to the
+ * domain's number of distinct keys.
+ */
+public final class DomainSummary {
+
+  private final String policyDomain;
+  private final SortedMap<LocalDate, DaySummary> days;
+  private final SessionCounts sessions;
+  private final Map<String, SessionCounts> byPolicyType;
+  private final List<FailureEntry> failures;
+  private final Set<String> mxPatterns;
+
+  DomainSummary(String policyDomain, @Nullable DomainState state, long fromDay, long toDay) {
+    this.policyDomain = policyDomain;
+    TreeMap<LocalDate, DaySummary> dayMap = new TreeMap<>();
+    Map<Integer, Map<String, SessionCounts>> perDayType = new HashMap<>();
+    Map<String, SessionCounts> types = new HashMap<>();
+    if (state != null) {
+      for (Map.Entry<DomainState.PolicyKey, Cell> e : state.policies.entrySet()) {
+        int day = e.getKey().day();
+        if (day < fromDay || day > toDay) {
+          continue;
+        }
+        SessionCounts c = new SessionCounts(e.getValue().b, e.getValue().c);
+        perDayType
+            .computeIfAbsent(day, k -> new HashMap<>())
+            .merge(e.getKey().policyType(), c, SessionCounts::plus);
+        types.merge(e.getKey().policyType(), c, SessionCounts::plus);
+      }
+      long ok = 0;
+      long failed = 0;
+      for (Map.Entry<Integer, Cell> e : state.days.entrySet()) {
+        int day = e.getKey();
+        if (day < fromDay || day > toDay) {
+          continue;
+        }
+        Cell c = e.getValue();
+        ok += c.b;
+        failed += c.c;
+        dayMap.put(
+            LocalDate.ofEpochDay(day),
+            new DaySummary(
+                LocalDate.ofEpochDay(day),
+                c.d > 0,
+                c.a,
+                new SessionCounts(c.b, c.c),
+                perDayType.getOrDefault(day, Map.of())));
+      }
+      this.sessions = new SessionCounts(ok, failed);
+      List<FailureEntry> list = new ArrayList<>();
+      for (Map.Entry<DomainState.FailureKey, Cell> e : state.failures.entrySet()) {
+        DomainState.FailureKey k = e.getKey();
+        if (k.day() < fromDay || k.day() > toDay) {
+          continue;
+        }
+        list.add(
+            new FailureEntry(
+                policyDomain,
+                LocalDate.ofEpochDay(k.day()),
+                k.policyType(),
+                ResultType.of(k.resultType()),
+                k.sendingIp(),
+                k.receivingMx(),
+                e.getValue().a));
+      }
+      list.sort(BY_COUNT_THEN_FIELDS);
+      this.failures = Collections.unmodifiableList(list);
+      this.mxPatterns = Set.copyOf(state.mxPatterns);
+    } else {
+      this.sessions = SessionCounts.ZERO;
+      this.failures = List.of();
+      this.mxPatterns = Set.of();
+    }
+    this.days = Collections.unmodifiableSortedMap(dayMap);
+    this.byPolicyType = Map.copyOf(types);
+  }
+
+  static final Comparator<FailureEntry> BY_COUNT_THEN_FIELDS =
+      Comparator.comparingLong(FailureEntry::failedSessions)
+          .reversed()
+          .thenComparing(FailureEntry::policyDomain)
+          .thenComparing(FailureEntry::day)
+          .thenComparing(f -> f.resultType().value())
+          .thenComparing(FailureEntry::policyTypeText)
+          .thenComparing(FailureEntry::sendingMtaIp)
+          .thenComparing(FailureEntry::receivingMxHostname);
+
+  /**
+   * Returns the policy domain, lower case.
+   *
+   * @return the domain ({@code ""} for policy results that named none)
+   */
+  public String policyDomain() {
+    return policyDomain;
+  }
+
+  /**
+   * Returns the days with figures or coverage, in order.
+   *
+   * @return day to figures
+   */
+  public SortedMap<LocalDate, DaySummary> days() {
+    return days;
+  }
+
+  /**
+   * Returns the days that at least one report's date range covers.
+   *
+   * @return the covered days, in order
+   */
+  public SortedSet<LocalDate> coveredDays() {
+    TreeSet<LocalDate> covered = new TreeSet<>();
+    for (DaySummary d : days.values()) {
+      if (d.covered()) {
+        covered.add(d.day());
+      }
+    }
+    return Collections.unmodifiableSortedSet(covered);
+  }
+
+  /**
+   * Returns the domain-level session counts (STS and TLSA figures of one report not added up; see
+   * {@link ReportSummary}).
+   *
+   * @return the counts
+   */
+  public SessionCounts sessions() {
+    return sessions;
+  }
+
+  /**
+   * Returns the share of successful sessions, empty without sessions.
+   *
+   * @return the success rate
+   */
+  public OptionalDouble successRate() {
+    return sessions.successRate();
+  }
+
+  /**
+   * Returns the counts per {@code policy-type} text; these keep both STS and TLSA figures.
+   *
+   * @return policy type to counts
+   */
+  public Map<String, SessionCounts> byPolicyType() {
+    return byPolicyType;
+  }
+
+  /**
+   * Returns the failed sessions per result type.
+   *
+   * @return result type to failed sessions
+   */
+  public Map<ResultType, Long> byResultType() {
+    Map<ResultType, Long> m = new HashMap<>();
+    for (FailureEntry f : failures) {
+      m.merge(f.resultType(), f.failedSessions(), Long::sum);
+    }
+    return Map.copyOf(m);
+  }
+
+  /**
+   * Returns the failed sessions per sending MTA IP ({@code ""}: not reported).
+   *
+   * @return IP to failed sessions
+   */
+  public Map<String, Long> bySendingMtaIp() {
+    Map<String, Long> m = new HashMap<>();
+    for (FailureEntry f : failures) {
+      m.merge(f.sendingMtaIp(), f.failedSessions(), Long::sum);
+    }
+    return Map.copyOf(m);
+  }
+
+  /**
+   * Returns the failed sessions per receiving MX host ({@code ""}: not reported).
+   *
+   * @return MX host to failed sessions
+   */
+  public Map<String, Long> byReceivingMxHost() {
+    Map<String, Long> m = new HashMap<>();
+    for (FailureEntry f : failures) {
+      m.merge(f.receivingMxHostname(), f.failedSessions(), Long::sum);
+    }
+    return Map.copyOf(m);
+  }
+
+  /**
+   * Returns every failure figure, largest first.
+   *
+   * @return the failures
+   */
+  public List<FailureEntry> failures() {
+    return failures;
+  }
+
+  /**
+   * Returns the {@code limit} largest failure figures.
+   *
+   * @param limit how many at most
+   * @return the top failures, largest first
+   */
+  public List<FailureEntry> topFailures(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit " + limit + " < 0");
+    }
+    return failures.subList(0, Math.min(limit, failures.size()));
+  }
+
+  /**
+   * Returns the MX patterns seen in the domain's policies, lower case.
+   *
+   * @return the patterns
+   */
+  public Set<String> mxPatterns() {
+    return mxPatterns;
+  }
+
+  /**
+   * Returns the failure groups classified by the playbook ({@link Triage#playbook()}).
+   *
+   * @return groups by result type and triage class, largest first
+   */
+  public List<FailureGroup> failureGroups() {
+    return failureGroups(Triage.playbook());
+  }
+
+  /**
+   * Returns the failures grouped by result type and triage class.
+   *
+   * @param triage the strategy that classifies each failure figure
+   * @return the groups, largest first
+   */
+  public List<FailureGroup> failureGroups(Triage triage) {
+    Objects.requireNonNull(triage, "triage");
+    final class Acc {
+      long count;
+      final Map<String, Long> ips = new HashMap<>();
+      final Map<String, Long> mxs = new HashMap<>();
+      final SortedSet<LocalDate> groupDays = new TreeSet<>();
+    }
+    Map<ResultType, Map<TriageClass, Acc>> groups = new LinkedHashMap<>();
+    for (FailureEntry f : failures) {
+      FailureObservation o =
+          new FailureObservation(
+              policyDomain,
+              f.policyTypeText(),
+              f.resultType(),
+              f.sendingMtaIp().isEmpty() ? null : f.sendingMtaIp(),
+              f.receivingMxHostname().isEmpty() ? null : f.receivingMxHostname(),
+              mxPatterns);
+      TriageClass cls = Objects.requireNonNull(triage.classify(o), "triage returned null");
+      Acc acc =
+          groups
+              .computeIfAbsent(f.resultType(), k -> new LinkedHashMap<>())
+              .computeIfAbsent(cls, k -> new Acc());
+      acc.count += f.failedSessions();
+      acc.ips.merge(f.sendingMtaIp(), f.failedSessions(), Long::sum);
+      acc.mxs.merge(f.receivingMxHostname(), f.failedSessions(), Long::sum);
+      acc.groupDays.add(f.day());
+    }
+    List<FailureGroup> out = new ArrayList<>();
+    for (Map.Entry<ResultType, Map<TriageClass, Acc>> e : groups.entrySet()) {
+      for (Map.Entry<TriageClass, Acc> g : e.getValue().entrySet()) {
+        Acc a = g.getValue();
+        out.add(new FailureGroup(e.getKey(), g.getKey(), a.count, a.ips, a.mxs, a.groupDays));
+      }
+    }
+    out.sort(
+        Comparator.comparingLong(FailureGroup::failedSessions)
+            .reversed()
+            .thenComparing(g -> g.resultType().value())
+            .thenComparing(FailureGroup::triage));
+    return Collections.unmodifiableList(out);
+  }
+
+  @Override
+  public String toString() {
+    return "DomainSummary[" + policyDomain + ", days=" + days.size() + ", sessions=" + sessions
+        + ", failures=" + failures.size() + "]";
+  }
+}

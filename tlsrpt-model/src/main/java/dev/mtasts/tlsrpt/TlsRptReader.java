@@ -1,0 +1,182 @@
+package dev.mtasts.tlsrpt;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.mtasts.tlsrpt.internal.BoundedInput;
+import dev.mtasts.tlsrpt.internal.ReportJsonReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Reads TLS-RPT reports (RFC 8460 §4) from JSON or gzip-compressed JSON, in one streaming pass
+ * with Jackson's core parser.
+ *
+ * <pre>{@code
+ * ReadResult r = TlsRptReader.tolerant().read(Path.of("google.com!example.com!1778457600!1778543999!001.json.gz"));
+ * TlsRptReport report = r.report();
+ * r.warnings().forEach(w -> System.out.println(w.jsonPath() + ": " + w.message()));
+ * }</pre>
+ *
+ * <p>{@link #tolerant()} accepts what real senders send (string {@code mx-host}, {@code
+ * contact-info: null}, date-times without offset, counts as strings, draft member names, ...),
+ * each as a {@link ReadWarning} with its JSON path. {@link #strict()} accepts RFC 8460 only; it
+ * still reads the RFC's own Appendix B (string {@code mx-host}, EID 6241) and keeps unknown
+ * members. Both refuse anything over the {@link ReadLimits} with a {@link ReportParseException}.
+ * Instances are immutable and thread-safe.
+ */
+public final class TlsRptReader {
+
+  private static final TlsRptReader TOLERANT = new TlsRptReader(false, ReadLimits.DEFAULT);
+  private static final TlsRptReader STRICT = new TlsRptReader(true, ReadLimits.DEFAULT);
+
+  private final boolean strict;
+  private final ReadLimits limits;
+  private final JsonFactory factory;
+
+  private TlsRptReader(boolean strict, ReadLimits limits) {
+    this.strict = strict;
+    this.limits = limits;
+    this.factory =
+        new JsonFactoryBuilder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(limits.maxNestingDepth())
+                    .maxStringLength(limits.maxStringLength())
+                    .maxNumberLength(limits.maxNumberLength())
+                    .maxNameLength(limits.maxNameLength())
+                    .maxDocumentLength(limits.maxDocumentBytes())
+                    .build())
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            // Hostile content must not be echoed into exception messages.
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+  }
+
+  /**
+   * Returns the tolerant reader with default limits: the right choice for reports from the wild.
+   *
+   * @return the reader
+   */
+  public static TlsRptReader tolerant() {
+    return TOLERANT;
+  }
+
+  /**
+   * Returns the strict reader with default limits: RFC 8460 only.
+   *
+   * @return the reader
+   */
+  public static TlsRptReader strict() {
+    return STRICT;
+  }
+
+  /**
+   * Returns a reader of the same mode with other limits.
+   *
+   * @param newLimits the limits
+   * @return the reader
+   */
+  public TlsRptReader withLimits(ReadLimits newLimits) {
+    return new TlsRptReader(strict, Objects.requireNonNull(newLimits, "newLimits"));
+  }
+
+  /**
+   * Returns the limits in force.
+   *
+   * @return the limits
+   */
+  public ReadLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Tells whether this reader accepts RFC 8460 only.
+   *
+   * @return {@code true} for the strict reader
+   */
+  public boolean isStrict() {
+    return strict;
+  }
+
+  /**
+   * Reads a report from bytes: UTF-8 JSON, or gzip (detected by its magic bytes 1F 8B).
+   *
+   * @param input the bytes
+   * @return the report and the warnings
+   * @throws ReportParseException when the input is not a report (in this mode) or over a limit
+   */
+  public ReadResult read(byte[] input) {
+    Objects.requireNonNull(input, "input");
+    byte[] json = BoundedInput.jsonBytes(input, limits.maxDocumentBytes());
+    try (JsonParser p = factory.createParser(json)) {
+      return new ReportJsonReader(p, factory, strict).read();
+    } catch (IOException e) {
+      throw new ReportParseException(ReportErrorCode.MALFORMED_JSON, "$", String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Reads a report from JSON text.
+   *
+   * @param json the text
+   * @return the report and the warnings
+   * @throws ReportParseException when the text is not a report (in this mode) or over a limit
+   */
+  public ReadResult read(String json) {
+    Objects.requireNonNull(json, "json");
+    if (json.length() > limits.maxDocumentBytes()) {
+      throw new ReportParseException(
+          ReportErrorCode.DOCUMENT_TOO_LARGE,
+          "$",
+          "the document exceeds the limit of " + limits.maxDocumentBytes() + " characters",
+          null);
+    }
+    try (JsonParser p = factory.createParser(json)) {
+      return new ReportJsonReader(p, factory, strict).read();
+    } catch (IOException e) {
+      throw new ReportParseException(ReportErrorCode.MALFORMED_JSON, "$", String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Reads a report from a stream (plain or gzip), reading no more than the limits allow. The
+   * stream is not closed.
+   *
+   * @param in the stream
+   * @return the report and the warnings
+   * @throws ReportParseException when the input is not a report, over a limit, or unreadable
+   */
+  public ReadResult read(InputStream in) {
+    Objects.requireNonNull(in, "in");
+    byte[] json = BoundedInput.jsonBytes(in, limits.maxDocumentBytes());
+    try (JsonParser p = factory.createParser(json)) {
+      return new ReportJsonReader(p, factory, strict).read();
+    } catch (IOException e) {
+      throw new ReportParseException(ReportErrorCode.MALFORMED_JSON, "$", String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Reads a report file ({@code .json} or {@code .json.gz}; the content decides, not the name).
+   *
+   * @param file the file
+   * @return the report and the warnings
+   * @throws ReportParseException when the file is not a report, over a limit, or unreadable
+   */
+  public ReadResult read(Path file) {
+    Objects.requireNonNull(file, "file");
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in);
+    } catch (IOException e) {
+      throw new ReportParseException(
+          ReportErrorCode.IO_ERROR, "$", "cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

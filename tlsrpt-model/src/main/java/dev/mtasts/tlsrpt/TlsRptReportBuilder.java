@@ -1,0 +1,185 @@
+package dev.mtasts.tlsrpt;
+
+import dev.mtasts.tlsrpt.internal.MxPatterns;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The sending side: records the outcome of each delivery session per policy domain and policy,
+ * and emits one report per policy domain per UTC day (RFC 8460 §4.1) with correct counts, a
+ * unique report-id and the §5.1 file name.
+ *
+ * <pre>{@code
+ * TlsRptReportBuilder b = TlsRptReportBuilder.newBuilder(
+ *     "Example Sender", "tlsrpt@sender.example", "sender.example");
+ * AppliedPolicy sts = AppliedPolicy.sts("example.com",
+ *     List.of("version: STSv1", "mode: enforce", "mx: mx.example.com", "max_age: 604800"),
+ *     List.of("mx.example.com"));
+ * b.recordSuccess(sts, Instant.now());
+ * b.recordFailure(sts, Instant.now(), FailureDetail.of(
+ *     ResultType.CERTIFICATE_EXPIRED, "192.0.2.1", "mx.example.com", 1));
+ * for (GeneratedReport r : b.drainDaysBefore(LocalDate.now(ZoneOffset.UTC))) {
+ *   send(r.fileName().fileName(), TlsRptWriter.compact().writeGzip(r.report()));
+ * }
+ * }</pre>
+ *
+ * <p>Identical failures (same detail apart from the count) are added up into one failure-details
+ * entry. Thread-safe: every method synchronizes on the builder.
+ */
+public final class TlsRptReportBuilder {
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final String organizationName;
+  private final String contactInfo;
+  private final String senderDomain;
+  private final SecureRandom random = new SecureRandom();
+  /** Day to domain (lower case) to policy to tally; days and domains in order. */
+  private final TreeMap<LocalDate, TreeMap<String, Map<AppliedPolicy, Tally>>> days = new TreeMap<>();
+
+  private static final class Tally {
+    long successful;
+    long failed;
+    final Map<FailureDetail, Long> failures = new LinkedHashMap<>();
+  }
+
+  private TlsRptReportBuilder(String organizationName, String contactInfo, String senderDomain) {
+    this.organizationName = organizationName;
+    this.contactInfo = contactInfo;
+    this.senderDomain = senderDomain;
+  }
+
+  /**
+   * Returns a builder for one reporting organization.
+   *
+   * @param organizationName the {@code organization-name}
+   * @param contactInfo the {@code contact-info} address; RFC 8460 §5.3 wants its domain to be the
+   *     submitter domain
+   * @param senderDomain the sending domain used in file names (A-labels)
+   * @return the builder
+   * @throws IllegalArgumentException when a value is empty or the domain cannot be a file name part
+   */
+  public static TlsRptReportBuilder newBuilder(
+      String organizationName, String contactInfo, String senderDomain) {
+    Objects.requireNonNull(organizationName, "organizationName");
+    Objects.requireNonNull(contactInfo, "contactInfo");
+    Objects.requireNonNull(senderDomain, "senderDomain");
+    if (organizationName.isEmpty() || contactInfo.indexOf('@') <= 0) {
+      throw new IllegalArgumentException(
+          "organizationName must not be empty and contactInfo must be an e-mail address: \""
+              + organizationName + "\", \"" + contactInfo + "\"");
+    }
+    // Fails fast on a sender that cannot appear in a file name.
+    new ReportFileName(senderDomain, "x", Instant.EPOCH, Instant.EPOCH, null, false);
+    return new TlsRptReportBuilder(organizationName, contactInfo, senderDomain);
+  }
+
+  /**
+   * Records one session that negotiated policy-compliant TLS.
+   *
+   * @param policy the policy applied
+   * @param when when the session took place
+   */
+  public void recordSuccess(AppliedPolicy policy, Instant when) {
+    recordSuccesses(policy, when, 1);
+  }
+
+  /**
+   * Records successful sessions.
+   *
+   * @param policy the policy applied
+   * @param when when the sessions took place
+   * @param count how many, at least 0
+   */
+  public synchronized void recordSuccesses(AppliedPolicy policy, Instant when, long count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count " + count + " < 0");
+    }
+    tally(policy, when).successful += count;
+  }
+
+  /**
+   * Records failed sessions described by a failure detail; its {@code failedSessionCount} is the
+   * number of sessions (usually 1).
+   *
+   * @param policy the policy applied
+   * @param when when the sessions took place
+   * @param failure what failed
+   * @throws IllegalArgumentException when the detail counts no session
+   */
+  public synchronized void recordFailure(AppliedPolicy policy, Instant when, FailureDetail failure) {
+    Objects.requireNonNull(failure, "failure");
+    long n = failure.failedSessionCount();
+    if (n < 1) {
+      throw new IllegalArgumentException("a failure detail must count at least one session");
+    }
+    Tally t = tally(policy, when);
+    t.failed += n;
+    t.failures.merge(failure.withFailedSessionCount(0), n, Long::sum);
+  }
+
+  private Tally tally(AppliedPolicy policy, Instant when) {
+    Objects.requireNonNull(policy, "policy");
+    LocalDate day = LocalDate.ofInstant(Objects.requireNonNull(when, "when"), ZoneOffset.UTC);
+    return days.computeIfAbsent(day, k -> new TreeMap<>())
+        .computeIfAbsent(MxPatterns.normalize(policy.policyDomain()), k -> new LinkedHashMap<>())
+        .computeIfAbsent(policy, k -> new Tally());
+  }
+
+  /**
+   * Removes and returns the reports of every UTC day before {@code day} (typically today, so that
+   * only complete days are reported).
+   *
+   * @param day the first day to keep
+   * @return one report per policy domain per day, by day and domain
+   */
+  public synchronized List<GeneratedReport> drainDaysBefore(LocalDate day) {
+    List<GeneratedReport> out = new ArrayList<>();
+    while (!days.isEmpty() && days.firstKey().isBefore(day)) {
+      Map.Entry<LocalDate, TreeMap<String, Map<AppliedPolicy, Tally>>> e = days.pollFirstEntry();
+      for (Map.Entry<String, Map<AppliedPolicy, Tally>> d : e.getValue().entrySet()) {
+        out.add(report(e.getKey(), d.getKey(), d.getValue()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Removes and returns the reports of every recorded day.
+   *
+   * @return one report per policy domain per day, by day and domain
+   */
+  public synchronized List<GeneratedReport> drainAll() {
+    return drainDaysBefore(LocalDate.MAX);
+  }
+
+  private GeneratedReport report(LocalDate day, String domain, Map<AppliedPolicy, Tally> policies) {
+    byte[] bytes = new byte[8];
+    random.nextBytes(bytes);
+    String unique = HEX.formatHex(bytes);
+    List<PolicyResult> results = new ArrayList<>(policies.size());
+    for (Map.Entry<AppliedPolicy, Tally> e : policies.entrySet()) {
+      AppliedPolicy p = e.getKey();
+      Tally t = e.getValue();
+      List<FailureDetail> details = new ArrayList<>(t.failures.size());
+      t.failures.forEach((detail, n) -> details.add(detail.withFailedSessionCount(n)));
+      results.add(
+          PolicyResult.of(
+              p.policyType(), p.policyStrings(), p.policyDomain(), p.mxHosts(), t.successful,
+              t.failed, details));
+    }
+    DateRange range = DateRange.ofUtcDay(day);
+    String reportId = day + "T00:00:00Z_" + domain + "_" + unique;
+    TlsRptReport report = TlsRptReport.of(organizationName, range, contactInfo, reportId, results);
+    return new GeneratedReport(report, ReportFileName.of(senderDomain, domain, range, unique, true));
+  }
+}

@@ -1,0 +1,152 @@
+package dev.mtasts.tlsrpt.internal;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The aggregated figures of one policy domain, keyed compactly: per UTC day (epoch day), per
+ * (day, policy type), and per (day, policy type, result type, sending IP, receiving MX). Memory
+ * grows with the number of distinct keys only.
+ */
+public final class DomainState {
+
+  /**
+   * Key of a policy-type figure.
+   *
+   * @param day the epoch day
+   * @param policyType the policy type text
+   */
+  public record PolicyKey(int day, String policyType) {}
+
+  /**
+   * Key of a failure figure; absent IP or MX are {@code ""}.
+   *
+   * @param day the epoch day
+   * @param policyType the policy type text
+   * @param resultType the result type text
+   * @param sendingIp the sending MTA IP or {@code ""}
+   * @param receivingMx the receiving MX host (lower case) or {@code ""}
+   */
+  public record FailureKey(
+      int day, String policyType, String resultType, String sendingIp, String receivingMx) {}
+
+  /** The domain, lower case. */
+  public final String domain;
+  /** Per day: a = reports, b = successful, c = failed (domain level), d = covered. */
+  public final Map<Integer, Cell> days;
+  /** Per policy key: a = policy results, b = successful, c = failed. */
+  public final Map<PolicyKey, Cell> policies;
+  /** Per failure key: a = failed sessions. */
+  public final Map<FailureKey, Cell> failures;
+  /** The MX patterns seen in the domain's policies, lower case. */
+  public final Set<String> mxPatterns;
+
+  /**
+   * Creates an empty state.
+   *
+   * @param domain the domain
+   */
+  public DomainState(String domain) {
+    this(domain, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>());
+  }
+
+  private DomainState(
+      String domain,
+      Map<Integer, Cell> days,
+      Map<PolicyKey, Cell> policies,
+      Map<FailureKey, Cell> failures,
+      Set<String> mxPatterns) {
+    this.domain = domain;
+    this.days = days;
+    this.policies = policies;
+    this.failures = failures;
+    this.mxPatterns = mxPatterns;
+  }
+
+  /**
+   * Returns a copy with new maps that share the cells (for immutable merging).
+   *
+   * @return the shallow copy
+   */
+  public DomainState shallowCopy() {
+    return new DomainState(
+        domain,
+        new HashMap<>(days),
+        new HashMap<>(policies),
+        new HashMap<>(failures),
+        new HashSet<>(mxPatterns));
+  }
+
+  /**
+   * Returns a copy with copied cells (for handing out from or taking into an accumulator).
+   *
+   * @return the deep copy
+   */
+  public DomainState deepCopy() {
+    DomainState x = new DomainState(domain);
+    x.mergeFrom(this, true);
+    return x;
+  }
+
+  /**
+   * Adds another state's figures to this one.
+   *
+   * @param other the other state (not changed)
+   * @param inPlace {@code true} to add into this state's cells (which this state must own),
+   *     {@code false} to replace overlapping cells with new sums so shared cells stay unchanged
+   */
+  public void mergeFrom(DomainState other, boolean inPlace) {
+    mergeMap(days, other.days, inPlace);
+    mergeMap(policies, other.policies, inPlace);
+    mergeMap(failures, other.failures, inPlace);
+    mxPatterns.addAll(other.mxPatterns);
+  }
+
+  private static <K> void mergeMap(Map<K, Cell> into, Map<K, Cell> from, boolean inPlace) {
+    for (Map.Entry<K, Cell> e : from.entrySet()) {
+      Cell mine = into.get(e.getKey());
+      if (mine == null) {
+        into.put(e.getKey(), inPlace ? e.getValue().copy() : e.getValue());
+      } else if (inPlace) {
+        mine.addAll(e.getValue());
+      } else {
+        into.put(e.getKey(), mine.plus(e.getValue()));
+      }
+    }
+  }
+
+  /**
+   * Returns the number of keys held.
+   *
+   * @return days, policy and failure keys together
+   */
+  public int keyCount() {
+    return days.size() + policies.size() + failures.size();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof DomainState)) {
+      return false;
+    }
+    DomainState x = (DomainState) o;
+    return x.domain.equals(domain)
+        && x.days.equals(days)
+        && x.policies.equals(policies)
+        && x.failures.equals(failures)
+        && x.mxPatterns.equals(mxPatterns);
+  }
+
+  @Override
+  public int hashCode() {
+    return domain.hashCode() * 31 + days.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "DomainState[" + domain + ", days=" + days + ", policies=" + policies
+        + ", failures=" + failures + "]";
+  }
+}

@@ -1,0 +1,179 @@
+package dev.mtasts.tlsrpt.internal;
+
+import java.util.Arrays;
+
+/**
+ * A set of 128-bit fingerprints of (organization, report-id) pairs, in two open-addressing long
+ * arrays: 32 bytes or less per report, whatever the length of the ids, and no strings kept.
+ */
+public final class FingerprintSet {
+  private long[] hi;
+  private long[] lo;
+  private int size;
+
+  /** Creates an empty set. */
+  public FingerprintSet() {
+    hi = new long[16];
+    lo = new long[16];
+  }
+
+  private FingerprintSet(long[] hi, long[] lo, int size) {
+    this.hi = hi;
+    this.lo = lo;
+    this.size = size;
+  }
+
+  /**
+   * Returns a copy.
+   *
+   * @return an independent set with the same members
+   */
+  public FingerprintSet copy() {
+    return new FingerprintSet(hi.clone(), lo.clone(), size);
+  }
+
+  /**
+   * Returns the number of members.
+   *
+   * @return the size
+   */
+  public int size() {
+    return size;
+  }
+
+  /**
+   * Adds the fingerprint of a report key.
+   *
+   * @param organization the organization name
+   * @param reportId the report id
+   * @return {@code true} when it was not present
+   */
+  public boolean add(String organization, String reportId) {
+    long h1 = 0xcbf29ce484222325L;
+    long h2 = 0x9e3779b97f4a7c15L;
+    h1 = mixIn(h1, h2, organization);
+    h2 = mixIn2(h2, organization);
+    h1 = (h1 ^ 0xffff) * 0x100000001b3L; // separator, so ("ab","c") != ("a","bc")
+    h2 = (h2 ^ 0xffff) * 0xff51afd7ed558ccdL;
+    h1 = mixIn(h1, h2, reportId);
+    h2 = mixIn2(h2, reportId);
+    return addRaw(fmix(h1 ^ organization.length()), fmix(h2 ^ ((long) reportId.length() << 32)));
+  }
+
+  private static long mixIn(long h, long salt, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      h = (h ^ s.charAt(i)) * 0x100000001b3L;
+    }
+    return h ^ (salt >>> 7);
+  }
+
+  private static long mixIn2(long h, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      h = Long.rotateLeft(h + s.charAt(i) * 0xc2b2ae3d27d4eb4fL, 31) * 0x9e3779b97f4a7c15L;
+    }
+    return h;
+  }
+
+  private static long fmix(long k) {
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    k *= 0xc4ceb9fe1a85ec53L;
+    k ^= k >>> 33;
+    return k;
+  }
+
+  private boolean addRaw(long h, long l) {
+    if (h == 0 && l == 0) {
+      l = 1; // (0,0) marks an empty slot
+    }
+    if ((size + 1) * 2 > hi.length) {
+      grow();
+    }
+    int mask = hi.length - 1;
+    int i = (int) (h ^ (h >>> 32)) & mask;
+    while (hi[i] != 0 || lo[i] != 0) {
+      if (hi[i] == h && lo[i] == l) {
+        return false;
+      }
+      i = (i + 1) & mask;
+    }
+    hi[i] = h;
+    lo[i] = l;
+    size++;
+    return true;
+  }
+
+  private boolean contains(long h, long l) {
+    int mask = hi.length - 1;
+    int i = (int) (h ^ (h >>> 32)) & mask;
+    while (hi[i] != 0 || lo[i] != 0) {
+      if (hi[i] == h && lo[i] == l) {
+        return true;
+      }
+      i = (i + 1) & mask;
+    }
+    return false;
+  }
+
+  private void grow() {
+    long[] oldHi = hi;
+    long[] oldLo = lo;
+    hi = new long[oldHi.length * 2];
+    lo = new long[oldLo.length * 2];
+    size = 0;
+    for (int i = 0; i < oldHi.length; i++) {
+      if (oldHi[i] != 0 || oldLo[i] != 0) {
+        addRaw(oldHi[i], oldLo[i]);
+      }
+    }
+  }
+
+  /**
+   * Adds every member of another set.
+   *
+   * @param other the other set
+   * @return how many of its members were already present
+   */
+  public long addAll(FingerprintSet other) {
+    long overlap = 0;
+    for (int i = 0; i < other.hi.length; i++) {
+      if ((other.hi[i] != 0 || other.lo[i] != 0) && !addRaw(other.hi[i], other.lo[i])) {
+        overlap++;
+      }
+    }
+    return overlap;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof FingerprintSet)) {
+      return false;
+    }
+    FingerprintSet other = (FingerprintSet) o;
+    if (other.size != size) {
+      return false;
+    }
+    for (int i = 0; i < other.hi.length; i++) {
+      if ((other.hi[i] != 0 || other.lo[i] != 0) && !contains(other.hi[i], other.lo[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    long sum = 0;
+    for (int i = 0; i < hi.length; i++) {
+      sum += hi[i] ^ lo[i];
+    }
+    return Long.hashCode(sum) ^ size;
+  }
+
+  @Override
+  public String toString() {
+    return "FingerprintSet[size=" + size + ", capacity=" + hi.length + ", sample="
+        + Arrays.toString(Arrays.copyOf(hi, Math.min(2, hi.length))) + "]";
+  }
+}

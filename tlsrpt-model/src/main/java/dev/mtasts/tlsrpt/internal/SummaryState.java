@@ -1,0 +1,220 @@
+package dev.mtasts.tlsrpt.internal;
+
+import dev.mtasts.tlsrpt.DateRange;
+import dev.mtasts.tlsrpt.FailureDetail;
+import dev.mtasts.tlsrpt.PolicyResult;
+import dev.mtasts.tlsrpt.PolicyType;
+import dev.mtasts.tlsrpt.TlsRptReport;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole aggregation state: domains, the fingerprints of the reports seen, and counters. An
+ * accumulator owns one and mutates it; a snapshot holds one that is never changed again.
+ */
+public final class SummaryState {
+
+  /** A report's date range covers at most this many days in the coverage figures. */
+  public static final int MAX_COVERED_DAYS = 31;
+
+  /** Domain (lower case) to state. */
+  public final Map<String, DomainState> domains;
+  /** Fingerprints of (organization, report-id) of every report added. */
+  public final FingerprintSet reportKeys;
+  /** Reports whose figures were added. */
+  public long reports;
+  /** Reports skipped as duplicates, plus reports found in both sides of a merge. */
+  public long duplicates;
+  /** Policy results whose figures were added. */
+  public long policyResults;
+
+  private final Map<String, long[]> scratch = new HashMap<>();
+
+  /** Creates an empty state. */
+  public SummaryState() {
+    this(new HashMap<>(), new FingerprintSet(), 0, 0, 0);
+  }
+
+  private SummaryState(
+      Map<String, DomainState> domains,
+      FingerprintSet reportKeys,
+      long reports,
+      long duplicates,
+      long policyResults) {
+    this.domains = domains;
+    this.reportKeys = reportKeys;
+    this.reports = reports;
+    this.duplicates = duplicates;
+    this.policyResults = policyResults;
+  }
+
+  /**
+   * Returns an independent deep copy.
+   *
+   * @return the copy
+   */
+  public SummaryState deepCopy() {
+    Map<String, DomainState> d = new HashMap<>(Math.max(16, domains.size() * 2));
+    for (Map.Entry<String, DomainState> e : domains.entrySet()) {
+      d.put(e.getKey(), e.getValue().deepCopy());
+    }
+    return new SummaryState(d, reportKeys.copy(), reports, duplicates, policyResults);
+  }
+
+  /**
+   * Returns a new state holding the sum of two states, sharing unchanged parts with them.
+   *
+   * @param a one state (not changed)
+   * @param b the other state (not changed)
+   * @return the merged state
+   */
+  public static SummaryState merged(SummaryState a, SummaryState b) {
+    SummaryState big = a.domains.size() >= b.domains.size() ? a : b;
+    SummaryState small = big == a ? b : a;
+    Map<String, DomainState> d = new HashMap<>(big.domains);
+    for (Map.Entry<String, DomainState> e : small.domains.entrySet()) {
+      DomainState mine = d.get(e.getKey());
+      if (mine == null) {
+        d.put(e.getKey(), e.getValue());
+      } else {
+        DomainState copy = mine.shallowCopy();
+        copy.mergeFrom(e.getValue(), false);
+        d.put(e.getKey(), copy);
+      }
+    }
+    FingerprintSet keys =
+        a.reportKeys.size() >= b.reportKeys.size() ? a.reportKeys.copy() : b.reportKeys.copy();
+    long overlap = keys.addAll(a.reportKeys.size() >= b.reportKeys.size() ? b.reportKeys : a.reportKeys);
+    return new SummaryState(
+        d,
+        keys,
+        a.reports + b.reports,
+        a.duplicates + b.duplicates + overlap,
+        a.policyResults + b.policyResults);
+  }
+
+  /**
+   * Adds another state's figures into this (owned, mutable) state.
+   *
+   * @param other the other state (not changed)
+   */
+  public void mergeInPlace(SummaryState other) {
+    for (Map.Entry<String, DomainState> e : other.domains.entrySet()) {
+      DomainState mine = domains.get(e.getKey());
+      if (mine == null) {
+        domains.put(e.getKey(), e.getValue().deepCopy());
+      } else {
+        mine.mergeFrom(e.getValue(), true);
+      }
+    }
+    duplicates += other.duplicates + reportKeys.addAll(other.reportKeys);
+    reports += other.reports;
+    policyResults += other.policyResults;
+  }
+
+  /**
+   * Adds one report's figures unless a report with the same organization and report-id was added
+   * before.
+   *
+   * @param report the report
+   * @return {@code true} when added, {@code false} for a duplicate
+   */
+  public boolean add(TlsRptReport report) {
+    if (!reportKeys.add(report.organizationName(), report.reportId())) {
+      duplicates++;
+      return false;
+    }
+    reports++;
+    DateRange range = report.dateRange();
+    long first = range.firstDay().toEpochDay();
+    long last = Math.min(range.lastDay().toEpochDay(), first + MAX_COVERED_DAYS - 1);
+    int day = (int) first;
+    Map<String, long[]> perDomain = scratch;
+    perDomain.clear();
+    for (PolicyResult p : report.policies()) {
+      policyResults++;
+      String raw = p.policyDomain();
+      String domain = raw == null ? "" : MxPatterns.normalize(raw);
+      DomainState ds = domains.get(domain);
+      if (ds == null) {
+        ds = new DomainState(domain);
+        domains.put(domain, ds);
+      }
+      String type = p.policyTypeText();
+      Cell pc = ds.policies.computeIfAbsent(new DomainState.PolicyKey(day, type), k -> new Cell());
+      pc.a++;
+      pc.b += p.successfulSessionCount();
+      pc.c += p.failedSessionCount();
+      for (FailureDetail f : p.failureDetails()) {
+        String ip = f.sendingMtaIp();
+        String mx = f.receivingMxHostname();
+        DomainState.FailureKey fk =
+            new DomainState.FailureKey(
+                day,
+                type,
+                f.resultType().value(),
+                ip == null ? "" : ip,
+                mx == null ? "" : MxPatterns.normalize(mx));
+        ds.failures.computeIfAbsent(fk, k -> new Cell()).a += f.failedSessionCount();
+      }
+      for (String mx : p.mxHosts()) {
+        ds.mxPatterns.add(MxPatterns.normalize(mx));
+      }
+      if (p.policyType() == PolicyType.STS) {
+        for (String line : p.policyStrings()) {
+          if (line.regionMatches(true, 0, "mx:", 0, 3)) {
+            ds.mxPatterns.add(MxPatterns.normalize(line.substring(3)));
+          }
+        }
+      }
+      long[] per = perDomain.get(domain);
+      if (per == null) {
+        per = new long[8];
+        perDomain.put(domain, per);
+      }
+      int idx = p.policyType().ordinal() * 2;
+      per[idx] += p.successfulSessionCount();
+      per[idx + 1] += p.failedSessionCount();
+    }
+    // Domain level: one report may list the same sessions under an sts and a tlsa policy
+    // (Microsoft, RFC 8460 §4 "several policies side by side"); take the largest per-type figure.
+    for (Map.Entry<String, long[]> e : perDomain.entrySet()) {
+      long[] per = e.getValue();
+      long ok = 0;
+      long failed = 0;
+      for (int i = 0; i < per.length; i += 2) {
+        ok = Math.max(ok, per[i]);
+        failed = Math.max(failed, per[i + 1]);
+      }
+      DomainState ds = domains.get(e.getKey());
+      Cell dc = ds.days.computeIfAbsent(day, k -> new Cell());
+      dc.a++;
+      dc.b += ok;
+      dc.c += failed;
+      dc.d = 1;
+      for (long d = first + 1; d <= last; d++) {
+        ds.days.computeIfAbsent((int) d, k -> new Cell()).d = 1;
+      }
+    }
+    perDomain.clear();
+    return true;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof SummaryState)) {
+      return false;
+    }
+    SummaryState s = (SummaryState) o;
+    return s.reports == reports
+        && s.duplicates == duplicates
+        && s.policyResults == policyResults
+        && s.domains.equals(domains)
+        && s.reportKeys.equals(reportKeys);
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(reports) * 31 + domains.hashCode();
+  }
+}
