@@ -9,6 +9,7 @@ module dev.mtasts.cli {
   requires com.fasterxml.jackson.core;
   requires dev.mtasts.policy;
   requires dev.mtasts.dns;
+  requires dev.mtasts.tlsrpt;
 
   exports dev.mtasts.cli;
 

@@ -5,6 +5,7 @@ import dev.mtasts.dns.internal.RecordGrammar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code _mta-sts.<domain>} TXT record (RFC 8461 §3.1): {@code v=STSv1; id=...;} plus
@@ -90,7 +91,7 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
     Objects.requireNonNull(mode, "mode");
     List<RecordWarning> warnings = new ArrayList<>();
     List<FieldScanner.Field> fields = FieldScanner.scan(text, VERSION, "", mode, warnings);
-    PolicyId id = null;
+    @Nullable PolicyId id = null;
     List<ExtensionField> extensions = new ArrayList<>();
     for (FieldScanner.Field field : fields) {
       if (field.name().equals("id")) {

@@ -247,6 +247,24 @@ final class MtaStsResolverTest {
   }
 
   @Test
+  void systemResolverIsBuiltFromTheSystemConfiguration() {
+    // Only construction: the build machine's resolvers may not reach the Internet.
+    assertInstanceOf(MtaStsResolver.class, MtaStsResolver.system());
+  }
+
+  @Test
+  void resultConveniencesTellFoundFromTemporary() {
+    LookupResult<StsRecord> found = resolver().lookupStsBlocking("valid.mtasts.test");
+    assertEquals(StsRecord.of(PolicyId.of("20240101T000000")), found.toOptional().orElseThrow());
+    LookupResult<StsRecord> failed = resolver().lookupStsBlocking("x.servfail.test");
+    assertTrue(failed.toOptional().isEmpty());
+    assertTrue(failed.isTemporary());
+    LookupResult<StsRecord> none = resolver().lookupStsBlocking("missing.mtasts.test");
+    assertTrue(none.toOptional().isEmpty());
+    assertEquals(false, none.isTemporary());
+  }
+
+  @Test
   void builderRejectsNonsense() {
     MtaStsResolver.Builder builder = MtaStsResolver.newBuilder();
     assertThrows(IllegalArgumentException.class, () -> builder.timeout(Duration.ZERO));

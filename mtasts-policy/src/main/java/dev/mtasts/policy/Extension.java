@@ -1,6 +1,8 @@
 package dev.mtasts.policy;
 
+import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An extension field of a policy file: a key that is not registered ({@code version}, {@code
@@ -57,7 +59,7 @@ public record Extension(String name, String value) {
     return name.equals("version") || name.equals("mode") || name.equals("max_age") || name.equals("mx");
   }
 
-  private static @org.jspecify.annotations.Nullable String nameProblem(String name) {
+  private static @Nullable String nameProblem(String name) {
     if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
       return "extension name \"" + name + "\" must have 1 to 32 characters";
     }
@@ -75,7 +77,7 @@ public record Extension(String name, String value) {
     return null;
   }
 
-  private static @org.jspecify.annotations.Nullable String valueProblem(String value) {
+  private static @Nullable String valueProblem(String value) {
     int n = value.length();
     if (n == 0) {
       return "the value is empty";
@@ -86,7 +88,7 @@ public record Extension(String name, String value) {
     for (int i = 0; i < n; i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c == 0x7f) {
-        return "the value contains the control character U+" + String.format(java.util.Locale.ROOT, "%04X", (int) c);
+        return "the value contains the control character U+" + String.format(Locale.ROOT, "%04X", (int) c);
       }
       if (Character.isHighSurrogate(c)) {
         if (i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {

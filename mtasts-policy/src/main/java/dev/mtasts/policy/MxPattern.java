@@ -66,25 +66,10 @@ public record MxPattern(String pattern) {
       throw new PolicyParseException(
           1,
           text.codePointCount(0, Math.min(index, text.length())) + 1,
-          codeOf(problem),
+          DomainSyntax.code(problem),
           DomainSyntax.describe(text, problem));
     }
     return new MxPattern(text);
-  }
-
-  static PolicyErrorCode codeOf(long problem) {
-    switch (DomainSyntax.reason(problem)) {
-      case DomainSyntax.MISPLACED_WILDCARD:
-        return PolicyErrorCode.MX_WILDCARD;
-      case DomainSyntax.TRAILING_DOT:
-        return PolicyErrorCode.MX_TRAILING_DOT;
-      case DomainSyntax.NON_ASCII:
-        return PolicyErrorCode.MX_U_LABEL;
-      case DomainSyntax.IPV4:
-        return PolicyErrorCode.MX_IP_ADDRESS;
-      default:
-        return PolicyErrorCode.INVALID_MX;
-    }
   }
 
   /**

@@ -2,9 +2,11 @@ package dev.mtasts.policy;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reviews a valid policy for settings that are legal but risky or pointless. Findings are advice
@@ -107,23 +109,26 @@ public final class PolicyLint {
       out.add(new LintFinding(LintSeverity.INFO, LintCode.NONE_WITH_MX, "mode none still lists "
           + mx.size() + " mx pattern(s); senders ignore them, remove them when turning MTA-STS off"));
     }
-    for (int i = 0; i < mx.size(); i++) {
-      MxPattern p = mx.get(i);
-      boolean reported = false;
-      for (int j = 0; j < i && !reported; j++) {
-        if (mx.get(j).equals(p)) {
-          out.add(new LintFinding(LintSeverity.WARNING, LintCode.DUPLICATE_MX, "mx " + p
-              + " appears more than once; remove the repeat"));
-          reported = true;
-        }
+    // Linear in the number of patterns: a hostile file may hold thousands of them.
+    Set<String> wildcards = new HashSet<>();
+    for (MxPattern p : mx) {
+      if (p.wildcard()) {
+        wildcards.add(p.pattern());
       }
-      for (int j = 0; j < mx.size() && !reported; j++) {
-        MxPattern q = mx.get(j);
-        if (j != i && !q.equals(p) && q.covers(p)) {
-          out.add(new LintFinding(LintSeverity.INFO, LintCode.SHADOWED_MX, "mx " + p
-              + " is already covered by mx " + q + "; it can be removed"));
-          reported = true;
-        }
+    }
+    Set<MxPattern> seen = new HashSet<>();
+    for (MxPattern p : mx) {
+      if (!seen.add(p)) {
+        out.add(new LintFinding(LintSeverity.WARNING, LintCode.DUPLICATE_MX, "mx " + p
+            + " appears more than once; remove the repeat"));
+        continue;
+      }
+      String text = p.pattern();
+      int dot = text.indexOf('.');
+      // RFC 8461 §4.1: "*.example.com" covers exactly the names one label below example.com
+      if (!p.wildcard() && dot > 0 && wildcards.contains("*" + text.substring(dot))) {
+        out.add(new LintFinding(LintSeverity.INFO, LintCode.SHADOWED_MX, "mx " + p
+            + " is already covered by mx *" + text.substring(dot) + "; it can be removed"));
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.mtasts.policy;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a policy file, or one of its values, is not valid: carries the position of the
@@ -43,7 +44,7 @@ public final class PolicyParseException extends MtaStsException {
    * @param cause the underlying failure, or {@code null}
    */
   public PolicyParseException(
-      int line, int column, PolicyErrorCode code, String reason, @org.jspecify.annotations.Nullable Throwable cause) {
+      int line, int column, PolicyErrorCode code, String reason, @Nullable Throwable cause) {
     super("line " + line + ": " + reason, cause);
     this.line = line;
     this.column = column;

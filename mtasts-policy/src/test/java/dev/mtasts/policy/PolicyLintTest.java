@@ -77,4 +77,16 @@ final class PolicyLintTest {
     LintFinding f = new LintFinding(LintSeverity.INFO, LintCode.NONE_WITH_MX, "m");
     assertEquals("INFO NONE_WITH_MX: m", f.toString());
   }
+
+  @Test
+  void handlesTheLargestPoliciesTheParserAccepts() {
+    StringBuilder sb = new StringBuilder("version: STSv1\nmode: enforce\nmax_age: 604800\nmx: *.example\n");
+    for (int i = 0; sb.length() < PolicyParser.DEFAULT_MAX_BYTES - 40; i++) {
+      sb.append("mx: h").append(i % 3000).append(".example\n");
+    }
+    MtaStsPolicy p = MtaStsPolicy.parse(sb);
+    List<LintFinding> f = PolicyLint.lint(p, List.of("h1.example", "mx.other.example"));
+    assertEquals(p.mx().size() - 1, f.stream().filter(x -> x.code() == LintCode.SHADOWED_MX
+        || x.code() == LintCode.DUPLICATE_MX).count());
+  }
 }

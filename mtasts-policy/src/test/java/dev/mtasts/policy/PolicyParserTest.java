@@ -336,4 +336,16 @@ final class PolicyParserTest {
   void parseExceptionIsAnMtaStsException() {
     assertInstanceOf(MtaStsException.class, refuse("garbage"));
   }
+
+  @Test
+  void keepsTheFirstOfThousandsOfRepeatedExtensions() {
+    StringBuilder sb = new StringBuilder("version: STSv1\nmode: none\nmax_age: 1\n");
+    for (int i = 0; sb.length() < PolicyParser.DEFAULT_MAX_BYTES - 20; i++) {
+      sb.append('e').append(i % 5000).append(": ").append(i).append('\n');
+    }
+    PolicyParseResult r = PolicyParser.strict().parse(sb);
+    assertEquals(5000, r.policy().extensions().size());
+    assertEquals(Extension.of("e4999", "4999"), r.policy().extensions().get(4999));
+    assertTrue(r.warnings().stream().allMatch(w -> w.code() == PolicyErrorCode.DUPLICATE_FIELD));
+  }
 }

@@ -32,7 +32,7 @@ public final class ResultTable {
 
   private final Map<String, Long> setBytes = new HashMap<>();
 
-  private ResultTable() {}
+  ResultTable() {}
 
   /**
    * Prints the table.
@@ -65,7 +65,7 @@ public final class ResultTable {
       double nanos,
       double allocBytes) {}
 
-  private void print(JsonNode results, List<String> extra, PrintStream out) {
+  void print(JsonNode results, List<String> extra, PrintStream out) {
     List<Row> rows = new ArrayList<>();
     for (JsonNode r : results) {
       rows.add(row(r));
@@ -283,9 +283,9 @@ public final class ResultTable {
     if (a >= 100) {
       return String.format(Locale.ROOT, "%,.0f", v);
     }
-    if (a >= 10) {
-      return String.format(Locale.ROOT, "%.1f", v);
-    }
-    return String.format(Locale.ROOT, "%.3f", v);
+    String text = String.format(Locale.ROOT, a >= 10 ? "%.1f" : "%.3f", v);
+    // 2.000 reads better as 2, 0.150 as 0.15.
+    text = text.replaceAll("0+$", "");
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 }

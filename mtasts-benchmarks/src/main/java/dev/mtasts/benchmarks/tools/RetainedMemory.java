@@ -37,25 +37,9 @@ public final class RetainedMemory {
     sdk(1_000, keys);
     baseline(1_000, keys);
 
-    long before = usedAfterGc();
-    ReportSummary.Accumulator acc = sdk(reports, keys);
-    long withAccumulator = usedAfterGc();
-    ReportSummary snapshot = acc.snapshot();
-    long retainedAccumulator = withAccumulator - before;
-    acc = null;
-    long withSnapshot = usedAfterGc();
-    long retainedSnapshot = withSnapshot - before;
-    Reference.reachabilityFence(snapshot);
-    if (snapshot.reportCount() != reports) {
-      throw new IllegalStateException("expected " + reports + " reports, got " + snapshot);
-    }
-    snapshot = null;
-
-    long before2 = usedAfterGc();
-    BaselineAggregator base = baseline(reports, keys);
-    long withBaseline = usedAfterGc();
-    long retainedBaseline = withBaseline - before2;
-    Reference.reachabilityFence(base);
+    long retainedAccumulator = retainedByAccumulator(reports, keys);
+    long retainedSnapshot = retainedBySnapshot(reports, keys);
+    long retainedBaseline = retainedByBaseline(reports, keys);
 
     String params = "reports=" + reports + " keys=" + keys;
     row("RetainedMemory.accumulator", params, retainedAccumulator, retainedBaseline);
@@ -65,6 +49,35 @@ public final class RetainedMemory {
         "RetainedMemory.hashMapBaseline\t%s\t%.2f\t\tMB\t1.00x (baseline)\t\t%n",
         params,
         retainedBaseline / MB);
+  }
+
+  // Each measurement runs in a method of its own, so that what it built is unreachable once it
+  // returns, whatever the interpreter or JIT keeps alive in a caller's frame.
+  private static long retainedByAccumulator(int reports, int keys) throws InterruptedException {
+    long before = usedAfterGc();
+    ReportSummary.Accumulator acc = sdk(reports, keys);
+    long after = usedAfterGc();
+    Reference.reachabilityFence(acc);
+    return after - before;
+  }
+
+  private static long retainedBySnapshot(int reports, int keys) throws InterruptedException {
+    long before = usedAfterGc();
+    ReportSummary snapshot = sdk(reports, keys).snapshot();
+    long after = usedAfterGc();
+    if (snapshot.reportCount() != reports) {
+      throw new IllegalStateException("expected " + reports + " reports, got " + snapshot);
+    }
+    Reference.reachabilityFence(snapshot);
+    return after - before;
+  }
+
+  private static long retainedByBaseline(int reports, int keys) throws InterruptedException {
+    long before = usedAfterGc();
+    BaselineAggregator agg = baseline(reports, keys);
+    long after = usedAfterGc();
+    Reference.reachabilityFence(agg);
+    return after - before;
   }
 
   private static void row(String name, String params, long bytes, long baselineBytes) {

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -119,7 +120,7 @@ public final class DnsClient {
     int hops = hopsSoFar;
     while (true) {
       List<Record> data = new ArrayList<>();
-      Record cname = null;
+      @Nullable Record cname = null;
       for (Record r : answer) {
         if (r.getName().equals(current) && r.getDClass() == DClass.IN) {
           if (r.getType() == type) {

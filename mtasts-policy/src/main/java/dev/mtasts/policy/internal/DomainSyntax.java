@@ -1,5 +1,7 @@
 package dev.mtasts.policy.internal;
 
+import dev.mtasts.policy.PolicyErrorCode;
+
 /**
  * Syntax of an {@code mx} value: {@code ["*."] Domain} with RFC 5321 §4.1.2 {@code Domain}
  * (LDH labels, no empty label, no hyphen at either end of a label, no trailing dot) plus the DNS
@@ -107,7 +109,8 @@ public final class DomainSyntax {
       }
       int len = i - labelStart;
       if (len == 0) {
-        return problem(i == to && i > from ? TRAILING_DOT : EMPTY_LABEL, i == to && i > from ? i - 1 : i);
+        // a label never starts at the end (a final dot is caught below), so this is ".." or a leading "."
+        return problem(EMPTY_LABEL, i);
       }
       if (s.charAt(i - 1) == '-') {
         return problem(HYPHEN_END, i - 1);
@@ -155,6 +158,27 @@ public final class DomainSyntax {
    */
   public static int index(long problem) {
     return (int) problem;
+  }
+
+  /**
+   * Returns the parser error code of a packed problem.
+   *
+   * @param problem a value returned by {@link #check}, not {@link #VALID}
+   * @return the code
+   */
+  public static PolicyErrorCode code(long problem) {
+    switch (reason(problem)) {
+      case MISPLACED_WILDCARD:
+        return PolicyErrorCode.MX_WILDCARD;
+      case TRAILING_DOT:
+        return PolicyErrorCode.MX_TRAILING_DOT;
+      case NON_ASCII:
+        return PolicyErrorCode.MX_U_LABEL;
+      case IPV4:
+        return PolicyErrorCode.MX_IP_ADDRESS;
+      default:
+        return PolicyErrorCode.INVALID_MX;
+    }
   }
 
   /**

@@ -10,7 +10,9 @@ import dev.mtasts.policy.PolicyParseResult;
 import dev.mtasts.policy.PolicyWarning;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +47,7 @@ public final class PolicyScanner {
   private MxPattern[] mx = NO_MX;
   private int mxCount;
   private @Nullable List<Extension> extensions;
+  private @Nullable Set<String> extensionNames;
 
   private PolicyScanner(String s, boolean lenient) {
     this.s = s;
@@ -372,7 +375,7 @@ public final class PolicyScanner {
     } catch (IllegalArgumentException e) {
       long problem = DomainSyntax.check(value, 0, value.length());
       int at = lenient ? from : from + DomainSyntax.index(problem);
-      throw error(mxCode(problem), Math.min(at, to), DomainSyntax.describe(value, problem));
+      throw error(DomainSyntax.code(problem), Math.min(at, to), DomainSyntax.describe(value, problem));
     }
     if (mxCount == mx.length) {
       mx = Arrays.copyOf(mx, Math.max(4, mxCount * 2));
@@ -400,36 +403,40 @@ public final class PolicyScanner {
     return v;
   }
 
-  private static PolicyErrorCode mxCode(long problem) {
-    switch (DomainSyntax.reason(problem)) {
-      case DomainSyntax.MISPLACED_WILDCARD:
-        return PolicyErrorCode.MX_WILDCARD;
-      case DomainSyntax.TRAILING_DOT:
-        return PolicyErrorCode.MX_TRAILING_DOT;
-      case DomainSyntax.NON_ASCII:
-        return PolicyErrorCode.MX_U_LABEL;
-      case DomainSyntax.IPV4:
-        return PolicyErrorCode.MX_IP_ADDRESS;
-      default:
-        return PolicyErrorCode.INVALID_MX;
-    }
-  }
-
   private void extension(int keyStart, int keyEnd, int valueStart, int valueEnd, int interiorTab) {
     checkExtensionValue(keyStart, keyEnd, valueStart, valueEnd, interiorTab);
     String name = s.substring(keyStart, keyEnd);
     if (extensions == null) {
       extensions = new ArrayList<>(2);
-    } else {
-      for (Extension e : extensions) {
-        if (e.name().equals(name)) {
-          problem(PolicyErrorCode.DUPLICATE_FIELD, keyStart, "extension " + name
-              + " appears again; the first occurrence wins and this line is ignored (RFC 8461 §3.2)");
-          return;
-        }
-      }
+    }
+    if (isRepeatedExtension(name)) {
+      problem(PolicyErrorCode.DUPLICATE_FIELD, keyStart, "extension " + name
+          + " appears again; the first occurrence wins and this line is ignored (RFC 8461 §3.2)");
+      return;
     }
     extensions.add(new Extension(name, s.substring(valueStart, valueEnd)));
+  }
+
+  private boolean isRepeatedExtension(String name) {
+    List<Extension> ext = extensions;
+    if (extensionNames != null) {
+      return !extensionNames.add(name);
+    }
+    if (ext == null || ext.size() < 8) {
+      for (Extension e : ext == null ? List.<Extension>of() : ext) {
+        if (e.name().equals(name)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    // many extensions (a hostile file): switch to a set so the scan stays linear
+    Set<String> names = new HashSet<>();
+    for (Extension e : ext) {
+      names.add(e.name());
+    }
+    extensionNames = names;
+    return !names.add(name);
   }
 
   private void checkExtensionValue(int keyStart, int keyEnd, int valueStart, int valueEnd, int interiorTab) {
@@ -449,20 +456,17 @@ public final class PolicyScanner {
     if (firstLine[VERSION] == 0) {
       throw missing(PolicyErrorCode.MISSING_VERSION, VERSION, lastLine, "version: STSv1");
     }
-    if (firstLine[MODE] == 0) {
+    Mode m = mode; // set exactly when the first mode line was read
+    if (m == null) {
       throw missing(PolicyErrorCode.MISSING_MODE, MODE, lastLine, "mode: testing");
     }
     if (firstLine[MAX_AGE] == 0) {
       throw missing(PolicyErrorCode.MISSING_MAX_AGE, MAX_AGE, lastLine, "max_age: 604800");
     }
-    Mode m = mode;
-    if (m == null) {
-      throw new IllegalStateException("mode recorded without a value");
-    }
     if (m.requiresMx() && mxCount == 0) {
       throw missing(PolicyErrorCode.MISSING_MX, MX, lastLine, "mx: mail.example.com");
     }
-    List<MxPattern> patterns = mxCount == 0 ? List.of() : List.of(Arrays.copyOf(mx, mxCount));
+    List<MxPattern> patterns = mxCount == 0 ? List.of() : List.of(mxCount == mx.length ? mx : Arrays.copyOf(mx, mxCount));
     List<Extension> ext = extensions == null ? List.of() : extensions;
     MtaStsPolicy policy = new MtaStsPolicy(MtaStsPolicy.VERSION, m, maxAge, patterns, ext);
     List<PolicyWarning> w = warnings == null ? List.of() : warnings;

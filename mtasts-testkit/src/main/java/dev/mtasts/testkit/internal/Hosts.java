@@ -26,6 +26,13 @@ public final class Hosts {
   // Letters whose IDNA mapping is the identity, so the U-label round-trips through its A-label.
   private static final String UNICODE = "äöüéèñøåçłžšíáó" + "日本語中文";
 
+  // Generators are memoized per arbitrary instance, so the common ones are built once.
+  private static final java.util.Map<Integer, Arbitrary<String>> LDH = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<Integer, Arbitrary<String>> HOST = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<Integer, Arbitrary<String>> LONG_HOST = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final Arbitrary<String> MX_PATTERN = newMxPattern();
+
   private Hosts() {}
 
   /**
@@ -36,6 +43,10 @@ public final class Hosts {
    * @return the label arbitrary
    */
   public static Arbitrary<String> ldhLabel(int max) {
+    return LDH.computeIfAbsent(max, Hosts::newLdhLabel);
+  }
+
+  private static Arbitrary<String> newLdhLabel(int max) {
     Arbitrary<Character> first = Arbitraries.of(LET_DIG.toCharArray());
     Arbitrary<String> rest =
         Arbitraries.strings().withChars(LET_DIG + "-").ofMinLength(0).ofMaxLength(max - 1);
@@ -99,6 +110,10 @@ public final class Hosts {
    * @return the host name arbitrary
    */
   public static Arbitrary<String> hostname(int reserve) {
+    return HOST.computeIfAbsent(reserve, Hosts::newHostname);
+  }
+
+  private static Arbitrary<String> newHostname(int reserve) {
     Arbitrary<List<String>> inner = label().list().ofMinSize(1).ofMaxSize(5);
     return Combinators.combine(inner, tld())
         .as(
@@ -116,6 +131,10 @@ public final class Hosts {
    * @return the host name arbitrary
    */
   public static Arbitrary<String> longHostname(int reserve) {
+    return LONG_HOST.computeIfAbsent(reserve, Hosts::newLongHostname);
+  }
+
+  private static Arbitrary<String> newLongHostname(int reserve) {
     return Combinators.combine(ldhLabel(MAX_LABEL).map(Hosts::padTo63).list().ofSize(4), tld())
         .as(
             (labels, top) -> {
@@ -148,6 +167,10 @@ public final class Hosts {
    * @return the pattern arbitrary
    */
   public static Arbitrary<String> mxPattern() {
+    return MX_PATTERN;
+  }
+
+  private static Arbitrary<String> newMxPattern() {
     Arbitrary<String> exact = hostname(0);
     Arbitrary<String> wildcard = hostname(2).map(h -> "*." + h);
     return Arbitraries.frequencyOf(

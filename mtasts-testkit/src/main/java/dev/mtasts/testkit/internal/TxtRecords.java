@@ -20,6 +20,13 @@ public final class TxtRecords {
   // sts-ext-value / tlsrpt-ext-value: %x21-3A / %x3C / %x3E-7E (visible ASCII but ; and =).
   private static final String EXT_VALUE = ALNUM + "!\"#$%&'()*+,-./:<>?@[\\]^_`{|}~";
 
+  // Built once: jqwik memoizes generators per arbitrary instance.
+  private static final Arbitrary<String> POLICY_ID = newPolicyId();
+  private static final Arbitrary<String> EXTENSION = newExtension();
+  private static final Arbitrary<String> REPORT_URI = newReportUri();
+  private static final Arbitrary<StsModel> STS_MODELS = newStsModels();
+  private static final Arbitrary<TlsRptModel> TLS_MODELS = newTlsRptModels();
+
   private TxtRecords() {}
 
   /**
@@ -65,6 +72,10 @@ public final class TxtRecords {
    * @return the id arbitrary
    */
   public static Arbitrary<String> policyId() {
+    return POLICY_ID;
+  }
+
+  private static Arbitrary<String> newPolicyId() {
     return Arbitraries.frequencyOf(
         Tuple.of(3, Arbitraries.strings().withChars(ALNUM).ofMinLength(1).ofMaxLength(32)),
         Tuple.of(1, Arbitraries.longs().between(20_160_101_000_000L, 20_991_231_235_959L).map(String::valueOf)),
@@ -78,6 +89,10 @@ public final class TxtRecords {
    * @return the field arbitrary
    */
   public static Arbitrary<String> extension() {
+    return EXTENSION;
+  }
+
+  private static Arbitrary<String> newExtension() {
     Arbitrary<Character> first = Arbitraries.of(ALNUM.toCharArray());
     Arbitrary<String> rest = Arbitraries.strings().withChars(ALNUM + "_-.").ofMinLength(0).ofMaxLength(31);
     Arbitrary<String> name = Combinators.combine(first, rest).as((f, r) -> f + r)
@@ -92,6 +107,10 @@ public final class TxtRecords {
    * @return the model arbitrary
    */
   public static Arbitrary<StsModel> stsModels() {
+    return STS_MODELS;
+  }
+
+  private static Arbitrary<StsModel> newStsModels() {
     return Combinators.combine(policyId(), extension().list().ofMaxSize(2).uniqueElements(TxtRecords::name))
         .as(StsModel::new);
   }
@@ -103,6 +122,10 @@ public final class TxtRecords {
    * @return the URI arbitrary
    */
   public static Arbitrary<String> reportUri() {
+    return REPORT_URI;
+  }
+
+  private static Arbitrary<String> newReportUri() {
     Arbitrary<String> local = Arbitraries.strings().withChars(ALNUM + ".-_+").ofMinLength(1).ofMaxLength(16)
         .map(l -> l.replaceAll("^[.]+|[.]+$", "x").replace("..", ".x."));
     Arbitrary<String> mailto = Combinators.combine(local, Hosts.hostname(40)).as((l, h) -> "mailto:" + l + "@" + h);
@@ -120,7 +143,12 @@ public final class TxtRecords {
    * @return the model arbitrary
    */
   public static Arbitrary<TlsRptModel> tlsRptModels() {
-    return Combinators.combine(reportUri().list().ofMinSize(1).ofMaxSize(3),
+    return TLS_MODELS;
+  }
+
+  private static Arbitrary<TlsRptModel> newTlsRptModels() {
+    // Distinct URIs: the record keeps each destination once.
+    return Combinators.combine(reportUri().list().ofMinSize(1).ofMaxSize(3).uniqueElements(),
             extension().list().ofMaxSize(2).uniqueElements(TxtRecords::name))
         .as(TlsRptModel::new);
   }
@@ -221,9 +249,9 @@ public final class TxtRecords {
    * @return the arbitrary
    */
   public static Arbitrary<NearValid<StsRecordRule>> nearValidSts() {
-    return Arbitraries.of(StsRecordRule.class).flatMap(rule ->
-        stsModels().flatMap(TxtRecords::stsLayouts)
-            .flatMap(l -> mutateSts(rule, l).map(t -> new NearValid<>(t, rule, l.text()))));
+    return Combinators.combine(Arbitraries.of(StsRecordRule.class), stsModels().flatMap(TxtRecords::stsLayouts))
+        .as(Tuple::of)
+        .flatMap(t -> mutateSts(t.get1(), t.get2()).withoutEdgeCases().map(text -> new NearValid<>(text, t.get1(), t.get2().text())));
   }
 
   private static Arbitrary<String> mutateSts(StsRecordRule rule, TxtLayout l) {
@@ -261,9 +289,9 @@ public final class TxtRecords {
    * @return the arbitrary
    */
   public static Arbitrary<NearValid<TlsRptRecordRule>> nearValidTlsRpt() {
-    return Arbitraries.of(TlsRptRecordRule.class).flatMap(rule ->
-        tlsRptModels().flatMap(TxtRecords::tlsRptLayouts)
-            .flatMap(l -> mutateTlsRpt(rule, l).map(t -> new NearValid<>(t, rule, l.text()))));
+    return Combinators.combine(Arbitraries.of(TlsRptRecordRule.class), tlsRptModels().flatMap(TxtRecords::tlsRptLayouts))
+        .as(Tuple::of)
+        .flatMap(t -> mutateTlsRpt(t.get1(), t.get2()).withoutEdgeCases().map(text -> new NearValid<>(text, t.get1(), t.get2().text())));
   }
 
   private static Arbitrary<String> mutateTlsRpt(TlsRptRecordRule rule, TxtLayout l) {

@@ -157,6 +157,12 @@ public final class BoundedInput {
     }
 
     @Override
+    public int available() throws IOException {
+      // GZIPInputStream reads a further member only when bytes are available.
+      return (int) Math.max(0, Math.min(in.available(), remaining + 1));
+    }
+
+    @Override
     public int read(byte[] b, int off, int len) throws IOException {
       if (len == 0) {
         return 0;

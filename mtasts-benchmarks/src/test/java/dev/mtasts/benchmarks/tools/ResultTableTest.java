@@ -1,0 +1,66 @@
+package dev.mtasts.benchmarks.tools;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class ResultTableTest {
+
+  private static String result(String method, String mxCount, double score, double alloc) {
+    return "{\"benchmark\":\"dev.mtasts.benchmarks.PolicyParseBenchmark." + method + "\","
+        + "\"mode\":\"avgt\",\"params\":{\"mxCount\":\"" + mxCount + "\"},"
+        + "\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":1.5,\"scoreUnit\":\"ns/op\"},"
+        + "\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":" + alloc
+        + ",\"scoreUnit\":\"B/op\"}}}";
+  }
+
+  private static String render(String json, List<String> extra) throws IOException {
+    JsonNode results = new ObjectMapper().readTree(json);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      new ResultTable().print(results, extra, out);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void ratioIsBaselineTimeOverSdkTimeFromTheSameParameters() throws IOException {
+    String table =
+        render(
+            "[" + result("parse", "3", 150, 400) + "," + result("parseBaseline", "3", 900, 2000)
+                + "]",
+            List.of());
+    assertTrue(table.contains("| PolicyParse.parse | mxCount=3 | 150 | ± 1.5 | ns/op | 6.00x |"),
+        table);
+    assertTrue(table.contains("1.00x (baseline)"), table);
+    assertTrue(table.contains("<= 200 ns/op; >= 3 x baseline | yes |"), table);
+  }
+
+  @Test
+  void missedTargetSaysByHowMuch() throws IOException {
+    String table =
+        render(
+            "[" + result("parse", "3", 650, 400) + "," + result("parseBaseline", "3", 1300, 2000)
+                + "]",
+            List.of());
+    assertTrue(table.contains("NO: 650, 3.3x the limit; NO: 2, 33% short"), table);
+  }
+
+  @Test
+  void extraRowsAreAppended() throws IOException {
+    String table =
+        render(
+            "[]",
+            List.of("EndToEnd.cliPeakRss\treports=10000\t300\t± 5\tMB\t\t<= 512 MB\tyes"));
+    assertTrue(
+        table.contains("| EndToEnd.cliPeakRss | reports=10000 | 300 | ± 5 | MB |  |  |  | <= 512 MB | yes |"),
+        table);
+  }
+}

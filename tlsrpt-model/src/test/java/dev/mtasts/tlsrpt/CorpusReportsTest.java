@@ -1,0 +1,261 @@
+package dev.mtasts.tlsrpt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+final class CorpusReportsTest {
+
+  private static ReadResult tolerant(String name) {
+    return TlsRptReader.tolerant().read(Corpus.file(name));
+  }
+
+  private static Set<ReadWarning.Kind> kinds(ReadResult r) {
+    return r.warnings().stream().map(ReadWarning::kind).collect(Collectors.toSet());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyCorpusReportReadsTolerantlyAndRoundTrips() {
+    return Corpus.reports().stream()
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    file.getFileName().toString(),
+                    () -> {
+                      TlsRptReport report = TlsRptReader.tolerant().read(file).report();
+                      assertFalse(report.policies().isEmpty(), "no policies");
+                      assertFalse(report.reportId().isEmpty());
+                      byte[] json = TlsRptWriter.compact().write(report);
+                      assertEquals(report, TlsRptReader.tolerant().read(json).report());
+                      byte[] gz = TlsRptWriter.compact().writeGzip(report);
+                      assertEquals(report, TlsRptReader.tolerant().read(gz).report());
+                    }));
+  }
+
+  @Test
+  void rfcAppendixBReadsInStrictMode() {
+    ReadResult r = TlsRptReader.strict().read(Corpus.file("rfc8460-appendix-b.json"));
+    TlsRptReport report = r.report();
+    assertEquals("Company-X", report.organizationName());
+    assertEquals("sts-reporting@company-x.example", report.contactInfo());
+    assertEquals("5065427c-23d3-47ca-b6e0-946ea0e8c4be", report.reportId());
+    assertEquals(Instant.parse("2016-04-01T00:00:00Z"), report.dateRange().start());
+    assertEquals(Instant.parse("2016-04-01T23:59:59Z"), report.dateRange().end());
+    PolicyResult p = report.policies().get(0);
+    assertSame(PolicyType.STS, p.policyType());
+    assertEquals("company-y.example", p.policyDomain());
+    assertEquals(List.of("*.mail.company-y.example"), p.mxHosts());
+    assertEquals(
+        List.of("version: STSv1", "mode: testing", "mx: *.mail.company-y.example", "max_age: 86400"),
+        p.policyStrings());
+    assertEquals(5326, p.successfulSessionCount());
+    assertEquals(303, p.failedSessionCount());
+    assertEquals(3, p.failureDetails().size());
+    FailureDetail expired = p.failureDetails().get(0);
+    assertSame(ResultType.CERTIFICATE_EXPIRED, expired.resultType());
+    assertEquals("2001:db8:abcd:0012::1", expired.sendingMtaIp());
+    assertNull(expired.receivingIp());
+    assertEquals(100, expired.failedSessionCount());
+    FailureDetail starttls = p.failureDetails().get(1);
+    assertEquals(
+        "https://reports.company-x.example/report_info?id=5065427c-23d3#StarttlsNotSupported",
+        starttls.additionalInformation());
+    assertEquals("203.0.113.56", starttls.receivingIp());
+    assertEquals(
+        "X509_V_ERR_PROXY_PATH_LENGTH_EXCEEDED", p.failureDetails().get(2).failureReasonCode());
+    // The only deviation is the erratum (EID 6241): mx-host as a string.
+    assertEquals(Set.of(ReadWarning.Kind.MX_HOST_AS_STRING), kinds(r));
+    assertEquals("$.policies[0].policy.mx-host", r.warnings().get(0).jsonPath());
+  }
+
+  @Test
+  void rfcAppendixBWithErratumReadsStrictlyWithoutWarnings() {
+    ReadResult r = TlsRptReader.strict().read(Corpus.file("rfc8460-appendix-b-errata-mx-host-array.json"));
+    assertEquals(List.of(), r.warnings());
+    assertEquals(303, r.report().policies().get(0).failedSessionCount());
+  }
+
+  @Test
+  void googleGzipReportHasItsRealValues() {
+    ReadResult r = tolerant("google-2026-05-11-sts.json.gz");
+    TlsRptReport report = r.report();
+    assertEquals(List.of(), r.warnings());
+    assertEquals("Google Inc.", report.organizationName());
+    assertEquals("2026-05-11T00:00:00Z_example.com", report.reportId());
+    PolicyResult p = report.policies().get(0);
+    assertEquals(
+        List.of("in1-smtp.messagingengine.com", "in2-smtp.messagingengine.com"), p.mxHosts());
+    assertEquals(1, p.successfulSessionCount());
+    assertEquals(0, p.failedSessionCount());
+    assertEquals(List.of(), p.failureDetails());
+    // The sender's own file name for this attachment matches the report's period.
+    ReportFileName name =
+        ReportFileName.parse("google.com!example.com!1778457600!1778543999!001.json.gz");
+    assertEquals(report.dateRange().start(), name.begin());
+    assertEquals(report.dateRange().end(), name.end());
+  }
+
+  @Test
+  void googleNoPolicyFoundPlainAndGzipAreEqual() {
+    TlsRptReport plain = tolerant("google-2020-03-02-no-policy-found.json").report();
+    TlsRptReport gz = tolerant("google-2020-03-02-no-policy-found.json.gz").report();
+    assertEquals(plain, gz);
+    PolicyResult p = plain.policies().get(0);
+    assertSame(PolicyType.NO_POLICY_FOUND, p.policyType());
+    assertEquals("fastmaildmarc.com", p.policyDomain());
+    assertEquals(343, p.successfulSessionCount());
+  }
+
+  @Test
+  void microsoftReportWithoutTimeZoneIsReadAsUtcWithWarnings() {
+    ReadResult r = tolerant("microsoft-2023-01-10-sts-no-timezone.json.gz");
+    assertEquals(Instant.parse("2023-01-10T00:00:00Z"), r.report().dateRange().start());
+    assertEquals(Instant.parse("2023-01-10T23:59:59Z"), r.report().dateRange().end());
+    assertEquals(Set.of(ReadWarning.Kind.DATE_TIME_WITHOUT_OFFSET), kinds(r));
+    assertEquals(
+        List.of("$.date-range.start-datetime", "$.date-range.end-datetime"),
+        r.warnings().stream().map(ReadWarning::jsonPath).collect(Collectors.toList()));
+    ReportParseException e =
+        assertThrows(
+            ReportParseException.class,
+            () -> TlsRptReader.strict().read(Corpus.file("microsoft-2024-03-26-sts-no-timezone.json")));
+    assertEquals(ReportErrorCode.INVALID_DATE_TIME, e.code());
+    assertEquals("$.date-range.start-datetime", e.jsonPath());
+  }
+
+  @Test
+  void microsoftTlsaPolicyStringEncodedAsJsonIsExpanded() {
+    ReadResult r = tolerant("microsoft-2025-05-23-sts-and-tlsa.json");
+    PolicyResult tlsa = r.report().policies().get(1);
+    assertSame(PolicyType.TLSA, tlsa.policyType());
+    assertEquals(
+        List.of(
+            "3 1 1 6007EEE553E85D8DF007A845D19EC343283D4E416E9A33F9EF3040C8B7C285BC",
+            "3 1 1 837C773D54C2E2BD71871A3FC352BE8214D5646CBAE5E3091401A7274717998B"),
+        tlsa.policyStrings());
+    assertTrue(kinds(r).contains(ReadWarning.Kind.POLICY_STRING_JSON_ENCODED));
+    assertEquals(
+        "$.policies[1].policy.policy-string",
+        r.warnings().stream()
+            .filter(w -> w.kind() == ReadWarning.Kind.POLICY_STRING_JSON_ENCODED)
+            .findFirst()
+            .orElseThrow()
+            .jsonPath());
+  }
+
+  @Test
+  void microsoftFetchErrorWithoutIpAndMxIsAcceptedEvenStrictly() {
+    TlsRptReport report =
+        TlsRptReader.strict()
+            .read(Corpus.file("microsoft-2025-06-14-sts-policy-fetch-error-no-ip.json"))
+            .report();
+    PolicyResult p = report.policies().get(0);
+    assertEquals("1234567890+", report.reportId());
+    assertEquals(List.of(), p.policyStrings());
+    FailureDetail d = p.failureDetails().get(0);
+    assertSame(ResultType.STS_POLICY_FETCH_ERROR, d.resultType());
+    assertNull(d.sendingMtaIp());
+    assertNull(d.receivingMxHostname());
+    assertEquals(3, d.failedSessionCount());
+  }
+
+  @Test
+  void mailRuNextMidnightEndCoversOneDay() {
+    TlsRptReport report = tolerant("mailru-2024-02-22-sts-policy-fetch-error.json").report();
+    assertEquals("b28254de-7b2e-be36-bb5c-4c3b92da8b25@mail.ru", report.reportId());
+    assertEquals(report.dateRange().firstDay(), report.dateRange().lastDay());
+    List<FailureDetail> details = report.policies().get(0).failureDetails();
+    assertEquals("bad https response code: 404", details.get(0).failureReasonCode());
+    assertEquals("bad https response code: 500", details.get(1).failureReasonCode());
+  }
+
+  @Test
+  void contactInfoNullAndPolicyLineInMxHostAreTolerated() {
+    ReadResult r = tolerant("unknown-sender-2026-01-11-contact-info-null.json");
+    assertNull(r.report().contactInfo());
+    assertEquals(List.of("mx.server.com"), r.report().policies().get(0).mxHosts());
+    assertEquals(
+        Set.of(ReadWarning.Kind.EMPTY_VALUE, ReadWarning.Kind.MX_HOST_POLICY_LINE), kinds(r));
+    ReportParseException e =
+        assertThrows(
+            ReportParseException.class,
+            () ->
+                TlsRptReader.strict()
+                    .read(Corpus.file("unknown-sender-2026-01-11-contact-info-null.json")));
+    assertEquals("$.contact-info", e.jsonPath());
+  }
+
+  @Test
+  void nonstandardFieldsAreMappedOrKept() {
+    ReadResult r = tolerant("synthetic-edited-microsoft-2025-08-03-nonstandard-fields.json");
+    FailureDetail d = r.report().policies().get(0).failureDetails().get(0);
+    assertFalse(d.resultType().isKnown());
+    assertEquals("Testing", d.resultType().value());
+    assertEquals("testing.josh.scot", d.additionalInformation());
+    assertEquals("x.x.x.x", d.sendingMtaIp());
+    assertTrue(kinds(r).containsAll(Set.of(
+        ReadWarning.Kind.UNKNOWN_RESULT_TYPE,
+        ReadWarning.Kind.DRAFT_FIELD_NAME,
+        ReadWarning.Kind.INVALID_VALUE)));
+  }
+
+  @Test
+  void emptyStringsAreReadAsAbsent() {
+    ReadResult r = tolerant("synthetic-empty-failure-detail-fields.json");
+    FailureDetail d = r.report().policies().get(0).failureDetails().get(0);
+    assertNull(d.sendingMtaIp());
+    assertNull(d.receivingIp());
+    assertNull(d.receivingMxHostname());
+    assertNull(d.additionalInformation());
+    assertEquals("no-policy-served", d.failureReasonCode());
+    assertEquals(4, r.warnings().size());
+  }
+
+  @Test
+  void unknownPolicyTypeAndMissingCountsAreToleratedButNotStrict() {
+    ReadResult r = tolerant("synthetic-invalid-policy-type-missing-fields.json");
+    PolicyResult second = r.report().policies().get(1);
+    assertSame(PolicyType.UNKNOWN, second.policyType());
+    assertEquals("invalid-policy-type", second.policyTypeText());
+    assertNull(second.policyDomain());
+    assertEquals(0, second.failedSessionCount());
+    ReportParseException e =
+        assertThrows(
+            ReportParseException.class,
+            () ->
+                TlsRptReader.strict()
+                    .read(Corpus.file("synthetic-invalid-policy-type-missing-fields.json")));
+    assertEquals(ReportErrorCode.MISSING_FIELD, e.code());
+    assertEquals("$.policies[0].policy", e.jsonPath());
+  }
+
+  @Test
+  void literalAppendixBUrlIsKeptVerbatim() {
+    TlsRptReport r = tolerant("rfc8460-appendix-b-literal-url-with-spaces.json").report();
+    assertEquals(
+        "https://reports.company-x.example/report_info ? id = 5065427 c - 23 d3# StarttlsNotSupported ",
+        r.policies().get(0).failureDetails().get(1).additionalInformation());
+  }
+
+  @Test
+  void multiDayGoogleStyleReportKeepsItsRange() {
+    TlsRptReport r = tolerant("synthetic-google-style-2020-01-01-certificate-host-mismatch.json").report();
+    assertEquals(java.time.LocalDate.parse("2020-01-07"), r.dateRange().lastDay());
+    assertSame(
+        ResultType.CERTIFICATE_HOST_MISMATCH,
+        r.policies().get(0).failureDetails().get(0).resultType());
+  }
+
+}

@@ -1,0 +1,108 @@
+package dev.mtasts.tlsrpt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+final class ReportPropertiesTest {
+
+  private static final String BASE =
+      TlsRptReaderTest.doc(TlsRptReaderTest.POLICY, TlsRptReaderTest.SUMMARY, TlsRptReaderTest.DETAIL, "");
+
+  @Provide
+  Arbitrary<TlsRptReport> reports() {
+    return ReportArbitraries.report();
+  }
+
+  @Property(tries = 300)
+  void writtenReportsReadBackEqual(@ForAll("reports") TlsRptReport report) {
+    assertEquals(report, TlsRptReader.tolerant().read(TlsRptWriter.compact().write(report)).report());
+    assertEquals(report, TlsRptReader.tolerant().read(TlsRptWriter.pretty().writeString(report)).report());
+    assertEquals(report, TlsRptReader.tolerant().read(TlsRptWriter.compact().writeGzip(report)).report());
+  }
+
+  @Property(tries = 300)
+  void writingIsCanonical(@ForAll("reports") TlsRptReport report) {
+    byte[] once = TlsRptWriter.compact().write(report);
+    byte[] twice = TlsRptWriter.compact().write(TlsRptReader.tolerant().read(once).report());
+    assertEquals(new String(once, StandardCharsets.UTF_8), new String(twice, StandardCharsets.UTF_8));
+  }
+
+  @Property(tries = 1000)
+  void arbitraryBytesGiveOnlyReportParseException(@ForAll byte[] bytes) {
+    readExpectingOnlyParseException(bytes);
+    // The same bytes behind a gzip magic number exercise the gzip path.
+    byte[] gz = new byte[bytes.length + 2];
+    gz[0] = 0x1f;
+    gz[1] = (byte) 0x8b;
+    System.arraycopy(bytes, 0, gz, 2, bytes.length);
+    readExpectingOnlyParseException(gz);
+  }
+
+  @Provide
+  Arbitrary<String> mutatedJson() {
+    Arbitrary<Integer> pos = Arbitraries.integers().between(0, BASE.length() - 1);
+    Arbitrary<Character> chars = Arbitraries.of('{', '}', '[', ']', '"', ',', ':', '-', '0', '9', 'e', '.', 'a', ' ', '\\', 'n', '\u00e9', '\u0000');
+    Arbitrary<Mutation> one =
+        Combinators.combine(Arbitraries.integers().between(0, 3), pos, pos, chars).as(Mutation::new);
+    return one.list().ofMinSize(1).ofMaxSize(4).map(ms -> {
+      String s = BASE;
+      for (Mutation m : ms) {
+        s = m.apply(s);
+      }
+      return s;
+    });
+  }
+
+  record Mutation(int kind, int a, int b, char c) {
+    String apply(String s) {
+      if (s.isEmpty()) {
+        return String.valueOf(c);
+      }
+      int i = Math.min(a, s.length() - 1);
+      int j = Math.min(Math.max(i, b), s.length());
+      switch (kind) {
+        case 0:
+          return s.substring(0, i) + s.substring(j); // delete a range
+        case 1:
+          return s.substring(0, i) + c + s.substring(i); // insert a character
+        case 2:
+          return s.substring(0, i) + c + s.substring(i + 1); // replace a character
+        default:
+          return s.substring(0, j) + s.substring(i, j) + s.substring(j); // duplicate a range
+      }
+    }
+  }
+
+  @Property(tries = 2000)
+  void mutatedJsonGivesOnlyReportParseException(@ForAll("mutatedJson") String json) {
+    for (TlsRptReader reader : List.of(TlsRptReader.tolerant(), TlsRptReader.strict())) {
+      try {
+        TlsRptReport r = reader.read(json).report();
+        // Whatever was accepted must write and read back.
+        assertEquals(r, TlsRptReader.tolerant().read(TlsRptWriter.compact().write(r)).report());
+      } catch (ReportParseException expected) {
+        assertEquals(expected.getMessage(), expected.jsonPath() + ": " + expected.detail());
+      }
+    }
+  }
+
+  private static void readExpectingOnlyParseException(byte[] bytes) {
+    for (TlsRptReader reader : List.of(TlsRptReader.tolerant(), TlsRptReader.strict())) {
+      try {
+        reader.read(bytes);
+        reader.read(new java.io.ByteArrayInputStream(bytes));
+      } catch (ReportParseException expected) {
+        assertEquals(false, expected.jsonPath().isEmpty(), Arrays.toString(bytes));
+      }
+    }
+  }
+}

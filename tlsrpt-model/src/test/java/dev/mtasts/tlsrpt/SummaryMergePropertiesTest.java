@@ -1,0 +1,64 @@
+package dev.mtasts.tlsrpt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+final class SummaryMergePropertiesTest {
+
+  @Provide
+  Arbitrary<ReportSummary> summaries() {
+    return ReportArbitraries.smallReport().list().ofMaxSize(6).map(ReportSummary::of);
+  }
+
+  @Provide
+  Arbitrary<List<TlsRptReport>> reportLists() {
+    return ReportArbitraries.smallReport().list().ofMaxSize(8);
+  }
+
+  @Property(tries = 300)
+  void mergeIsAssociative(
+      @ForAll("summaries") ReportSummary a,
+      @ForAll("summaries") ReportSummary b,
+      @ForAll("summaries") ReportSummary c) {
+    assertEquals(a.merge(b).merge(c), a.merge(b.merge(c)));
+  }
+
+  @Property(tries = 300)
+  void mergeIsCommutative(@ForAll("summaries") ReportSummary a, @ForAll("summaries") ReportSummary b) {
+    assertEquals(a.merge(b), b.merge(a));
+    assertEquals(a.merge(b).hashCode(), b.merge(a).hashCode());
+  }
+
+  @Property(tries = 300)
+  void emptyIsTheIdentity(@ForAll("summaries") ReportSummary a) {
+    assertEquals(a, a.merge(ReportSummary.empty()));
+    assertEquals(a, ReportSummary.empty().merge(a));
+  }
+
+  @Property(tries = 300)
+  void mergingSummariesOfDisjointReportsEqualsSummarizingAllReports(
+      @ForAll("reportLists") List<TlsRptReport> left, @ForAll("reportLists") List<TlsRptReport> right) {
+    List<TlsRptReport> l = withIdPrefix(left, "L");
+    List<TlsRptReport> r = withIdPrefix(right, "R");
+    List<TlsRptReport> all = new ArrayList<>(l);
+    all.addAll(r);
+    ReportSummary merged = ReportSummary.of(l).merge(ReportSummary.of(r));
+    assertEquals(ReportSummary.of(all), merged);
+    assertEquals(ReportSummary.of(all), ReportSummary.newAccumulator().addAll(l).merge(ReportSummary.of(r)).snapshot());
+    assertEquals(ReportSummary.of(all).sessions(), merged.sessions());
+  }
+
+  private static List<TlsRptReport> withIdPrefix(List<TlsRptReport> reports, String prefix) {
+    List<TlsRptReport> out = new ArrayList<>();
+    for (TlsRptReport t : reports) {
+      out.add(TlsRptReport.of(t.organizationName(), t.dateRange(), t.contactInfo(), prefix + t.reportId(), t.policies()));
+    }
+    return out;
+  }
+}

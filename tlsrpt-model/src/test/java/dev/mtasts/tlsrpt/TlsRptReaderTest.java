@@ -1,0 +1,329 @@
+package dev.mtasts.tlsrpt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+final class TlsRptReaderTest {
+
+  /** A valid report with one STS policy and one failure detail; parts replaced by the tests. */
+  static String doc(String policy, String summary, String detail, String top) {
+    return "{\"organization-name\":\"Org\",\"date-range\":{\"start-datetime\":\"2024-01-01T00:00:00Z\","
+        + "\"end-datetime\":\"2024-01-01T23:59:59Z\"},\"contact-info\":\"a@b.example\","
+        + "\"report-id\":\"id-1\"" + top + ",\"policies\":[{\"policy\":{" + policy + "},"
+        + "\"summary\":{" + summary + "},\"failure-details\":[{" + detail + "}]}]}";
+  }
+
+  static final String POLICY =
+      "\"policy-type\":\"sts\",\"policy-string\":[\"version: STSv1\"],\"policy-domain\":\"d.example\","
+          + "\"mx-host\":[\"mx.d.example\"]";
+  static final String SUMMARY =
+      "\"total-successful-session-count\":5,\"total-failure-session-count\":1";
+  static final String DETAIL =
+      "\"result-type\":\"certificate-expired\",\"sending-mta-ip\":\"192.0.2.1\","
+          + "\"receiving-mx-hostname\":\"mx.d.example\",\"failed-session-count\":1";
+
+  static String json(String from, String to) {
+    return doc(POLICY, SUMMARY, DETAIL, "").replace(from, to);
+  }
+
+  @Test
+  void baseDocumentIsStrictlyValid() {
+    ReadResult r = TlsRptReader.strict().read(doc(POLICY, SUMMARY, DETAIL, ""));
+    assertEquals(List.of(), r.warnings());
+    assertEquals(5, r.report().policies().get(0).successfulSessionCount());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock = """
+          count as string           | "failed-session-count":1                  | "failed-session-count":"1"                | COUNT_NOT_INTEGER          | $.policies[0].failure-details[0].failed-session-count
+          count as 1.0              | "total-successful-session-count":5        | "total-successful-session-count":5.0      | COUNT_NOT_INTEGER          | $.policies[0].summary.total-successful-session-count
+          date without offset       | 2024-01-01T00:00:00Z                      | 2024-01-01T00:00:00                       | DATE_TIME_WITHOUT_OFFSET   | $.date-range.start-datetime
+          contact-info null         | "a@b.example"                             | null                                      | EMPTY_VALUE                | $.contact-info
+          empty sending IP          | "sending-mta-ip":"192.0.2.1"              | "sending-mta-ip":""                       | EMPTY_VALUE                | $.policies[0].failure-details[0].sending-mta-ip
+          invalid sending IP        | "sending-mta-ip":"192.0.2.1"              | "sending-mta-ip":"x.x.x.x"                | INVALID_VALUE              | $.policies[0].failure-details[0].sending-mta-ip
+          missing sending IP        | "sending-mta-ip":"192.0.2.1",             | ''                                        | MISSING_FIELD              | $.policies[0].failure-details[0]
+          policy-string as string   | "policy-string":["version: STSv1"]        | "policy-string":"version: STSv1"          | POLICY_STRING_AS_STRING    | $.policies[0].policy.policy-string
+          unknown policy type       | "policy-type":"sts"                       | "policy-type":"dane"                      | UNKNOWN_POLICY_TYPE        | $.policies[0].policy.policy-type
+          missing policy domain     | ,"policy-domain":"d.example"              | ''                                        | MISSING_FIELD              | $.policies[0].policy
+          missing failure count     | "total-failure-session-count":1           | "x":1                                     | MISSING_FIELD              | $.policies[0].summary
+          report-id as number       | "report-id":"id-1"                        | "report-id":12345                         | REPORT_ID_NOT_STRING       | $.report-id
+          null failure-details      | "failure-details":[{                      | "failure-details":null,"y":[{             | EMPTY_VALUE                | $.policies[0].failure-details
+          """)
+  void tolerantModeAcceptsWithWarningStrictModeRejects(
+      String name, String from, String to, ReadWarning.Kind kind, String path) {
+    String input = json(from, to);
+    ReadResult r = TlsRptReader.tolerant().read(input);
+    assertTrue(
+        r.warnings().stream().anyMatch(w -> w.kind() == kind && w.jsonPath().equals(path)),
+        () -> name + ": " + r.warnings());
+    ReportParseException e =
+        assertThrows(ReportParseException.class, () -> TlsRptReader.strict().read(input), name);
+    assertTrue(e.getMessage().startsWith(e.jsonPath() + ": "), e.getMessage());
+  }
+
+  @Test
+  void draftNamesAreMappedWhenTolerantAndKeptAsUnknownWhenStrict() {
+    String input =
+        json("\"mx-host\":[", "\"mx-host-pattern\":[")
+            .replace(
+                "\"failed-session-count\":1",
+                "\"failed-session-count\":1,\"additional-info-uri\":\"https://x.example/\"");
+    ReadResult tolerant = TlsRptReader.tolerant().read(input);
+    PolicyResult p = tolerant.report().policies().get(0);
+    assertEquals(List.of("mx.d.example"), p.mxHosts());
+    assertEquals("https://x.example/", p.failureDetails().get(0).additionalInformation());
+    assertEquals(
+        List.of(
+            "$.policies[0].policy.mx-host-pattern",
+            "$.policies[0].failure-details[0].additional-info-uri"),
+        tolerant.warnings().stream().map(ReadWarning::jsonPath).collect(Collectors.toList()));
+    assertTrue(tolerant.warnings().stream().allMatch(w -> w.kind() == ReadWarning.Kind.DRAFT_FIELD_NAME));
+    PolicyResult strict = TlsRptReader.strict().read(input).report().policies().get(0);
+    assertEquals(List.of(), strict.mxHosts());
+    assertEquals("[\"mx.d.example\"]", strict.unknownPolicyFields().get("mx-host-pattern"));
+    assertEquals(
+        "\"https://x.example/\"",
+        strict.failureDetails().get(0).unknownFields().get("additional-info-uri"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock = """
+          policies as object   | "policies":[{"policy":{                  | "policies":{"x":{"policy":{  | WRONG_TYPE        | $.policies
+          duplicate member     | "report-id":"id-1"                      | "report-id":"id-1","report-id":"id-2" | DUPLICATE_FIELD | $.report-id
+          duplicate unknown    | "report-id":"id-1"                      | "report-id":"id-1","z":1,"z":2 | DUPLICATE_FIELD  | $.z
+          negative count       | "failed-session-count":1                | "failed-session-count":-1   | INVALID_COUNT      | $.policies[0].failure-details[0].failed-session-count
+          fractional count     | "failed-session-count":1                | "failed-session-count":1.5  | INVALID_COUNT      | $.policies[0].failure-details[0].failed-session-count
+          count above 2^53-1   | "failed-session-count":1                | "failed-session-count":9007199254740992 | INVALID_COUNT | $.policies[0].failure-details[0].failed-session-count
+          end before start     | "end-datetime":"2024-01-01T23:59:59Z"   | "end-datetime":"2023-12-31T23:59:59Z" | INVALID_DATE_TIME | $.date-range
+          space instead of T   | 2024-01-01T00:00:00Z                    | 2024-01-01 00:00:00Z        | INVALID_DATE_TIME  | $.date-range.start-datetime
+          February 30          | 2024-01-01T00:00:00Z                    | 2024-02-30T00:00:00Z        | INVALID_DATE_TIME  | $.date-range.start-datetime
+          missing result-type  | "result-type":"certificate-expired",    | ''                          | MISSING_FIELD      | $.policies[0].failure-details[0]
+          missing org          | "organization-name":"Org",              | ''                          | MISSING_FIELD      | $
+          org as number        | "organization-name":"Org"               | "organization-name":7       | WRONG_TYPE         | $.organization-name
+          trailing content     | "id-1"                                  | "id-1"                      | TRAILING_CONTENT   | $
+          """)
+  void bothModesRejectWithCodeAndPath(
+      String name, String from, String to, ReportErrorCode code, String path) {
+    String input = name.equals("trailing content") ? json(from, to) + " {}" : json(from, to);
+    for (TlsRptReader reader : List.of(TlsRptReader.tolerant(), TlsRptReader.strict())) {
+      ReportParseException e = assertThrows(ReportParseException.class, () -> reader.read(input), name);
+      assertEquals(code, e.code(), e.getMessage());
+      assertEquals(path, e.jsonPath(), e.getMessage());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock = """
+          ''                    | EMPTY_INPUT
+          '   '                 | EMPTY_INPUT
+          '[]'                  | WRONG_TYPE
+          '{"organization-name"' | MALFORMED_JSON
+          '{"a":1,}'            | MALFORMED_JSON
+          'nul'                 | MALFORMED_JSON
+          """)
+  void malformedDocumentsGiveTypedErrors(String input, ReportErrorCode code) {
+    ReportParseException e =
+        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(input));
+    assertEquals(code, e.code(), e.getMessage());
+  }
+
+  @Test
+  void unknownMembersAreKeptAtEveryLevelAndWrittenBack() {
+    String input =
+        doc(POLICY + ",\"p-ext\":[1,2.50,{\"k\":null}]", SUMMARY, DETAIL + ",\"d-ext\":\"v\"", ",\"top\":{\"a\":true}");
+    ReadResult r = TlsRptReader.strict().read(input);
+    TlsRptReport report = r.report();
+    assertEquals("{\"a\":true}", report.unknownFields().get("top"));
+    assertEquals("[1,2.50,{\"k\":null}]", report.policies().get(0).unknownPolicyFields().get("p-ext"));
+    assertEquals("\"v\"", report.policies().get(0).failureDetails().get(0).unknownFields().get("d-ext"));
+    assertEquals(3, r.warnings().size());
+    assertEquals(report, TlsRptReader.strict().read(TlsRptWriter.compact().write(report)).report());
+  }
+
+  @Test
+  void readsFromStreamPathAndGzip(@TempDir Path dir) throws IOException {
+    String input = doc(POLICY, SUMMARY, DETAIL, "");
+    TlsRptReport expected = TlsRptReader.strict().read(input).report();
+    byte[] gz = gzip(input.getBytes(StandardCharsets.UTF_8));
+    assertEquals(expected, TlsRptReader.strict().read(new ByteArrayInputStream(gz)).report());
+    assertEquals(
+        expected,
+        TlsRptReader.strict().read(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))).report());
+    Path file = dir.resolve("x!d.example!1!2.json.gz");
+    Files.write(file, gz);
+    assertEquals(expected, TlsRptReader.strict().read(file).report());
+    ReportParseException e =
+        assertThrows(ReportParseException.class, () -> TlsRptReader.strict().read(dir.resolve("missing.json")));
+    assertEquals(ReportErrorCode.IO_ERROR, e.code());
+  }
+
+  @Test
+  void deepNestingIsRefused() {
+    String deep = "[".repeat(100_000) + "]".repeat(100_000);
+    String input = json("\"report-id\":\"id-1\"", "\"report-id\":\"id-1\",\"x\":" + deep);
+    ReportParseException e =
+        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(input));
+    assertEquals(ReportErrorCode.NESTING_TOO_DEEP, e.code());
+    assertTrue(e.jsonPath().startsWith("$.x"), e.jsonPath());
+  }
+
+  @Test
+  void hugeStringIsRefused() {
+    String input = json("\"Org\"", "\"" + "a".repeat(2_000_000) + "\"");
+    ReportParseException e =
+        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(input));
+    assertEquals(ReportErrorCode.STRING_TOO_LONG, e.code());
+    assertEquals("$.organization-name", e.jsonPath());
+  }
+
+  @Test
+  void longNumberIsRefused() {
+    String input = json("\"failed-session-count\":1", "\"failed-session-count\":1" + "0".repeat(100));
+    ReportParseException e =
+        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(input));
+    assertEquals(ReportErrorCode.NUMBER_TOO_LONG, e.code());
+  }
+
+  @Test
+  void documentSizeLimitIsConfigurable() {
+    String input = doc(POLICY, SUMMARY, DETAIL, "");
+    TlsRptReader small = TlsRptReader.tolerant().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(100));
+    for (Runnable r :
+        List.<Runnable>of(
+            () -> small.read(input),
+            () -> small.read(input.getBytes(StandardCharsets.UTF_8)),
+            () -> small.read(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))))) {
+      ReportParseException e = assertThrows(ReportParseException.class, r::run);
+      assertEquals(ReportErrorCode.DOCUMENT_TOO_LARGE, e.code());
+    }
+    TlsRptReader exact =
+        TlsRptReader.tolerant().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(input.length()));
+    assertEquals("Org", exact.read(input.getBytes(StandardCharsets.UTF_8)).report().organizationName());
+  }
+
+  @Test
+  void gzipBombIsRefusedAfterReadingAtMostTheLimit() throws IOException {
+    // 64 MiB of zeros compress to about 64 KiB; the limit is 1 MiB.
+    ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bomb)) {
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 64; i++) {
+        gz.write(zeros);
+      }
+    }
+    byte[] compressed = bomb.toByteArray();
+    TlsRptReader reader = TlsRptReader.tolerant().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(1 << 20));
+    ReportParseException e = assertThrows(ReportParseException.class, () -> reader.read(compressed));
+    assertEquals(ReportErrorCode.DOCUMENT_TOO_LARGE, e.code());
+    CountingStream counting = new CountingStream(new ByteArrayInputStream(compressed));
+    ReportParseException e2 = assertThrows(ReportParseException.class, () -> reader.read(counting));
+    assertEquals(ReportErrorCode.DOCUMENT_TOO_LARGE, e2.code());
+    // 1 MiB of output needs about 1 KiB of this input; far less than the whole bomb was read.
+    assertTrue(counting.count < compressed.length / 4, "read " + counting.count + " of " + compressed.length);
+  }
+
+  @Test
+  void endlessEmptyGzipMembersAreRefusedByTheCompressedLimit() throws IOException {
+    ByteArrayOutputStream one = new ByteArrayOutputStream();
+    new GZIPOutputStream(one).close();
+    byte[] member = one.toByteArray();
+    InputStream endless =
+        new InputStream() {
+          long pos;
+
+          @Override
+          public int read() {
+            return member[(int) (pos++ % member.length)] & 0xff;
+          }
+
+          @Override
+          public int available() {
+            return member.length;
+          }
+        };
+    TlsRptReader reader = TlsRptReader.tolerant().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(1 << 16));
+    ReportParseException e = assertThrows(ReportParseException.class, () -> reader.read(endless));
+    assertEquals(ReportErrorCode.DOCUMENT_TOO_LARGE, e.code(), e.getMessage());
+  }
+
+  @Test
+  void corruptGzipIsTyped() {
+    byte[] bad = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3};
+    ReportParseException e = assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(bad));
+    assertEquals(ReportErrorCode.CORRUPT_GZIP, e.code());
+  }
+
+  @Test
+  void invalidUtf8IsMalformed() {
+    byte[] bytes = json("\"Org\"", "\"O\u00e9\"").getBytes(StandardCharsets.ISO_8859_1);
+    ReportParseException e = assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(bytes));
+    assertEquals(ReportErrorCode.MALFORMED_JSON, e.code());
+  }
+
+  @Test
+  void warningsComeInDocumentOrder() {
+    ReadResult r =
+        TlsRptReader.tolerant()
+            .read(json("2024-01-01T00:00:00Z", "2024-01-01T00:00:00").replace("\"a@b.example\"", "null"));
+    assertEquals(
+        List.of("$.date-range.start-datetime", "$.contact-info"),
+        r.warnings().stream().map(ReadWarning::jsonPath).collect(Collectors.toList()));
+  }
+
+  private static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  private static final class CountingStream extends InputStream {
+    private final InputStream in;
+    long count;
+
+    CountingStream(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+}
