@@ -8,7 +8,7 @@ module dev.mtasts.testkit {
   requires transitive net.jqwik.api;
   requires transitive dev.mtasts.policy;
   requires transitive dev.mtasts.dns;
-  //TMP requires transitive dev.mtasts.tlsrpt;
+  requires transitive dev.mtasts.tlsrpt;
   //TMP requires transitive dev.mtasts.lifecycle;
 
   exports dev.mtasts.testkit;

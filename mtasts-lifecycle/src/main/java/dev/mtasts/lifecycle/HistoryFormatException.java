@@ -50,10 +50,15 @@ public final class HistoryFormatException extends MtaStsException {
     }
   }
 
+  /** What is wrong. */
   private final Code code;
+  /** The JSON path of the offending value. */
   private final String path;
+  /** The 1-based line, 0 when unknown. */
   private final int line;
+  /** The 1-based column, 0 when unknown. */
   private final int column;
+  /** The message without the location. */
   private final String detail;
 
   /**

@@ -32,6 +32,7 @@ public final class PlanStepException extends MtaStsException {
     }
   }
 
+  /** Why the step was refused. */
   private final Code code;
 
   /**

@@ -8,15 +8,26 @@ import dev.mtasts.policy.Extension;
 import dev.mtasts.policy.Mode;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
+import dev.mtasts.tlsrpt.DateRange;
+import dev.mtasts.tlsrpt.FailureDetail;
+import dev.mtasts.tlsrpt.PolicyResult;
+import dev.mtasts.tlsrpt.PolicyType;
+import dev.mtasts.tlsrpt.ResultType;
+import dev.mtasts.tlsrpt.TlsRptReport;
 import dev.mtasts.testkit.internal.Hosts;
+import dev.mtasts.testkit.internal.Json;
 import dev.mtasts.testkit.internal.MxHosts;
 import dev.mtasts.testkit.internal.PolicyModel;
 import dev.mtasts.testkit.internal.PolicyMutations;
 import dev.mtasts.testkit.internal.PolicyTexts;
+import dev.mtasts.testkit.internal.ReportModel;
+import dev.mtasts.testkit.internal.ReportTexts;
 import dev.mtasts.testkit.internal.TxtRecords;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -396,5 +407,88 @@ public final class MtaStsArbitraries {
       rua.add(URI.create(u));
     }
     return new TlsRptRecord(rua, fields(m.extensions()));
+  }
+
+  // ---------------------------------------------------------------- TLS-RPT reports
+
+  /**
+   * Returns valid TLS-RPT reports (RFC 8460 §4): one UTC day from 2016 to 2030, 1 to 3 policy
+   * results of every type ({@code sts} with its policy lines and patterns, {@code tlsa} with TLSA
+   * records, {@code no-policy-found}), 0 to 3 failure details of every RFC 8460 §4.3 result type,
+   * IPv4 and IPv6 addresses, counts up to 2^53 - 1, optional members present or absent.
+   *
+   * <pre>{@code
+   * @Property
+   * void roundTripsThroughGzip(@ForAll("reports") TlsRptReport report) {
+   *   byte[] gz = TlsRptWriter.compact().writeGzip(report);
+   *   assertEquals(report, TlsRptReader.strict().read(gz).report());
+   * }
+   * @Provide Arbitrary<TlsRptReport> reports() { return MtaStsArbitraries.reports(); }
+   * }</pre>
+   *
+   * @return the report arbitrary
+   */
+  public static Arbitrary<TlsRptReport> reports() {
+    return ReportTexts.models().map(MtaStsArbitraries::reportOf);
+  }
+
+  /**
+   * Returns strictly valid report JSON (RFC 8460 §4.4) with the report each means: pretty or
+   * compact, members in the RFC's order or shuffled, {@code end-datetime} at {@code 23:59:59Z},
+   * every array present.
+   *
+   * <pre>{@code
+   * @Property
+   * void importsEveryValidReport(@ForAll("json") Written<TlsRptReport> w) {
+   *   assertEquals(w.value(), myImporter.importJson(w.text()));
+   * }
+   * @Provide Arbitrary<Written<TlsRptReport>> json() { return MtaStsArbitraries.reportJson(); }
+   * }</pre>
+   *
+   * @return the arbitrary of JSON texts with their reports
+   */
+  public static Arbitrary<Written<TlsRptReport>> reportJson() {
+    return ReportTexts.models()
+        .flatMap(m -> ReportTexts.strictJson(m).map(json -> new Written<>(json, reportOf(m))));
+  }
+
+  /**
+   * Returns report JSON with one or more of the deviations real senders make ({@link
+   * ReportQuirk}), on reports that give each quirk something to act on (a normal {@code sts}
+   * policy, one whose fetch failed, a {@code tlsa} policy and a {@code no-policy-found} entry).
+   *
+   * <pre>{@code
+   * @Property
+   * void toleratesWhatRealSendersSend(@ForAll("quirky") QuirkyReportJson q) {
+   *   ReadResult r = TlsRptReader.tolerant().read(q.json());
+   *   assertFalse(r.report().policies().isEmpty());
+   * }
+   * @Provide Arbitrary<QuirkyReportJson> quirky() { return MtaStsArbitraries.quirkyReportJson(); }
+   * }</pre>
+   *
+   * @return the arbitrary of quirky JSON texts
+   */
+  public static Arbitrary<QuirkyReportJson> quirkyReportJson() {
+    Arbitrary<java.util.Set<ReportQuirk>> quirks = Arbitraries.subsetOf(ReportQuirk.values()).ofMinSize(1);
+    return net.jqwik.api.Combinators.combine(ReportTexts.showcaseModels(), quirks, Arbitraries.of(0, 2, 4))
+        .as((m, q, indent) -> {
+          Map<String, Object> tree = ReportTexts.tree(m);
+          ReportTexts.applyQuirks(tree, q);
+          return new QuirkyReportJson(Json.write(tree, indent, 0), q.isEmpty() ? EnumSet.noneOf(ReportQuirk.class) : EnumSet.copyOf(q));
+        });
+  }
+
+  private static TlsRptReport reportOf(ReportModel m) {
+    List<PolicyResult> policies = new ArrayList<>();
+    for (ReportModel.PolicyResult p : m.policies()) {
+      List<FailureDetail> details = new ArrayList<>();
+      for (ReportModel.Detail d : p.details()) {
+        details.add(new FailureDetail(ResultType.of(d.resultType()), d.sendingIp(), d.mxHostname(), d.helo(),
+            d.receivingIp(), d.count(), d.additionalInformation(), d.reasonCode(), Map.of()));
+      }
+      policies.add(PolicyResult.of(PolicyType.fromWireName(p.type()), p.strings(), p.domain(), p.mxHosts(),
+          p.successes(), p.failures(), details));
+    }
+    return TlsRptReport.of(m.organization(), DateRange.ofUtcDay(m.day()), m.contact(), m.reportId(), policies);
   }
 }

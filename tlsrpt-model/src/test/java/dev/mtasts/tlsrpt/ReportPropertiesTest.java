@@ -22,21 +22,21 @@ final class ReportPropertiesTest {
     return ReportArbitraries.report();
   }
 
-  @Property(tries = 300)
+  @Property(tries = 120)
   void writtenReportsReadBackEqual(@ForAll("reports") TlsRptReport report) {
     assertEquals(report, TlsRptReader.tolerant().read(TlsRptWriter.compact().write(report)).report());
     assertEquals(report, TlsRptReader.tolerant().read(TlsRptWriter.pretty().writeString(report)).report());
     assertEquals(report, TlsRptReader.tolerant().read(TlsRptWriter.compact().writeGzip(report)).report());
   }
 
-  @Property(tries = 300)
+  @Property(tries = 100)
   void writingIsCanonical(@ForAll("reports") TlsRptReport report) {
     byte[] once = TlsRptWriter.compact().write(report);
     byte[] twice = TlsRptWriter.compact().write(TlsRptReader.tolerant().read(once).report());
     assertEquals(new String(once, StandardCharsets.UTF_8), new String(twice, StandardCharsets.UTF_8));
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void arbitraryBytesGiveOnlyReportParseException(@ForAll byte[] bytes) {
     readExpectingOnlyParseException(bytes);
     // The same bytes behind a gzip magic number exercise the gzip path.
@@ -82,7 +82,7 @@ final class ReportPropertiesTest {
     }
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void mutatedJsonGivesOnlyReportParseException(@ForAll("mutatedJson") String json) {
     for (TlsRptReader reader : List.of(TlsRptReader.tolerant(), TlsRptReader.strict())) {
       try {

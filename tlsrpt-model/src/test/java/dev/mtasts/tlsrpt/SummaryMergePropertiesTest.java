@@ -41,7 +41,7 @@ final class SummaryMergePropertiesTest {
     assertEquals(a, ReportSummary.empty().merge(a));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 150)
   void mergingSummariesOfDisjointReportsEqualsSummarizingAllReports(
       @ForAll("reportLists") List<TlsRptReport> left, @ForAll("reportLists") List<TlsRptReport> right) {
     List<TlsRptReport> l = withIdPrefix(left, "L");

@@ -57,6 +57,7 @@ public final class RetainedMemory {
     long before = usedAfterGc();
     ReportSummary.Accumulator acc = sdk(reports, keys);
     long after = usedAfterGc();
+    System.err.println("DEBUG before=" + before + " after=" + after);
     Reference.reachabilityFence(acc);
     return after - before;
   }
@@ -65,6 +66,7 @@ public final class RetainedMemory {
     long before = usedAfterGc();
     ReportSummary snapshot = sdk(reports, keys).snapshot();
     long after = usedAfterGc();
+    System.err.println("DEBUG before=" + before + " after=" + after);
     if (snapshot.reportCount() != reports) {
       throw new IllegalStateException("expected " + reports + " reports, got " + snapshot);
     }
@@ -76,6 +78,7 @@ public final class RetainedMemory {
     long before = usedAfterGc();
     BaselineAggregator agg = baseline(reports, keys);
     long after = usedAfterGc();
+    System.err.println("DEBUG before=" + before + " after=" + after);
     Reference.reachabilityFence(agg);
     return after - before;
   }

@@ -26,7 +26,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.LongRange;
 
-final class LifecycleProperties {
+final class LifecyclePropertyTest {
   private static final Instant T0 = Instant.parse("2025-06-01T00:00:00Z");
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);

@@ -1,0 +1,45 @@
+package dev.mtasts.tlsrpt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+final class ResultTypeTest {
+
+  @Test
+  void knowsEveryRfc8460Value() {
+    assertEquals(
+        List.of(
+            "starttls-not-supported", "certificate-host-mismatch", "certificate-expired",
+            "certificate-not-trusted", "validation-failure", "tlsa-invalid", "dnssec-invalid",
+            "dane-required", "sts-policy-fetch-error", "sts-policy-invalid", "sts-webpki-invalid"),
+        ResultType.knownValues().stream().map(ResultType::value).collect(Collectors.toList()));
+    for (ResultType t : ResultType.knownValues()) {
+      assertSame(t, ResultType.of(t.value()));
+    }
+  }
+
+  @Test
+  void unknownValueKeepsRawTextAndEqualsByValue() {
+    ResultType t = ResultType.of("Testing");
+    assertFalse(t.isKnown());
+    assertEquals(ResultType.Category.UNKNOWN, t.category());
+    assertEquals("Testing", t.toString());
+    assertEquals(ResultType.of("Testing"), t);
+    assertEquals(ResultType.of("Testing").hashCode(), t.hashCode());
+    assertNotEquals(ResultType.of("certificate-expired"), ResultType.of("Certificate-Expired"));
+  }
+
+  @Test
+  void policyTypeMapsWireNames() {
+    assertSame(PolicyType.STS, PolicyType.fromWireName("sts"));
+    assertSame(PolicyType.NO_POLICY_FOUND, PolicyType.fromWireName("no-policy-found"));
+    assertSame(PolicyType.UNKNOWN, PolicyType.fromWireName("STS"));
+    assertSame(PolicyType.UNKNOWN, PolicyType.fromWireName(null));
+  }
+}

@@ -1,0 +1,41 @@
+package dev.mtasts.tlsrpt.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+final class FingerprintSetTest {
+
+  @Test
+  void separatesOrganizationFromReportId() {
+    FingerprintSet s = new FingerprintSet();
+    assertTrue(s.add("ab", "c"));
+    assertTrue(s.add("a", "bc"));
+    assertFalse(s.add("ab", "c"));
+    assertEquals(2, s.size());
+  }
+
+  @Test
+  void growsAndUnitesWithOverlapCount() {
+    FingerprintSet a = new FingerprintSet();
+    FingerprintSet b = new FingerprintSet();
+    for (int i = 0; i < 10_000; i++) {
+      assertTrue(a.add("org", "id" + i));
+      if (i % 2 == 0) {
+        b.add("org", "id" + i);
+      }
+    }
+    b.add("org", "extra");
+    assertEquals(10_000, a.size());
+    FingerprintSet u = a.copy();
+    assertEquals(5_000, u.addAll(b));
+    assertEquals(10_001, u.size());
+    assertFalse(u.equals(a));
+    FingerprintSet v = b.copy();
+    v.addAll(a);
+    assertEquals(u, v);
+    assertEquals(u.hashCode(), v.hashCode());
+  }
+}
