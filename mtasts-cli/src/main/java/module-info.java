@@ -10,6 +10,7 @@ module dev.mtasts.cli {
   requires dev.mtasts.policy;
   requires dev.mtasts.dns;
   requires dev.mtasts.tlsrpt;
+  requires dev.mtasts.lifecycle;
 
   exports dev.mtasts.cli;
 

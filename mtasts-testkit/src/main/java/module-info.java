@@ -9,7 +9,10 @@ module dev.mtasts.testkit {
   requires transitive dev.mtasts.policy;
   requires transitive dev.mtasts.dns;
   requires transitive dev.mtasts.tlsrpt;
-  //TMP requires transitive dev.mtasts.lifecycle;
+  requires transitive dev.mtasts.lifecycle;
 
   exports dev.mtasts.testkit;
+
+  // @ForAll MtaStsPolicy (and the other value types) without a @Provide method.
+  provides net.jqwik.api.providers.ArbitraryProvider with dev.mtasts.testkit.internal.DefaultArbitraryProvider;
 }

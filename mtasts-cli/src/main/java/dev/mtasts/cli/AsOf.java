@@ -33,8 +33,8 @@ record AsOf(Instant instant, String source, @Nullable String staleNote) {
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     long age = ChronoUnit.DAYS.between(newestReportDay, today);
     String stale = age > STALE_DAYS
-        ? "the newest report covers " + newestReportDay + ", " + age + " days before today: are"
-            + " reports still arriving? (give --as-of to evaluate another day)"
+        ? "evaluated as of " + newestReportDay + ", the newest report day, " + age + " days ago;"
+            + " are reports still arriving? (--as-of DATE picks the day)"
         : null;
     return new AsOf(end.isAfter(now) ? now : end, "the newest report day " + newestReportDay, stale);
   }

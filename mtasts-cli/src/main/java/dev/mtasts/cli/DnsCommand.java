@@ -29,7 +29,6 @@ import picocli.CommandLine.Parameters;
 /** {@code mtasts dns}: looks up a domain's two TXT records and its MX hosts. */
 @Command(
     name = "dns",
-    mixinStandardHelpOptions = true,
     description = {
       "Look up _mta-sts.DOMAIN, _smtp._tls.DOMAIN and the MX hosts of DOMAIN (following CNAMEs),"
           + " and show what is wrong with them.",

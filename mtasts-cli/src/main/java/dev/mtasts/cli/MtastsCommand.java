@@ -7,6 +7,8 @@ import picocli.CommandLine.ScopeType;
 /** The root command {@code mtasts}: only subcommands, and the options they all share. */
 @Command(
     name = "mtasts",
+    // Subcommands inherit -h/--help, -V/--version and the version provider.
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "MTA-STS (RFC 8461) and TLS-RPT (RFC 8460): check policies and records, look them"

@@ -27,7 +27,6 @@ import picocli.CommandLine.Parameters;
 /** {@code mtasts policy check}: validates a policy file, prints its canonical text and the lint findings. */
 @Command(
     name = "check",
-    mixinStandardHelpOptions = true,
     description = {
       "Validate a policy file (strict RFC 8461 by default). Prints the canonical text on standard"
           + " output; errors, warnings and lint findings go to standard error as"

@@ -20,7 +20,6 @@ import picocli.CommandLine.ParameterException;
 /** {@code mtasts policy new}: prints a canonical policy file. */
 @Command(
     name = "new",
-    mixinStandardHelpOptions = true,
     description = {
       "Print a canonical policy file (CRLF line ends) for the given mode, MX patterns and max_age.",
       "Lint findings go to standard error. Bad values are usage errors (exit status 2)."

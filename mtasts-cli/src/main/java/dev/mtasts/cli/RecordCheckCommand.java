@@ -27,7 +27,6 @@ import picocli.CommandLine.Parameters;
 /** {@code mtasts record check}: validates an {@code _mta-sts} or {@code _smtp._tls} TXT record value. */
 @Command(
     name = "check",
-    mixinStandardHelpOptions = true,
     description = {
       "Validate a TXT record value: v=STSv1 (_mta-sts, RFC 8461 section 3.1) or v=TLSRPTv1"
           + " (_smtp._tls, RFC 8460 section 3), chosen by its version tag. Prints the canonical"

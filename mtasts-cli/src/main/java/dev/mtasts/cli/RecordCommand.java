@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code mtasts record}: the {@code _mta-sts} and {@code _smtp._tls} TXT records. */
 @Command(
     name = "record",
-    mixinStandardHelpOptions = true,
     description = "Check an _mta-sts or _smtp._tls TXT record, or make a new policy id.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {RecordCheckCommand.class, RecordNewIdCommand.class})

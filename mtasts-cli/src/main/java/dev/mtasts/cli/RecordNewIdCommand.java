@@ -14,7 +14,6 @@ import picocli.CommandLine.ParameterException;
 /** {@code mtasts record new-id}: prints a fresh policy id. */
 @Command(
     name = "new-id",
-    mixinStandardHelpOptions = true,
     description = {
       "Print a fresh policy id for the _mta-sts record: the UTC time yyyyMMddHHmmss, guaranteed"
           + " different from the current id and sorting after it when that is a timestamp too.",

@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code mtasts report}: TLS-RPT reports (RFC 8460). */
 @Command(
     name = "report",
-    mixinStandardHelpOptions = true,
     description = "Read TLS-RPT reports (RFC 8460).",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {ReportSummarizeCommand.class})

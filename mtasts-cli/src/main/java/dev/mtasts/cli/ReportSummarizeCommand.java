@@ -19,6 +19,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +33,6 @@ import picocli.CommandLine.Parameters;
 /** {@code mtasts report summarize}: reads, aggregates and triages TLS-RPT reports. */
 @Command(
     name = "summarize",
-    mixinStandardHelpOptions = true,
     description = {
       "Read TLS-RPT report files (.json, .json.gz) and folders (recursively), aggregate them per"
           + " policy domain and triage the failures. The same report received twice counts once.",
@@ -119,6 +121,10 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     for (DomainSummary d : domains) {
       out.println();
       out.println(domainHeading(d));
+      List<LocalDate> gaps = missingDays(d);
+      if (!gaps.isEmpty()) {
+        out.println("  no report for: " + Describe.days(new TreeSet<>(gaps)));
+      }
       SessionCounts s = d.sessions();
       out.println("  sessions: " + s.successful() + " successful, " + s.failed() + " failed"
           + percent(d));
@@ -146,13 +152,28 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
   }
 
   private static String domainHeading(DomainSummary d) {
-    var covered = d.coveredDays();
+    SortedSet<LocalDate> covered = d.coveredDays();
     if (covered.isEmpty()) {
       return d.policyDomain().isEmpty() ? "(no policy domain)" : d.policyDomain();
     }
     return (d.policyDomain().isEmpty() ? "(no policy domain)" : d.policyDomain()) + "  "
         + covered.first() + " to " + covered.last() + ", " + Describe.plural(covered.size(), "day")
         + " with reports";
+  }
+
+  /** Returns the days between the first and the last covered day that no report covers. */
+  static List<LocalDate> missingDays(DomainSummary d) {
+    SortedSet<LocalDate> covered = d.coveredDays();
+    List<LocalDate> missing = new ArrayList<>();
+    if (covered.isEmpty()) {
+      return missing;
+    }
+    for (LocalDate day = covered.first(); day.isBefore(covered.last()); day = day.plusDays(1)) {
+      if (!covered.contains(day)) {
+        missing.add(day);
+      }
+    }
+    return missing;
   }
 
   private static String percent(DomainSummary d) {
@@ -199,12 +220,17 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
   private static void writeDomain(JsonGenerator g, DomainSummary d) throws IOException {
     g.writeStartObject();
     g.writeStringField("policyDomain", d.policyDomain());
-    var covered = d.coveredDays();
+    SortedSet<LocalDate> covered = d.coveredDays();
     if (!covered.isEmpty()) {
       g.writeStringField("firstDay", covered.first().toString());
       g.writeStringField("lastDay", covered.last().toString());
     }
     g.writeNumberField("daysWithReports", covered.size());
+    g.writeArrayFieldStart("missingDays");
+    for (LocalDate day : missingDays(d)) {
+      g.writeString(day.toString());
+    }
+    g.writeEndArray();
     g.writeNumberField("successfulSessions", d.sessions().successful());
     g.writeNumberField("failedSessions", d.sessions().failed());
     g.writeArrayFieldStart("failures");
@@ -240,7 +266,7 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
   private static void writeCounts(JsonGenerator g, String name, Map<String, Long> counts)
       throws IOException {
     g.writeObjectFieldStart(name);
-    for (Map.Entry<String, Long> e : new java.util.TreeMap<>(counts).entrySet()) {
+    for (Map.Entry<String, Long> e : new TreeMap<>(counts).entrySet()) {
       g.writeNumberField(e.getKey(), e.getValue());
     }
     g.writeEndObject();

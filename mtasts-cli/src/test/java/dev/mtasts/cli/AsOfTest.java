@@ -25,7 +25,7 @@ final class AsOfTest {
   void defaultsToTheNewestReportDayAndNotesWhenItIsOld() {
     AsOf at = AsOf.of(null, LocalDate.of(2026, 11, 1), NOW);
     assertEquals(LocalDate.of(2026, 11, 1), at.lastDay());
-    assertTrue(at.staleNote().contains("23 days before today"), at::toString);
+    assertTrue(at.staleNote().contains("23 days ago"), at::toString);
   }
 
   @Test

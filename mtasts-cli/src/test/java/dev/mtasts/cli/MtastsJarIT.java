@@ -3,9 +3,12 @@ package dev.mtasts.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mtasts.cli.internal.ExampleGenerator;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,11 +63,11 @@ final class MtastsJarIT {
     return run;
   }
 
-  private static byte[] readAll(java.io.InputStream in) {
+  private static byte[] readAll(InputStream in) {
     try {
       return in.readAllBytes();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -142,7 +145,7 @@ final class MtastsJarIT {
   @Test
   void theReadmeFirstCommandWorksOnTheCommittedExamples() throws Exception {
     String dir = System.getProperty("mtasts.examples.dir");
-    org.junit.jupiter.api.Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir)));
+    assumeTrue(dir != null && Files.isDirectory(Path.of(dir)));
     Run ready = run("", "readiness", Path.of(dir, ExampleGenerator.READY).toString());
     assertEquals(0, ready.status(), ready::toString);
   }

@@ -126,10 +126,13 @@ final class PolicyCommandTest {
   }
 
   @Test
-  void debugAddsTheStackTrace() {
-    Cli.Result r = Cli.exec("--debug", "policy", "check", dir.resolve("nope.txt").toString());
-    assertEquals(2, r.status(), r::toString);
-    assertTrue(r.err().contains("\tat "), r::toString);
+  void debugAddsTheStackTraceWhereverItIsGiven() {
+    Cli.Result before = Cli.exec("--debug", "policy", "check", dir.resolve("nope.txt").toString());
+    assertEquals(2, before.status(), before::toString);
+    assertTrue(before.err().contains("\tat "), before::toString);
+    Cli.Result after = Cli.exec("policy", "check", dir.resolve("nope.txt").toString(), "--debug");
+    assertEquals(2, after.status(), after::toString);
+    assertTrue(after.err().contains("\tat "), after::toString);
   }
 
   @Test

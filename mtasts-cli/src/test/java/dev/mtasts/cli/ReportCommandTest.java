@@ -49,6 +49,7 @@ final class ReportCommandTest {
     assertTrue(r.out().contains(": MALFORMED_JSON at $."), r::toString);
     assertTrue(r.out().contains("certificate-host-mismatch: 189 sessions, fix on our side"), r::toString);
     assertTrue(r.out().contains("MX hosts: mx2.example.net (189)"), r::toString);
+    assertTrue(r.out().contains("  no report for: 2026-10-23 (1 day)\n"), r::toString);
   }
 
   @Test
@@ -63,6 +64,7 @@ final class ReportCommandTest {
         domains.stream().map(d -> d.get("policyDomain")).toList());
     Json net = domains.get(1);
     assertEquals(189L, net.get("failedSessions"));
+    assertEquals(List.of("2026-10-23"), net.list("missingDays"));
     assertTrue((Long) net.get("successfulSessions") > 10_000, net::toString);
     Json failure = net.objects("failures").get(0);
     assertEquals("certificate-host-mismatch", failure.get("resultType"));

@@ -8,6 +8,12 @@ import java.util.Objects;
 /**
  * Plans lifecycle moves. Pure: reads only its arguments and the clock, does no I/O.
  *
+ * <p>Transitions: deploy ({@code ABSENT}/{@code DELETED} to {@code TESTING}), enforce
+ * ({@code TESTING} to {@code ENFORCE}: refused unless {@link Readiness} passes and mode testing was
+ * published for the whole readiness window), roll back, change within a mode, turn off
+ * ({@code mode: none}), re-enable ({@code NONE} to {@code TESTING}) and delete. Anything else is a
+ * {@link Refusal} with {@link Reason.Code#NOT_A_TRANSITION} and advice.
+ *
  * <pre>{@code
  * PublicationHistory history = PublicationHistory.read(historyFile, "example.com");
  * Deployment current = Deployment.of(history, clock.instant());

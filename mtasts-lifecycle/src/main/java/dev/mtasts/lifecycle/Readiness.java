@@ -23,7 +23,7 @@ import java.util.Objects;
  * {@code FIX_OUR_SIDE}; an MX host no {@code mx} pattern matches, or an unknown MX list.
  * Warnings: a {@code max_age} under the configured minimum, failures that are usually safe to
  * ignore or need investigation, policy hosting failures, a failure rate above the threshold,
- * days with reports but no sessions.
+ * days with reports but no sessions, sessions none of which applied an MTA-STS policy.
  *
  * @param verdict the verdict
  * @param blocking the reasons that refuse the move; empty unless the verdict is {@code NOT_READY}

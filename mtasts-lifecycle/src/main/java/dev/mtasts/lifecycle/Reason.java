@@ -38,6 +38,8 @@ public sealed interface Reason
     NOT_A_TRANSITION,
     /** The target is what is already published. */
     NOTHING_TO_CHANGE,
+    /** Mode testing has not been published for the whole readiness window. */
+    TESTING_TOO_SHORT,
     /** No valid TLS-RPT record with at least one {@code rua} is published (RFC 8460 §3). */
     TLSRPT_RECORD_MISSING,
     /** Some UTC days of the readiness window have no report at all. */
@@ -46,6 +48,8 @@ public sealed interface Reason
     NO_SESSIONS,
     /** Some days of the window have reports but no session. */
     DAYS_WITHOUT_SESSIONS,
+    /** No session of the window was reported under an MTA-STS policy: senders do not apply it. */
+    NO_STS_SESSIONS,
     /** Certificate failures on the domain's own MX hosts: fix them before enforcing. */
     OUR_SIDE_FAILURES,
     /** Senders could not fetch or validate the policy: fix the policy hosting. */

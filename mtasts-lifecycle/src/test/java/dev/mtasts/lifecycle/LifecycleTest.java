@@ -206,6 +206,32 @@ final class LifecycleTest {
         reason.message());
   }
 
+  @Test
+  void refusesEnforceBeforeTestingCoversTheWholeWindow() {
+    PublicationHistory recent = PublicationHistory.empty(DOMAIN)
+        .served(id("T1"), testing(), Instant.parse("2026-02-20T15:00:00Z"));
+    Refusal refusal = (Refusal) Lifecycle.plan(Deployment.of(recent, NOW), TARGETS.get("ENFORCE"),
+        readyEvidence(), CLOCK);
+    assertEquals(List.of(Code.TESTING_TOO_SHORT), codes(refusal.reasons()));
+    assertTrue(refusal.reasons().get(0).message().contains("window starts on 2026-02-15"));
+    assertTrue(refusal.reasons().get(0).message().endsWith("Enforce on 2026-03-07 or later"));
+  }
+
+  @Test
+  void countsAnEarlierTestingPolicyAsPartOfTheTestingPeriod() {
+    // A new MX list in testing five days ago does not restart the clock.
+    PublicationHistory changed = HISTORIES.get("TESTING")
+        .served(id("T2"), policy(Mode.TESTING, WEEK, "mx1.example.com", "*.mail.example.com",
+            "mx9.example.net"), days(-5));
+    assertFalse(Lifecycle.plan(Deployment.of(changed, NOW), TARGETS.get("ENFORCE"),
+        readyEvidence(), CLOCK).refused());
+    // But a testing period interrupted by mode none does restart it.
+    PublicationHistory interrupted = HISTORIES.get("TESTING")
+        .served(id("N1"), none(), days(-6)).served(id("T2"), testing(), days(-5));
+    assertTrue(Lifecycle.plan(Deployment.of(interrupted, NOW), TARGETS.get("ENFORCE"),
+        readyEvidence(), CLOCK).refused());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({"TESTING", "ENFORCE"})
   void refusesToRepublishTheServedPolicy(String state) {

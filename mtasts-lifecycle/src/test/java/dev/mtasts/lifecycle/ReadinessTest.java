@@ -128,6 +128,22 @@ final class ReadinessTest {
   }
 
   @Test
+  void warnsWhenNoSenderAppliedTheTestingPolicy() {
+    // Real Google report: sessions, but all under no-policy-found.
+    TlsRptReport report = TlsRptReader.tolerant()
+        .read(corpus().resolve("google-2025-03-27-no-policy-found.json")).report();
+    ReportSummary summary = ReportSummary.of(List.of(report));
+    String domain = summary.domains().iterator().next();
+    LocalDate day = LocalDate.ofInstant(report.dateRange().start(), ZoneOffset.UTC);
+    Evidence evidence = Evidence.none().withTlsRpt(Reports.RECORD).withReports(summary)
+        .withMxHosts("mx." + domain);
+    Readiness r = Readiness.assess(domain, Fixtures.policy(Mode.ENFORCE, Fixtures.WEEK,
+        "*." + domain), evidence, dayAfter(day.toString()),
+        LifecycleOptions.defaults().withWindowDays(1));
+    assertTrue(LifecycleTest.codes(r.warnings()).contains(Code.NO_STS_SESSIONS), r.toString());
+  }
+
+  @Test
   void rejectsAVerdictThatContradictsTheReasons() {
     LocalDate d = LocalDate.parse("2026-02-28");
     Reason reason = new Reason.General(Code.NO_SESSIONS, "x");

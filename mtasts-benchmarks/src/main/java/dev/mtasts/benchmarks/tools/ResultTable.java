@@ -265,14 +265,13 @@ public final class ResultTable {
   }
 
   private static String[] both(String[] a, String[] b) {
-    String verdict;
-    if (a[1].equals("yes") && b[1].equals("yes")) {
-      verdict = "yes";
-    } else {
-      verdict = (a[1].equals("yes") ? "" : a[1]) + (a[1].equals("yes") || b[1].equals("yes") ? "" : "; ")
-          + (b[1].equals("yes") ? "" : b[1]);
+    List<String> misses = new ArrayList<>();
+    for (String verdict : new String[] {a[1], b[1]}) {
+      if (!verdict.equals("yes")) {
+        misses.add(verdict);
+      }
     }
-    return new String[] {a[0] + "; " + b[0], verdict};
+    return new String[] {a[0] + "; " + b[0], misses.isEmpty() ? "yes" : String.join("; ", misses)};
   }
 
   private static String num(double v) {

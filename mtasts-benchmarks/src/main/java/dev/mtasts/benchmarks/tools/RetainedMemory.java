@@ -46,7 +46,7 @@ public final class RetainedMemory {
     row("RetainedMemory.snapshot", params, retainedSnapshot, retainedBaseline);
     System.out.printf(
         Locale.ROOT,
-        "RetainedMemory.hashMapBaseline\t%s\t%.2f\t\tMB\t1.00x (baseline)\t\t%n",
+        "RetainedMemory.hashMapBaseline\t%s\t%.2f\t\tMiB\t1.00x (baseline)\t\t%n",
         params,
         retainedBaseline / MB);
   }
@@ -57,7 +57,6 @@ public final class RetainedMemory {
     long before = usedAfterGc();
     ReportSummary.Accumulator acc = sdk(reports, keys);
     long after = usedAfterGc();
-    System.err.println("DEBUG before=" + before + " after=" + after);
     Reference.reachabilityFence(acc);
     return after - before;
   }
@@ -66,7 +65,6 @@ public final class RetainedMemory {
     long before = usedAfterGc();
     ReportSummary snapshot = sdk(reports, keys).snapshot();
     long after = usedAfterGc();
-    System.err.println("DEBUG before=" + before + " after=" + after);
     if (snapshot.reportCount() != reports) {
       throw new IllegalStateException("expected " + reports + " reports, got " + snapshot);
     }
@@ -78,7 +76,6 @@ public final class RetainedMemory {
     long before = usedAfterGc();
     BaselineAggregator agg = baseline(reports, keys);
     long after = usedAfterGc();
-    System.err.println("DEBUG before=" + before + " after=" + after);
     Reference.reachabilityFence(agg);
     return after - before;
   }
@@ -87,7 +84,7 @@ public final class RetainedMemory {
     double mb = bytes / MB;
     System.out.printf(
         Locale.ROOT,
-        "%s\t%s\t%.2f\t\tMB\t%.2fx\t<= %.0f MB\t%s%n",
+        "%s\t%s\t%.2f\t\tMiB\t%.2fx\t<= %.0f MiB\t%s%n",
         name,
         params,
         mb,
@@ -117,16 +114,12 @@ public final class RetainedMemory {
   private static long usedAfterGc() throws InterruptedException {
     Runtime rt = Runtime.getRuntime();
     long used = Long.MAX_VALUE;
-    // Repeat until the figure stops falling: finalizers and reference processing can free more
-    // on a second pass.
+    // Several passes, keeping the lowest figure: reference processing and cleaners can free more
+    // on a later pass.
     for (int i = 0; i < 5; i++) {
       System.gc();
       Thread.sleep(50);
-      long now = rt.totalMemory() - rt.freeMemory();
-      if (now >= used) {
-        return Math.min(now, used);
-      }
-      used = now;
+      used = Math.min(used, rt.totalMemory() - rt.freeMemory());
     }
     return used;
   }

@@ -85,7 +85,6 @@ public record DomainFolder(
    *
    * @param dir the folder
    * @param domainOverride the policy domain when it is not the folder's name, or {@code null}
-   * @param stdin standard input (unused by folders, passed to the report loader)
    * @param progress the progress bar factory for the reports
    * @return the folder's contents
    * @throws CommandFailure with exit status 2 when the folder or a file in it cannot be opened, 1
@@ -94,7 +93,6 @@ public record DomainFolder(
   public static DomainFolder read(
       Path dir,
       @Nullable String domainOverride,
-      InputStream stdin,
       Function<Integer, ProgressBar> progress) {
     if (!Files.isDirectory(dir)) {
       throw new CommandFailure(ExitStatus.USAGE, "cannot open " + dir + ": "
@@ -136,7 +134,7 @@ public record DomainFolder(
       notes.add(REPORTS_DIR + "/ is missing: no TLS-RPT reports");
     }
     ReportLoader.Loaded loaded =
-        ReportLoader.load(entries, stdin, report -> true, progress.apply(entries.size()));
+        ReportLoader.load(entries, InputStream.nullInputStream(), report -> true, progress.apply(entries.size()));
     for (ReportLoader.Unreadable u : loaded.unreadable()) {
       notes.add("unreadable report " + u.file() + ": " + u.reason());
     }
@@ -164,7 +162,7 @@ public record DomainFolder(
     if (!Files.exists(file)) {
       return null;
     }
-    byte[] bytes = Inputs.read(file.toString(), InputStream.nullInputStream());
+    byte[] bytes = Inputs.readFile(file, file.toString());
     try {
       return PolicyParser.strict().parse(bytes).policy();
     } catch (PolicyParseException e) {
@@ -178,7 +176,7 @@ public record DomainFolder(
     if (!Files.exists(file)) {
       return null;
     }
-    String text = new String(Inputs.read(file.toString(), InputStream.nullInputStream()), StandardCharsets.UTF_8);
+    String text = new String(Inputs.readFile(file, file.toString()), StandardCharsets.UTF_8);
     List<List<byte[]>> records = new ArrayList<>();
     for (String line : text.split("\r?\n", -1)) {
       if (line.isBlank() || line.startsWith("#")) {

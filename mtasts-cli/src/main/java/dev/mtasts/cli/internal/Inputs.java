@@ -45,14 +45,26 @@ public final class Inputs {
         throw new CommandFailure(ExitStatus.USAGE, "cannot read standard input: " + e.getMessage(), e);
       }
     }
-    Path path = Path.of(argument);
+    return readFile(Path.of(argument), argument);
+  }
+
+  /**
+   * Reads a file.
+   *
+   * @param path the file
+   * @param name the name to show in messages
+   * @return the bytes, at most {@link #MAX_BYTES}
+   * @throws CommandFailure with exit status 2 when the file cannot be opened or read, 1 when it is
+   *     larger than {@link #MAX_BYTES}
+   */
+  public static byte[] readFile(Path path, String name) {
     if (Files.isDirectory(path)) {
-      throw new CommandFailure(ExitStatus.USAGE, "cannot open " + argument + ": it is a directory");
+      throw new CommandFailure(ExitStatus.USAGE, "cannot open " + name + ": it is a directory");
     }
     try (InputStream in = Files.newInputStream(path)) {
-      return readLimited(in, argument);
+      return readLimited(in, name);
     } catch (IOException e) {
-      throw cannotOpen(argument, e);
+      throw cannotOpen(name, e);
     }
   }
 

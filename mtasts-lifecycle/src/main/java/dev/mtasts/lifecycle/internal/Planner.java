@@ -18,10 +18,13 @@ import dev.mtasts.lifecycle.ServedPolicy;
 import dev.mtasts.lifecycle.Step;
 import dev.mtasts.lifecycle.Target;
 import dev.mtasts.lifecycle.Transition;
+import dev.mtasts.policy.Mode;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,9 +64,9 @@ public final class Planner {
     List<Reason> warnings = new ArrayList<>();
 
     @Nullable Transition transition = transition(from, to, history, now, refusals);
-    @Nullable MtaStsPolicy target0 = target.policy();
+    @Nullable MtaStsPolicy requested = target.policy();
     if (transition != null && transition != Transition.DELETE && current.isPresent()
-        && current.get().policy().equals(target0)) {
+        && current.get().policy().equals(requested)) {
       refusals.add(new Reason.General(Code.NOTHING_TO_CHANGE, "the target policy is the one"
           + " served now under id " + current.get().id().value()));
     }
@@ -73,11 +76,15 @@ public final class Planner {
     if (transition == Transition.DELETE) {
       return delete(history, from, now, options, warnings);
     }
-    MtaStsPolicy policy = Objects.requireNonNull(target0, "target policy");
+    MtaStsPolicy policy = Objects.requireNonNull(requested, "target policy");
 
     @Nullable Readiness readiness = null;
     if (transition == Transition.ENFORCE) {
       readiness = ReadinessCheck.assess(domain, policy, evidence, now, options);
+      @Nullable Reason tooShort = testingTooShort(history, readiness, options);
+      if (tooShort != null) {
+        refusals.add(tooShort);
+      }
       refusals.addAll(readiness.blocking());
       warnings.addAll(readiness.warnings());
     } else if (to == LifecycleState.ENFORCE) {
@@ -148,6 +155,32 @@ public final class Planner {
     }
   }
 
+  /**
+   * Reports that reach back before the testing policy was published show senders that had no
+   * policy to test, so the window must lie entirely inside the testing period.
+   */
+  private static @Nullable Reason testingTooShort(PublicationHistory history, Readiness readiness,
+      LifecycleOptions options) {
+    List<ServedPolicy> entries = history.entries();
+    int i = entries.size() - 1;
+    Instant since = entries.get(i).from();
+    while (i > 0 && entries.get(i - 1).policy().mode() == Mode.TESTING
+        && since.equals(entries.get(i - 1).until())) {
+      i--;
+      since = entries.get(i).from();
+    }
+    Instant windowStart = readiness.windowStart().atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (!since.isAfter(windowStart)) {
+      return null;
+    }
+    LocalDate firstFullDay = LocalDate.ofInstant(since.minusNanos(1), ZoneOffset.UTC).plusDays(1);
+    LocalDate earliest = firstFullDay.plusDays(options.windowDays());
+    return new Reason.General(Code.TESTING_TOO_SHORT, "mode testing has been published only since "
+        + since + ", but the " + options.windowDays() + "-day readiness window starts on "
+        + readiness.windowStart() + "; reports from before show senders with no policy to test."
+        + " Enforce on " + earliest + " or later");
+  }
+
   private static Reason notATransition(LifecycleState from, LifecycleState to, String advice) {
     return new Reason.General(Code.NOT_A_TRANSITION, "there is no move from " + from + " to " + to
         + ": " + advice);
@@ -187,7 +220,7 @@ public final class Planner {
         break;
       case ENFORCE:
       case CHANGE:
-        if (policy.mode() == dev.mtasts.policy.Mode.ENFORCE) {
+        if (policy.mode() == Mode.ENFORCE) {
           b.append(". Senders with a cached older policy check for a new id before failing a"
               + " message (RFC 8461 §5.1); add MX hosts covered only by the new patterns after"
               + " this wait, never before");

@@ -11,6 +11,7 @@ import dev.mtasts.tlsrpt.DaySummary;
 import dev.mtasts.tlsrpt.DomainSummary;
 import dev.mtasts.tlsrpt.FailureGroup;
 import dev.mtasts.tlsrpt.ReportSummary;
+import dev.mtasts.tlsrpt.SessionCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,6 +82,15 @@ public final class ReadinessCheck {
           days) + " count no session; those days add no evidence"));
     }
 
+    if (reports != null && total > 0) {
+      @Nullable SessionCounts sts = reports.byPolicyType().get("sts");
+      if (sts == null || sts.total() == 0) {
+        warnings.add(new Reason.General(Code.NO_STS_SESSIONS, "none of the " + total + " sessions"
+            + " from " + start + " to " + end + " was reported under an MTA-STS policy, so senders"
+            + " have not applied the testing policy; check the TXT record _mta-sts." + name
+            + " and that " + Planner.policyUrl(name) + " serves the policy"));
+      }
+    }
     if (reports != null) {
       for (FailureGroup group : reports.failureGroups(options.triage())) {
         switch (group.triage()) {

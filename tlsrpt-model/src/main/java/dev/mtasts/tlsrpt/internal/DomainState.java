@@ -1,6 +1,9 @@
 package dev.mtasts.tlsrpt.internal;
 
+import dev.mtasts.tlsrpt.PolicyResult;
+import dev.mtasts.tlsrpt.PolicyType;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +45,41 @@ public final class DomainState {
   public final Map<FailureKey, Cell> failures;
   /** The MX patterns seen in the domain's policies, lower case. */
   public final Set<String> mxPatterns;
+
+  /** The last policy lines and MX hosts seen, to skip re-extracting unchanged patterns. */
+  private List<String> lastPolicyStrings = List.of();
+
+  private List<String> lastMxHosts = List.of();
+
+  private PolicyType lastType = PolicyType.UNKNOWN;
+
+  /**
+   * Records the MX patterns of a policy: its {@code mx-host} entries and, for STS, the {@code mx:}
+   * lines of its policy string. Unchanged policies (the usual case) cost two list comparisons.
+   *
+   * @param p the policy result
+   */
+  public void notePatterns(PolicyResult p) {
+    List<String> strings = p.policyStrings();
+    List<String> mx = p.mxHosts();
+    if (p.policyType() == lastType && strings.equals(lastPolicyStrings) && mx.equals(lastMxHosts)) {
+      return;
+    }
+    lastType = p.policyType();
+    lastPolicyStrings = strings;
+    lastMxHosts = mx;
+    for (int i = 0; i < mx.size(); i++) {
+      mxPatterns.add(MxPatterns.normalize(mx.get(i)));
+    }
+    if (p.policyType() == PolicyType.STS) {
+      for (int i = 0; i < strings.size(); i++) {
+        String line = strings.get(i);
+        if (line.regionMatches(true, 0, "mx:", 0, 3)) {
+          mxPatterns.add(MxPatterns.normalize(line.substring(3)));
+        }
+      }
+    }
+  }
 
   /**
    * Creates an empty state.

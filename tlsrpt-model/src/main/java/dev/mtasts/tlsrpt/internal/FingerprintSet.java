@@ -1,25 +1,21 @@
 package dev.mtasts.tlsrpt.internal;
 
-import java.util.Arrays;
-
 /**
  * A set of 128-bit fingerprints of (organization, report-id) pairs, in two open-addressing long
  * arrays: 32 bytes or less per report, whatever the length of the ids, and no strings kept.
  */
 public final class FingerprintSet {
-  private long[] hi;
-  private long[] lo;
+  /** Slot i holds its two halves at 2i and 2i+1, so a probe touches one cache line. */
+  private long[] table;
   private int size;
 
   /** Creates an empty set. */
   public FingerprintSet() {
-    hi = new long[16];
-    lo = new long[16];
+    table = new long[32];
   }
 
-  private FingerprintSet(long[] hi, long[] lo, int size) {
-    this.hi = hi;
-    this.lo = lo;
+  private FingerprintSet(long[] table, int size) {
+    this.table = table;
     this.size = size;
   }
 
@@ -29,7 +25,7 @@ public final class FingerprintSet {
    * @return an independent set with the same members
    */
   public FingerprintSet copy() {
-    return new FingerprintSet(hi.clone(), lo.clone(), size);
+    return new FingerprintSet(table.clone(), size);
   }
 
   /**
@@ -87,44 +83,51 @@ public final class FingerprintSet {
     if (h == 0 && l == 0) {
       l = 1; // (0,0) marks an empty slot
     }
-    if ((size + 1) * 2 > hi.length) {
+    if ((size + 1) * 4 > table.length) {
       grow();
     }
-    int mask = hi.length - 1;
+    int mask = (table.length >>> 1) - 1;
     int i = (int) (h ^ (h >>> 32)) & mask;
-    while (hi[i] != 0 || lo[i] != 0) {
-      if (hi[i] == h && lo[i] == l) {
+    while (true) {
+      long a = table[2 * i];
+      long b = table[2 * i + 1];
+      if (a == 0 && b == 0) {
+        break;
+      }
+      if (a == h && b == l) {
         return false;
       }
       i = (i + 1) & mask;
     }
-    hi[i] = h;
-    lo[i] = l;
+    table[2 * i] = h;
+    table[2 * i + 1] = l;
     size++;
     return true;
   }
 
   private boolean contains(long h, long l) {
-    int mask = hi.length - 1;
+    int mask = (table.length >>> 1) - 1;
     int i = (int) (h ^ (h >>> 32)) & mask;
-    while (hi[i] != 0 || lo[i] != 0) {
-      if (hi[i] == h && lo[i] == l) {
+    while (true) {
+      long a = table[2 * i];
+      long b = table[2 * i + 1];
+      if (a == 0 && b == 0) {
+        return false;
+      }
+      if (a == h && b == l) {
         return true;
       }
       i = (i + 1) & mask;
     }
-    return false;
   }
 
   private void grow() {
-    long[] oldHi = hi;
-    long[] oldLo = lo;
-    hi = new long[oldHi.length * 2];
-    lo = new long[oldLo.length * 2];
+    long[] old = table;
+    table = new long[old.length * 2];
     size = 0;
-    for (int i = 0; i < oldHi.length; i++) {
-      if (oldHi[i] != 0 || oldLo[i] != 0) {
-        addRaw(oldHi[i], oldLo[i]);
+    for (int i = 0; i < old.length; i += 2) {
+      if (old[i] != 0 || old[i + 1] != 0) {
+        addRaw(old[i], old[i + 1]);
       }
     }
   }
@@ -137,8 +140,9 @@ public final class FingerprintSet {
    */
   public long addAll(FingerprintSet other) {
     long overlap = 0;
-    for (int i = 0; i < other.hi.length; i++) {
-      if ((other.hi[i] != 0 || other.lo[i] != 0) && !addRaw(other.hi[i], other.lo[i])) {
+    long[] t = other.table;
+    for (int i = 0; i < t.length; i += 2) {
+      if ((t[i] != 0 || t[i + 1] != 0) && !addRaw(t[i], t[i + 1])) {
         overlap++;
       }
     }
@@ -154,8 +158,9 @@ public final class FingerprintSet {
     if (other.size != size) {
       return false;
     }
-    for (int i = 0; i < other.hi.length; i++) {
-      if ((other.hi[i] != 0 || other.lo[i] != 0) && !contains(other.hi[i], other.lo[i])) {
+    long[] t = other.table;
+    for (int i = 0; i < t.length; i += 2) {
+      if ((t[i] != 0 || t[i + 1] != 0) && !contains(t[i], t[i + 1])) {
         return false;
       }
     }
@@ -165,15 +170,14 @@ public final class FingerprintSet {
   @Override
   public int hashCode() {
     long sum = 0;
-    for (int i = 0; i < hi.length; i++) {
-      sum += hi[i] ^ lo[i];
+    for (int i = 0; i < table.length; i += 2) {
+      sum += table[i] ^ table[i + 1];
     }
     return Long.hashCode(sum) ^ size;
   }
 
   @Override
   public String toString() {
-    return "FingerprintSet[size=" + size + ", capacity=" + hi.length + ", sample="
-        + Arrays.toString(Arrays.copyOf(hi, Math.min(2, hi.length))) + "]";
+    return "FingerprintSet[size=" + size + ", slots=" + (table.length / 2) + "]";
   }
 }

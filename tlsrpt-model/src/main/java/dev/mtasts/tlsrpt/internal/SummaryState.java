@@ -3,9 +3,10 @@ package dev.mtasts.tlsrpt.internal;
 import dev.mtasts.tlsrpt.DateRange;
 import dev.mtasts.tlsrpt.FailureDetail;
 import dev.mtasts.tlsrpt.PolicyResult;
-import dev.mtasts.tlsrpt.PolicyType;
 import dev.mtasts.tlsrpt.TlsRptReport;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -126,12 +127,17 @@ public final class SummaryState {
     }
     reports++;
     DateRange range = report.dateRange();
-    long first = range.firstDay().toEpochDay();
-    long last = Math.min(range.lastDay().toEpochDay(), first + MAX_COVERED_DAYS - 1);
+    long first = Math.floorDiv(range.start().getEpochSecond(), 86_400L);
+    long last = Math.min(lastEpochDay(range), first + MAX_COVERED_DAYS - 1);
     int day = (int) first;
     Map<String, long[]> perDomain = scratch;
-    perDomain.clear();
-    for (PolicyResult p : report.policies()) {
+    List<PolicyResult> policies = report.policies();
+    boolean single = policies.size() == 1;
+    if (policies.isEmpty()) {
+      return true;
+    }
+    for (int pi = 0; pi < policies.size(); pi++) {
+      PolicyResult p = policies.get(pi);
       policyResults++;
       String raw = p.policyDomain();
       String domain = raw == null ? "" : MxPatterns.normalize(raw);
@@ -141,11 +147,17 @@ public final class SummaryState {
         domains.put(domain, ds);
       }
       String type = p.policyTypeText();
-      Cell pc = ds.policies.computeIfAbsent(new DomainState.PolicyKey(day, type), k -> new Cell());
+      Cell pc = ds.policies.get(new DomainState.PolicyKey(day, type));
+      if (pc == null) {
+        pc = new Cell();
+        ds.policies.put(new DomainState.PolicyKey(day, type), pc);
+      }
       pc.a++;
       pc.b += p.successfulSessionCount();
       pc.c += p.failedSessionCount();
-      for (FailureDetail f : p.failureDetails()) {
+      List<FailureDetail> details = p.failureDetails();
+      for (int i = 0; i < details.size(); i++) {
+        FailureDetail f = details.get(i);
         String ip = f.sendingMtaIp();
         String mx = f.receivingMxHostname();
         DomainState.FailureKey fk =
@@ -155,17 +167,18 @@ public final class SummaryState {
                 f.resultType().value(),
                 ip == null ? "" : ip,
                 mx == null ? "" : MxPatterns.normalize(mx));
-        ds.failures.computeIfAbsent(fk, k -> new Cell()).a += f.failedSessionCount();
-      }
-      for (String mx : p.mxHosts()) {
-        ds.mxPatterns.add(MxPatterns.normalize(mx));
-      }
-      if (p.policyType() == PolicyType.STS) {
-        for (String line : p.policyStrings()) {
-          if (line.regionMatches(true, 0, "mx:", 0, 3)) {
-            ds.mxPatterns.add(MxPatterns.normalize(line.substring(3)));
-          }
+        Cell fc = ds.failures.get(fk);
+        if (fc == null) {
+          fc = new Cell();
+          ds.failures.put(fk, fc);
         }
+        fc.a += f.failedSessionCount();
+      }
+      ds.notePatterns(p);
+      if (single) {
+        // The usual report has one policy: no double counting is possible.
+        addDay(ds, day, first, last, p.successfulSessionCount(), p.failedSessionCount());
+        return true;
       }
       long[] per = perDomain.get(domain);
       if (per == null) {
@@ -186,18 +199,37 @@ public final class SummaryState {
         ok = Math.max(ok, per[i]);
         failed = Math.max(failed, per[i + 1]);
       }
-      DomainState ds = domains.get(e.getKey());
-      Cell dc = ds.days.computeIfAbsent(day, k -> new Cell());
-      dc.a++;
-      dc.b += ok;
-      dc.c += failed;
-      dc.d = 1;
-      for (long d = first + 1; d <= last; d++) {
-        ds.days.computeIfAbsent((int) d, k -> new Cell()).d = 1;
-      }
+      addDay(domains.get(e.getKey()), day, first, last, ok, failed);
     }
     perDomain.clear();
     return true;
+  }
+
+  private static void addDay(DomainState ds, int day, long first, long last, long ok, long failed) {
+    Integer dayKey = day;
+    Cell dc = ds.days.get(dayKey);
+    if (dc == null) {
+      dc = new Cell();
+      ds.days.put(dayKey, dc);
+    }
+    dc.a++;
+    dc.b += ok;
+    dc.c += failed;
+    dc.d = 1;
+    for (long d = first + 1; d <= last; d++) {
+      ds.days.computeIfAbsent((int) d, k -> new Cell()).d = 1;
+    }
+  }
+
+  private static long lastEpochDay(DateRange range) {
+    Instant start = range.start();
+    Instant end = range.end();
+    long endDay = Math.floorDiv(end.getEpochSecond(), 86_400L);
+    // An end at exactly midnight belongs to the day before (same rule as DateRange.lastDay()).
+    if (Math.floorMod(end.getEpochSecond(), 86_400L) == 0 && end.getNano() == 0 && end.isAfter(start)) {
+      endDay--;
+    }
+    return Math.max(endDay, Math.floorDiv(start.getEpochSecond(), 86_400L));
   }
 
   @Override

@@ -1,0 +1,92 @@
+package dev.mtasts.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.mtasts.tlsrpt.ReadResult;
+import dev.mtasts.tlsrpt.ReportParseException;
+import dev.mtasts.tlsrpt.TlsRptReader;
+import dev.mtasts.tlsrpt.TlsRptReport;
+import dev.mtasts.tlsrpt.TlsRptWriter;
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The TLS-RPT reader and writer of tlsrpt-model, exercised through the testkit's arbitraries
+ * (here rather than in tlsrpt-model: the testkit depends on it, and Maven refuses cycles).
+ */
+final class ReportPropertiesTest {
+  @Provide
+  Arbitrary<TlsRptReport> reports() {
+    return MtaStsArbitraries.reports();
+  }
+
+  @Provide
+  Arbitrary<Written<TlsRptReport>> json() {
+    return MtaStsArbitraries.reportJson();
+  }
+
+  @Provide
+  Arbitrary<QuirkyReportJson> quirky() {
+    return MtaStsArbitraries.quirkyReportJson();
+  }
+
+  // A valid report with one character deleted, replaced or inserted: mostly broken JSON, sometimes
+  // valid JSON with a broken value.
+  @Provide
+  Arbitrary<String> mutatedJson() {
+    return Combinators.combine(MtaStsArbitraries.reportJson(), Arbitraries.integers().between(0, 1 << 20),
+            Arbitraries.of('"', '{', '}', '[', ']', ',', ':', '0', '-', 'x', ' ', '\u0000', '\u00e9'),
+            Arbitraries.integers().between(0, 2))
+        .as((w, at, c, op) -> {
+          String t = w.text();
+          int i = at % t.length();
+          switch (op) {
+            case 0:
+              return t.substring(0, i) + t.substring(i + 1);
+            case 1:
+              return t.substring(0, i) + c + t.substring(i + 1);
+            default:
+              return t.substring(0, i) + c + t.substring(i);
+          }
+        });
+  }
+
+  @Property
+  void writtenReportsReadBackEqual(@ForAll("reports") TlsRptReport report) {
+    assertEquals(report, TlsRptReader.strict().read(TlsRptWriter.compact().write(report)).report());
+    assertEquals(report, TlsRptReader.strict().read(TlsRptWriter.pretty().writeString(report)).report());
+    assertEquals(report, TlsRptReader.tolerant().read(TlsRptWriter.compact().writeGzip(report)).report());
+  }
+
+  @Property
+  void strictJsonReadsToTheReportItMeans(@ForAll("json") Written<TlsRptReport> written) {
+    assertEquals(written.value(), TlsRptReader.strict().read(written.text()).report());
+    assertEquals(written.value(), TlsRptReader.tolerant().read(written.text()).report());
+  }
+
+  @Property
+  void tolerantReaderAcceptsEveryRealWorldQuirkAndTheResultRoundTrips(@ForAll("quirky") QuirkyReportJson q) {
+    ReadResult r = TlsRptReader.tolerant().read(q.json());
+    assertFalse(r.report().policies().isEmpty());
+    TlsRptReport again = TlsRptReader.tolerant().read(TlsRptWriter.compact().write(r.report())).report();
+    assertEquals(r.report(), again);
+  }
+
+  @Property
+  void readersThrowOnlyTheDocumentedExceptionOnMutatedJson(@ForAll("mutatedJson") String json) {
+    for (TlsRptReader reader : new TlsRptReader[] {TlsRptReader.strict(), TlsRptReader.tolerant()}) {
+      try {
+        TlsRptReport report = reader.read(json.getBytes(StandardCharsets.UTF_8)).report();
+        assertEquals(report, reader.read(TlsRptWriter.compact().write(report)).report());
+      } catch (ReportParseException expected) {
+        assertFalse(expected.getMessage().isEmpty());
+      }
+    }
+  }
+}
