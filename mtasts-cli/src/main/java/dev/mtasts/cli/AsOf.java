@@ -14,20 +14,22 @@ import org.jspecify.annotations.Nullable;
  *
  * @param instant the instant lifecycle decisions are made at (the readiness window is the complete
  *     UTC days before it)
- * @param source how the instant was chosen, for the output
+ * @param basis how the instant was chosen, for scripts: {@code as-of}, {@code newest-report-day}
+ *     or {@code now}
+ * @param source how the instant was chosen, for people
  * @param staleNote a note when the newest report is well before today, else {@code null}
  */
-record AsOf(Instant instant, String source, @Nullable String staleNote) {
+record AsOf(Instant instant, String basis, String source, @Nullable String staleNote) {
   /** Reports older than this many days before today deserve a note: are they still arriving? */
   private static final long STALE_DAYS = 3;
 
   static AsOf of(@Nullable LocalDate asOf, @Nullable LocalDate newestReportDay, Clock clock) {
     Instant now = clock.instant();
     if (asOf != null) {
-      return new AsOf(endOf(asOf), "--as-of " + asOf, null);
+      return new AsOf(endOf(asOf), "as-of", "--as-of " + asOf, null);
     }
     if (newestReportDay == null) {
-      return new AsOf(now, "now (no report to date the folder by)", null);
+      return new AsOf(now, "now", "now (no report to date the folder by)", null);
     }
     Instant end = endOf(newestReportDay);
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -36,7 +38,8 @@ record AsOf(Instant instant, String source, @Nullable String staleNote) {
         ? "evaluated as of " + newestReportDay + ", the newest report day, " + age + " days ago;"
             + " are reports still arriving? (--as-of DATE picks the day)"
         : null;
-    return new AsOf(end.isAfter(now) ? now : end, "the newest report day " + newestReportDay, stale);
+    return new AsOf(end.isAfter(now) ? now : end, "newest-report-day",
+        "the newest report day " + newestReportDay, stale);
   }
 
   /** The last day of the readiness window: the day before the instant. */

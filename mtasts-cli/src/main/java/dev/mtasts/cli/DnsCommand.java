@@ -1,6 +1,8 @@
 package dev.mtasts.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mtasts.cli.internal.ExitStatus;
+import dev.mtasts.cli.internal.JsonOutput;
 import dev.mtasts.dns.LookupResult;
 import dev.mtasts.dns.MtaStsResolver;
 import dev.mtasts.dns.MxHost;
@@ -8,9 +10,12 @@ import dev.mtasts.dns.ParseMode;
 import dev.mtasts.dns.RecordWarning;
 import dev.mtasts.dns.StsRecord;
 import dev.mtasts.dns.TlsRptRecord;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,13 +67,16 @@ final class DnsCommand extends CommandBase implements Callable<Integer> {
       description = "Read the records leniently (what senders in the wild accept), with warnings.")
   boolean lenient;
 
+  @Option(names = "--json", description = "Print one JSON object: ok, sts, tlsRpt, mx, problems.")
+  boolean json;
+
   @Parameters(index = "0", paramLabel = "DOMAIN", description = "The policy domain, e.g. example.com.")
   String domain = "";
 
   DnsCommand() {}
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, IOException {
     MtaStsResolver dns = buildResolver();
     CompletionStage<LookupResult<StsRecord>> sts;
     CompletionStage<LookupResult<TlsRptRecord>> tlsRpt;
@@ -80,17 +88,51 @@ final class DnsCommand extends CommandBase implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "DOMAIN \"" + domain + "\": " + e.getMessage());
     }
-    List<String> problems = new ArrayList<>();
-    PrintWriter out = out();
-    show(out, "TXT", await(sts), r -> r.toText() + "  (policy id " + r.id() + ")", problems,
-        "senders see no MTA-STS policy");
-    show(out, "TXT", await(tlsRpt), TlsRptRecord::toText, problems,
-        "senders send no TLS reports");
+    LookupResult<StsRecord> stsResult = await(sts);
+    LookupResult<TlsRptRecord> tlsRptResult = await(tlsRpt);
     LookupResult<List<MxHost>> mxResult = await(mx);
+    List<String> problems = new ArrayList<>();
+    // The text is written in any case, to collect the problems; --json prints it nowhere.
+    PrintWriter out = json ? new PrintWriter(Writer.nullWriter()) : out();
+    show(out, "TXT", stsResult, r -> r.toText() + "  (policy id " + r.id() + ")", problems,
+        "senders see no MTA-STS policy");
+    show(out, "TXT", tlsRptResult, TlsRptRecord::toText, problems,
+        "senders send no TLS reports");
     show(out, "MX", mxResult, DnsCommand::mxList, problems, "mail goes to the domain's A/AAAA address");
     if (mxResult instanceof LookupResult.Found<List<MxHost>> found
         && found.value().stream().anyMatch(MxHost::isNullMx)) {
       problems.add("the domain publishes a null MX (RFC 7505): it accepts no mail, MTA-STS is moot");
+    }
+    if (json) {
+      try (JsonOutput o = JsonOutput.open(out())) {
+        JsonGenerator g = o.generator();
+        g.writeStringField("domain", domain);
+        g.writeBooleanField("ok", problems.isEmpty());
+        writeLookup(g, "sts", stsResult, (gen, r) -> {
+          gen.writeStringField("text", r.toText());
+          gen.writeStringField("id", r.id().value());
+        });
+        writeLookup(g, "tlsRpt", tlsRptResult, (gen, r) -> {
+          gen.writeStringField("text", r.toText());
+          gen.writeArrayFieldStart("rua");
+          for (URI uri : r.rua()) {
+            gen.writeString(uri.toString());
+          }
+          gen.writeEndArray();
+        });
+        writeLookup(g, "mx", mxResult, (gen, hosts) -> {
+          gen.writeArrayFieldStart("hosts");
+          for (MxHost h : hosts) {
+            gen.writeStartObject();
+            gen.writeNumberField("preference", h.preference());
+            gen.writeStringField("host", h.isNullMx() ? "." : h.host());
+            gen.writeEndObject();
+          }
+          gen.writeEndArray();
+        });
+        ReasonOutput.strings(g, "problems", problems);
+      }
+      return problems.isEmpty() ? ExitStatus.OK : ExitStatus.NEGATIVE;
     }
     out.println();
     if (problems.isEmpty()) {
@@ -103,6 +145,49 @@ final class DnsCommand extends CommandBase implements Callable<Integer> {
       out.println("  - " + p);
     }
     return ExitStatus.NEGATIVE;
+  }
+
+  /** Writes the value-specific members of a found record. */
+  @FunctionalInterface
+  private interface ValueWriter<T> {
+    void write(JsonGenerator g, T value) throws IOException;
+  }
+
+  private static <T> void writeLookup(JsonGenerator g, String field, LookupResult<T> result,
+      ValueWriter<T> value) throws IOException {
+    g.writeObjectFieldStart(field);
+    g.writeStringField("name", result.name());
+    if (result instanceof LookupResult.Found<T> found) {
+      g.writeStringField("status", "found");
+      value.write(g, found.value());
+      g.writeArrayFieldStart("warnings");
+      for (RecordWarning w : found.warnings()) {
+        g.writeStartObject();
+        g.writeNumberField("column", w.column());
+        g.writeStringField("message", w.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    } else if (result instanceof LookupResult.NoRecord<T> none) {
+      g.writeStringField("status", "no-record");
+      g.writeStringField("reason", none.reason().name());
+    } else if (result instanceof LookupResult.SeveralRecords<T> several) {
+      g.writeStringField("status", "several-records");
+      ReasonOutput.strings(g, "texts", several.texts());
+    } else if (result instanceof LookupResult.InvalidRecord<T> invalid) {
+      g.writeStringField("status", "invalid");
+      g.writeStringField("text", invalid.text());
+      g.writeObjectFieldStart("error");
+      g.writeNumberField("column", invalid.error().column());
+      g.writeStringField("code", invalid.error().code().name());
+      g.writeStringField("message", invalid.error().detail());
+      g.writeEndObject();
+    } else if (result instanceof LookupResult.TemporaryFailure<T> failure) {
+      g.writeStringField("status", "temporary-failure");
+      g.writeStringField("kind", failure.kind().name());
+      g.writeStringField("message", failure.message());
+    }
+    g.writeEndObject();
   }
 
   private MtaStsResolver buildResolver() {

@@ -262,7 +262,8 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
       g.writeStringField("domain", folder.domain());
       g.writeStringField("target", goal.name().toLowerCase(Locale.ROOT));
       g.writeBooleanField("planned", result instanceof Plan);
-      g.writeStringField("asOf", at.source());
+      g.writeStringField("evaluatedAt", at.instant().toString());
+      g.writeStringField("basis", at.basis());
       if (result instanceof Plan plan) {
         g.writeStringField("transition", plan.transition().name());
         g.writeStringField("from", plan.from().name());

@@ -151,7 +151,8 @@ final class ReadinessCommand extends CommandBase implements Callable<Integer> {
       g.writeStringField("verdict", r.verdict().name());
       g.writeStringField("windowStart", r.windowStart().toString());
       g.writeStringField("windowEnd", r.windowEnd().toString());
-      g.writeStringField("asOf", at.source());
+      g.writeStringField("evaluatedAt", at.instant().toString());
+      g.writeStringField("basis", at.basis());
       g.writeObjectFieldStart("policy");
       g.writeStringField("mode", policy.mode().token());
       g.writeNumberField("maxAge", policy.maxAge());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,27 @@ final class DnsCommandTest {
     assertTrue(r.out().contains("error INVALID_RUA (column "), r::toString);
     assertTrue(r.out().contains("bad.example MX: none: no MX record at the name (NODATA)"), r::toString);
     assertTrue(r.out().contains("3 problems:"), r::toString);
+  }
+
+  @Test
+  void jsonDescribesEachLookup() {
+    Cli.Result r = Cli.exec("dns", "bad.example", "--json", "--resolver", dns.address());
+    assertEquals(1, r.status(), r::toString);
+    Json json = Json.parse(r.out());
+    assertEquals(false, json.get("ok"));
+    assertEquals("several-records", json.object("sts").get("status"));
+    assertEquals(2, json.object("sts").list("texts").size());
+    assertEquals("invalid", json.object("tlsRpt").get("status"));
+    assertEquals("INVALID_RUA", json.object("tlsRpt").object("error").get("code"));
+    assertEquals("no-record", json.object("mx").get("status"));
+    assertEquals("NODATA", json.object("mx").get("reason"));
+    assertEquals(3, json.list("problems").size());
+    Cli.Result good = Cli.exec("dns", "good.example", "--json", "--resolver", dns.address());
+    Json ok = Json.parse(good.out());
+    assertEquals(true, ok.get("ok"));
+    assertEquals("20261012090000", ok.object("sts").get("id"));
+    assertEquals(List.of("mailto:tlsrpt@good.example"), ok.object("tlsRpt").list("rua"));
+    assertEquals("mx1.good.example", ok.object("mx").objects("hosts").get(0).get("host"));
   }
 
   @Test

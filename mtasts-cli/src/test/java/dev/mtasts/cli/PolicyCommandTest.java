@@ -76,6 +76,17 @@ final class PolicyCommandTest {
   }
 
   @Test
+  void jsonListsLenientWarningsAndLintFindings() {
+    String text = "\uFEFFversion: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 3600\n";
+    Cli.Result r = new Cli().stdin(text).run("policy", "check", "--lenient", "--json", "-");
+    assertEquals(0, r.status(), r::toString);
+    Json json = Json.parse(r.out());
+    assertEquals("BYTE_ORDER_MARK", json.objects("warnings").get(0).get("code"));
+    assertEquals(1L, json.objects("warnings").get(0).get("line"));
+    assertEquals("MAX_AGE_UNDER_ONE_DAY", json.objects("findings").get(0).get("code"));
+  }
+
+  @Test
   void lintFindingsUseTheActualMxHosts() {
     Cli.Result r = new Cli().stdin(CANONICAL_TESTING)
         .run("policy", "check", "--mx-hosts", "mx1.example.com,mx9.example.org", "-");

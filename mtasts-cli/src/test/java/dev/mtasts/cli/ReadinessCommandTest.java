@@ -54,6 +54,8 @@ final class ReadinessCommandTest {
     assertEquals(1, r.status(), r::toString);
     Json json = Json.parse(r.out());
     assertEquals("2026-11-03", json.get("windowEnd"));
+    assertEquals("2026-11-04T00:00:00Z", json.get("evaluatedAt"));
+    assertEquals("as-of", json.get("basis"));
     Json missing = json.objects("blocking").get(0);
     assertEquals("report-days-missing", missing.get("code"));
     assertEquals(List.of("2026-11-02", "2026-11-03"), missing.list("days"));

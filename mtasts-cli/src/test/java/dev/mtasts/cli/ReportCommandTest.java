@@ -86,6 +86,18 @@ final class ReportCommandTest {
   }
 
   @Test
+  void theSameReportReceivedTwiceCountsOnce() {
+    Cli.Result once = Cli.exec("report", "summarize", "--json", reports("example.com"));
+    Cli.Result twice = Cli.exec("report", "summarize", "--json", reports("example.com"), reports("example.com"));
+    assertEquals(0, twice.status(), twice::toString);
+    Json json = Json.parse(twice.out());
+    assertEquals(84L, json.get("reports"));
+    assertEquals(42L, json.get("duplicates"));
+    assertEquals(Json.parse(once.out()).objects("domains").get(0).get("successfulSessions"),
+        json.objects("domains").get(0).get("successfulSessions"));
+  }
+
+  @Test
   void readsOneReportFromStandardInput() throws IOException {
     Path gz;
     try (Stream<Path> files = Files.list(Path.of(reports("example.com")))) {

@@ -9,6 +9,7 @@ import dev.mtasts.policy.LineEnding;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.PolicyErrorCode;
 import dev.mtasts.policy.PolicyParseException;
+import dev.mtasts.policy.PolicyParseResult;
 import dev.mtasts.policy.PolicyParser;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -16,6 +17,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -104,6 +106,24 @@ final class PolicyPropertiesTest {
         () -> "accepted, but breaks: " + c.rule().description());
     assertTrue(CODES.get(c.rule()).contains(e.code()), () -> c.rule() + " reported as " + e.code() + ": " + e.getMessage());
     assertTrue(e.line() >= 1 && e.column() >= 1, () -> "position " + e.line() + ":" + e.column());
+  }
+
+  // Deviations the lenient parser tolerates (issue 3, PolicyErrorCode): it reads the policy the
+  // text was one mutation away from, and says what it tolerated.
+  private static final Set<PolicyRule> TOLERATED = EnumSet.of(PolicyRule.BYTE_ORDER_MARK,
+      PolicyRule.BARE_CR_LINE_ENDS, PolicyRule.BLANK_LINE, PolicyRule.LEADING_WHITESPACE,
+      PolicyRule.WHITESPACE_BEFORE_COLON, PolicyRule.REGISTERED_KEY_CASE);
+
+  @Provide
+  Arbitrary<NearValid<PolicyRule>> tolerated() {
+    return Arbitraries.of(TOLERATED).flatMap(MtaStsArbitraries::nearValidPolicyTexts);
+  }
+
+  @Property
+  void lenientParserReadsToleratedDeviationsAsTheValidTextWithAWarning(@ForAll("tolerated") NearValid<PolicyRule> c) {
+    PolicyParseResult r = PolicyParser.lenient().parse(c.text());
+    assertEquals(MtaStsPolicy.parse(c.validText()), r.policy());
+    assertFalse(r.warnings().isEmpty(), "a warning names the tolerated deviation");
   }
 
   @Property

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param failedSessionCount {@code total-failure-session-count}, at least 0
  * @param failureDetails the {@code failure-details}, empty when absent
  * @param unknownPolicyFields unknown members of the {@code policy} object, as compact JSON text
+ * @param unknownSummaryFields unknown members of the {@code summary} object, as compact JSON text
  * @param unknownFields unknown members of the policy result object, as compact JSON text
  */
 public record PolicyResult(
@@ -33,6 +34,7 @@ public record PolicyResult(
     long failedSessionCount,
     List<FailureDetail> failureDetails,
     Map<String, String> unknownPolicyFields,
+    Map<String, String> unknownSummaryFields,
     Map<String, String> unknownFields) {
 
   /**
@@ -47,6 +49,7 @@ public record PolicyResult(
    * @param failedSessionCount the {@code failedSessionCount} component
    * @param failureDetails the {@code failureDetails} component
    * @param unknownPolicyFields the {@code unknownPolicyFields} component
+   * @param unknownSummaryFields the {@code unknownSummaryFields} component
    * @param unknownFields the {@code unknownFields} component
    * @throws IllegalArgumentException when a count is negative or the type text does not match
    */
@@ -73,6 +76,7 @@ public record PolicyResult(
     mxHosts = List.copyOf(mxHosts);
     failureDetails = List.copyOf(failureDetails);
     unknownPolicyFields = Map.copyOf(unknownPolicyFields);
+    unknownSummaryFields = Map.copyOf(unknownSummaryFields);
     unknownFields = Map.copyOf(unknownFields);
   }
 
@@ -109,6 +113,7 @@ public record PolicyResult(
         successfulSessionCount,
         failedSessionCount,
         failureDetails,
+        Map.of(),
         Map.of(),
         Map.of());
   }

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param reportId the {@code report-id}, any shape
  * @param policies the {@code policies}
  * @param unknownFields unknown top-level members: name to compact JSON text
+ * @param unknownDateRangeFields unknown members of the {@code date-range} object
  */
 public record TlsRptReport(
     String organizationName,
@@ -28,7 +29,8 @@ public record TlsRptReport(
     @Nullable String contactInfo,
     String reportId,
     List<PolicyResult> policies,
-    Map<String, String> unknownFields) {
+    Map<String, String> unknownFields,
+    Map<String, String> unknownDateRangeFields) {
 
   /**
    * Validates the report and copies the collections.
@@ -39,6 +41,7 @@ public record TlsRptReport(
    * @param reportId the {@code reportId} component
    * @param policies the {@code policies} component
    * @param unknownFields the {@code unknownFields} component
+   * @param unknownDateRangeFields the {@code unknownDateRangeFields} component
    */
   public TlsRptReport {
     Objects.requireNonNull(organizationName, "organizationName");
@@ -46,6 +49,7 @@ public record TlsRptReport(
     Objects.requireNonNull(reportId, "reportId");
     policies = List.copyOf(policies);
     unknownFields = Map.copyOf(unknownFields);
+    unknownDateRangeFields = Map.copyOf(unknownDateRangeFields);
   }
 
   /**
@@ -64,6 +68,7 @@ public record TlsRptReport(
       @Nullable String contactInfo,
       String reportId,
       List<PolicyResult> policies) {
-    return new TlsRptReport(organizationName, dateRange, contactInfo, reportId, policies, Map.of());
+    return new TlsRptReport(
+        organizationName, dateRange, contactInfo, reportId, policies, Map.of(), Map.of());
   }
 }

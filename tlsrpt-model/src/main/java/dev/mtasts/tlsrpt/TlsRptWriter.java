@@ -143,6 +143,7 @@ public final class TlsRptWriter {
     g.writeStartObject();
     g.writeStringField("start-datetime", DateTimes.format(r.dateRange().start()));
     g.writeStringField("end-datetime", DateTimes.format(r.dateRange().end()));
+    writeUnknown(g, r.unknownDateRangeFields());
     g.writeEndObject();
     if (r.contactInfo() != null) {
       g.writeStringField("contact-info", r.contactInfo());
@@ -178,6 +179,7 @@ public final class TlsRptWriter {
     g.writeStartObject();
     g.writeNumberField("total-successful-session-count", p.successfulSessionCount());
     g.writeNumberField("total-failure-session-count", p.failedSessionCount());
+    writeUnknown(g, p.unknownSummaryFields());
     g.writeEndObject();
     g.writeFieldName("failure-details");
     g.writeStartArray();

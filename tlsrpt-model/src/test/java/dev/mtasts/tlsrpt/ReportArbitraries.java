@@ -99,12 +99,12 @@ final class ReportArbitraries {
             (type, strings, domain, mx, ok, failed, details, unknown) ->
                 new PolicyResult(
                     PolicyType.fromWireName(type), type, strings, domain, mx, ok, failed,
-                    details, unknown, Map.of()))
+                    details, unknown, Map.of(), Map.of()))
         .flatMap(
             p -> unknownFields().map(u -> new PolicyResult(
                 p.policyType(), p.policyTypeText(), p.policyStrings(), p.policyDomain(),
                 p.mxHosts(), p.successfulSessionCount(), p.failedSessionCount(),
-                p.failureDetails(), p.unknownPolicyFields(), u)));
+                p.failureDetails(), p.unknownPolicyFields(), u, u)));
   }
 
   static Arbitrary<DateRange> dateRange() {
@@ -118,7 +118,8 @@ final class ReportArbitraries {
 
   static Arbitrary<TlsRptReport> report() {
     return Combinators.combine(
-            text(), dateRange(), optionalText(), text(), policyResult().list().ofMaxSize(3), unknownFields())
+            text(), dateRange(), optionalText(), text(), policyResult().list().ofMaxSize(3), unknownFields(),
+            unknownFields())
         .as(TlsRptReport::new);
   }
 

@@ -64,6 +64,7 @@ final class TlsRptReaderTest {
           unknown policy type       | "policy-type":"sts"                       | "policy-type":"dane"                      | UNKNOWN_POLICY_TYPE        | $.policies[0].policy.policy-type
           missing policy domain     | ,"policy-domain":"d.example"              | ''                                        | MISSING_FIELD              | $.policies[0].policy
           missing failure count     | "total-failure-session-count":1           | "x":1                                     | MISSING_FIELD              | $.policies[0].summary
+          U-label policy domain     | "policy-domain":"d.example"               | "policy-domain":"bücher.example"          | INVALID_VALUE              | $.policies[0].policy.policy-domain
           report-id as number       | "report-id":"id-1"                        | "report-id":12345                         | REPORT_ID_NOT_STRING       | $.report-id
           null failure-details      | "failure-details":[{                      | "failure-details":null,"y":[{             | EMPTY_VALUE                | $.policies[0].failure-details
           """)
@@ -152,13 +153,16 @@ final class TlsRptReaderTest {
   @Test
   void unknownMembersAreKeptAtEveryLevelAndWrittenBack() {
     String input =
-        doc(POLICY + ",\"p-ext\":[1,2.50,{\"k\":null}]", SUMMARY, DETAIL + ",\"d-ext\":\"v\"", ",\"top\":{\"a\":true}");
+        doc(POLICY + ",\"p-ext\":[1,2.50,{\"k\":null}]", SUMMARY + ",\"s-ext\":7", DETAIL + ",\"d-ext\":\"v\"", ",\"top\":{\"a\":true}")
+            .replace("23:59:59Z\"}", "23:59:59Z\",\"r-ext\":[]}");
     ReadResult r = TlsRptReader.strict().read(input);
     TlsRptReport report = r.report();
     assertEquals("{\"a\":true}", report.unknownFields().get("top"));
     assertEquals("[1,2.50,{\"k\":null}]", report.policies().get(0).unknownPolicyFields().get("p-ext"));
     assertEquals("\"v\"", report.policies().get(0).failureDetails().get(0).unknownFields().get("d-ext"));
-    assertEquals(3, r.warnings().size());
+    assertEquals("7", report.policies().get(0).unknownSummaryFields().get("s-ext"));
+    assertEquals("[]", report.unknownDateRangeFields().get("r-ext"));
+    assertEquals(5, r.warnings().size());
     assertEquals(report, TlsRptReader.strict().read(TlsRptWriter.compact().write(report)).report());
   }
 
@@ -187,6 +191,15 @@ final class TlsRptReaderTest {
         assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(input));
     assertEquals(ReportErrorCode.NESTING_TOO_DEEP, e.code());
     assertTrue(e.jsonPath().startsWith("$.x"), e.jsonPath());
+  }
+
+  @Test
+  void deepUnknownMemberUnderARaisedLimitStillEndsInATypedError() {
+    String deep = "[".repeat(50_000) + "]".repeat(50_000);
+    String input = json("\"report-id\":\"id-1\"", "\"report-id\":\"id-1\",\"x\":" + deep);
+    TlsRptReader lax = TlsRptReader.tolerant().withLimits(ReadLimits.DEFAULT.withMaxNestingDepth(1_000_000));
+    ReportParseException e = assertThrows(ReportParseException.class, () -> lax.read(input));
+    assertEquals(ReportErrorCode.NESTING_TOO_DEEP, e.code(), e.getMessage());
   }
 
   @Test

@@ -58,7 +58,7 @@ final class TlsRptWriterTest {
   void unknownMembersAreWrittenSortedAfterKnownOnes() {
     TlsRptReport r =
         new TlsRptReport(
-            SMALL.organizationName(), SMALL.dateRange(), "a@b.example", "id", List.of(), Map.of("z", "1", "b", "[true]"));
+            SMALL.organizationName(), SMALL.dateRange(), "a@b.example", "id", List.of(), Map.of("z", "1", "b", "[true]"), Map.of());
     String json = TlsRptWriter.compact().writeString(r);
     assertEquals(true, json.endsWith("\"policies\":[],\"b\":[true],\"z\":1}"), json);
   }
@@ -66,7 +66,8 @@ final class TlsRptWriterTest {
   @Test
   void invalidUnknownMemberIsCallerMisuse() {
     TlsRptReport r =
-        new TlsRptReport("Org", SMALL.dateRange(), null, "id", List.of(), Map.of("x", "{not json"));
+        new TlsRptReport(
+            "Org", SMALL.dateRange(), null, "id", List.of(), Map.of("x", "{not json"), Map.of());
     assertThrows(IllegalArgumentException.class, () -> TlsRptWriter.compact().write(r));
   }
 

@@ -153,8 +153,9 @@ public final class ExampleGenerator {
     random.nextBytes(unique);
     String id = HexFormat.of().formatHex(unique);
     String domain = r.policies().get(0).policyDomain();
-    TlsRptReport report = new TlsRptReport(r.organizationName(), r.dateRange(), r.contactInfo(),
-        r.dateRange().firstDay() + "T00:00:00Z_" + domain + "_" + id, r.policies(), r.unknownFields());
+    // The builder draws report-ids from SecureRandom; the examples need them from the seed.
+    TlsRptReport report = TlsRptReport.of(r.organizationName(), r.dateRange(), r.contactInfo(),
+        r.dateRange().firstDay() + "T00:00:00Z_" + domain + "_" + id, r.policies());
     ReportFileName name = ReportFileName.of(sender.domain(), String.valueOf(domain), r.dateRange(), id,
         sender.gzip());
     byte[] bytes = sender.gzip()

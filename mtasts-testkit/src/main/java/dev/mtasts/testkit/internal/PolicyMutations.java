@@ -66,7 +66,8 @@ public final class PolicyMutations {
         return Combinators.combine(anyLine, PolicyTexts.whitespace(1, 2))
             .as((i, ws) -> replace(lines, i, lines.get(i).withKey(lines.get(i).key() + ws)));
       case MISSING_COLON:
-        return anyLine.map(i -> {
+        // Only lines whose value has no colon: "key a:b" would just move the colon.
+        return anyLine.filter(i -> lines.get(i).value().indexOf(':') < 0).map(i -> {
           PolicyLine l = lines.get(i);
           return replaceRaw(lines, i, l.key() + " " + l.value() + l.trailing() + l.end());
         });
@@ -111,7 +112,7 @@ public final class PolicyMutations {
         return Hosts.hostname(4).flatMap(h -> Arbitraries.of("*", "*.", "*." + "*." + h, "**." + h, "*" + h, label0(h) + ".*." + rest(h), h + ".*", "*-" + h))
             .flatMap(v -> withMx(lines, v));
       case MX_TRAILING_DOT:
-        return Hosts.mxPattern().flatMap(p -> withMx(lines, p + "."));
+        return trailingDot(lines);
       case MX_U_LABEL:
         return Combinators.combine(Arbitraries.of("møx", "bücher", "mail", "日本"), Arbitraries.of("exämple", "example", "例え"), Hosts.tld())
             .as((a, b, t) -> a + "." + b + "." + t)
@@ -156,6 +157,20 @@ public final class PolicyMutations {
 
   private static String capitalized(String key) {
     return Character.toUpperCase(key.charAt(0)) + key.substring(1);
+  }
+
+  // Appends the root dot to a random mx value; a policy without mx lines (mode none) gets one.
+  private static Arbitrary<String> trailingDot(List<PolicyLine> lines) {
+    List<Integer> mxLines = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).key().equals("mx")) {
+        mxLines.add(i);
+      }
+    }
+    if (mxLines.isEmpty()) {
+      return Hosts.hostname(1).flatMap(h -> withMx(lines, h + "."));
+    }
+    return Arbitraries.of(mxLines).map(i -> replace(lines, i, lines.get(i).withValue(lines.get(i).value() + ".")));
   }
 
   // Replaces the value of a random mx line, or adds an mx line when the policy has none (mode none).

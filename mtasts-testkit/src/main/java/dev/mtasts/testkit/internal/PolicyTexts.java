@@ -79,7 +79,9 @@ public final class PolicyTexts {
     Arbitrary<String> inner = Arbitraries.strings().withChars(VALUE_VISIBLE + " ").ofMinLength(0).ofMaxLength(20);
     return Arbitraries.oneOf(
         edge.map(String::valueOf),
-        Combinators.combine(edge, inner, edge).as((a, b, c) -> a + b + c));
+        Combinators.combine(edge, inner, edge).as((a, b, c) -> a + b + c),
+        // A character outside the BMP (UTF8-4 in the ABNF): two UTF-16 chars, one code point.
+        Combinators.combine(edge, edge).as((a, b) -> a + "\ud83d\ude00" + b));
   }
 
   /**

@@ -15,11 +15,17 @@ import dev.mtasts.tlsrpt.ReportParseException;
 import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import dev.mtasts.tlsrpt.TlsRptWriter;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The contract of every parser, checked on one input: it returns a value or throws its documented
@@ -35,17 +41,42 @@ final class Contracts {
    * canonical text with either line end, and the canonical text is a fixed point.
    */
   static void policy(byte[] input) {
+    String text = strictUtf8(input);
     for (PolicyParser parser : new PolicyParser[] {PolicyParser.strict(), PolicyParser.lenient()}) {
-      MtaStsPolicy policy;
-      try {
-        policy = parser.parse(input).policy();
-      } catch (PolicyParseException documented) {
+      MtaStsPolicy policy = parseOrNull(() -> parser.parse(input).policy());
+      // The three entry points are one parser: bytes, stream and (well-formed) text agree.
+      assertEquals(policy, parseOrNull(() -> parser.parse(new ByteArrayInputStream(input)).policy()), "stream and bytes agree");
+      if (text != null) {
+        assertEquals(policy, parseOrNull(() -> parser.parse(text).policy()), "text and bytes agree");
+      }
+      if (policy == null) {
         continue;
       }
-      String text = policy.toText();
-      assertEquals(policy, MtaStsPolicy.parse(text), "canonical CRLF text parses back equal");
+      String canonical = policy.toText();
+      assertEquals(policy, MtaStsPolicy.parse(canonical), "canonical CRLF text parses back equal");
       assertEquals(policy, MtaStsPolicy.parse(policy.toText(LineEnding.LF)), "canonical LF text parses back equal");
-      assertEquals(text, MtaStsPolicy.parse(text).toText(), "canonical text is a fixed point");
+      assertEquals(canonical, MtaStsPolicy.parse(canonical).toText(), "canonical text is a fixed point");
+    }
+  }
+
+  private static @Nullable MtaStsPolicy parseOrNull(Supplier<MtaStsPolicy> parse) {
+    try {
+      return parse.get();
+    } catch (PolicyParseException documented) {
+      return null;
+    }
+  }
+
+  /** Returns the text of well-formed UTF-8, or {@code null} for malformed input. */
+  static @Nullable String strictUtf8(byte[] input) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(input))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
     }
   }
 
@@ -86,16 +117,27 @@ final class Contracts {
    * report written as compact JSON and as gzip reads back equal with the same reader.
    */
   static void report(byte[] input) {
+    String text = input.length >= 2 && (input[0] & 0xff) == 0x1f && (input[1] & 0xff) == 0x8b ? null : strictUtf8(input);
     for (TlsRptReader reader : new TlsRptReader[] {TlsRptReader.strict(), TlsRptReader.tolerant()}) {
-      TlsRptReport report;
-      try {
-        report = reader.read(input).report();
-      } catch (ReportParseException documented) {
+      TlsRptReport report = readOrNull(() -> reader.read(input).report());
+      assertEquals(report, readOrNull(() -> reader.read(new ByteArrayInputStream(input)).report()), "stream and bytes agree");
+      if (text != null) {
+        assertEquals(report, readOrNull(() -> reader.read(text).report()), "text and bytes agree");
+      }
+      if (report == null) {
         continue;
       }
       assertEquals(report, reader.read(TlsRptWriter.compact().write(report)).report(), "compact JSON reads back equal");
       assertEquals(report, reader.read(TlsRptWriter.pretty().writeString(report)).report(), "pretty JSON reads back equal");
       assertEquals(report, reader.read(TlsRptWriter.compact().writeGzip(report)).report(), "gzip reads back equal");
+    }
+  }
+
+  private static @Nullable TlsRptReport readOrNull(Supplier<TlsRptReport> read) {
+    try {
+      return read.get();
+    } catch (ReportParseException documented) {
+      return null;
     }
   }
 

@@ -15,25 +15,172 @@ import java.util.Set;
  */
 public final class DomainState {
 
-  /**
-   * Key of a policy-type figure.
-   *
-   * @param day the epoch day
-   * @param policyType the policy type text
-   */
-  public record PolicyKey(int day, String policyType) {}
+  /** Key of a policy-type figure: (epoch day, policy type text); the hash is computed once. */
+  public static final class PolicyKey {
+    private final int day;
+    private final String policyType;
+    private final int hash;
+
+    /**
+     * Creates the key.
+     *
+     * @param day the epoch day
+     * @param policyType the policy type text
+     */
+    public PolicyKey(int day, String policyType) {
+      this.day = day;
+      this.policyType = policyType;
+      this.hash = day * 31 + policyType.hashCode();
+    }
+
+    /**
+     * Returns the epoch day.
+     *
+     * @return the day
+     */
+    public int day() {
+      return day;
+    }
+
+    /**
+     * Returns the policy type text.
+     *
+     * @return the type
+     */
+    public String policyType() {
+      return policyType;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof PolicyKey)) {
+        return false;
+      }
+      PolicyKey k = (PolicyKey) o;
+      return k.hash == hash && k.day == day && k.policyType.equals(policyType);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public String toString() {
+      return day + "/" + policyType;
+    }
+  }
 
   /**
-   * Key of a failure figure; absent IP or MX are {@code ""}.
-   *
-   * @param day the epoch day
-   * @param policyType the policy type text
-   * @param resultType the result type text
-   * @param sendingIp the sending MTA IP or {@code ""}
-   * @param receivingMx the receiving MX host (lower case) or {@code ""}
+   * Key of a failure figure: (epoch day, policy type, result type, sending IP, receiving MX), with
+   * {@code ""} for an absent IP or MX; the hash is computed once, so merging copies cheaply.
    */
-  public record FailureKey(
-      int day, String policyType, String resultType, String sendingIp, String receivingMx) {}
+  public static final class FailureKey {
+    private final int day;
+    private final String policyType;
+    private final String resultType;
+    private final String sendingIp;
+    private final String receivingMx;
+    private final int hash;
+
+    /**
+     * Creates the key.
+     *
+     * @param day the epoch day
+     * @param policyType the policy type text
+     * @param resultType the result type text
+     * @param sendingIp the sending MTA IP or {@code ""}
+     * @param receivingMx the receiving MX host (lower case) or {@code ""}
+     */
+    public FailureKey(
+        int day, String policyType, String resultType, String sendingIp, String receivingMx) {
+      this.day = day;
+      this.policyType = policyType;
+      this.resultType = resultType;
+      this.sendingIp = sendingIp;
+      this.receivingMx = receivingMx;
+      int h = day;
+      h = h * 31 + policyType.hashCode();
+      h = h * 31 + resultType.hashCode();
+      h = h * 31 + sendingIp.hashCode();
+      this.hash = h * 31 + receivingMx.hashCode();
+    }
+
+    /**
+     * Returns the epoch day.
+     *
+     * @return the day
+     */
+    public int day() {
+      return day;
+    }
+
+    /**
+     * Returns the policy type text.
+     *
+     * @return the type
+     */
+    public String policyType() {
+      return policyType;
+    }
+
+    /**
+     * Returns the result type text.
+     *
+     * @return the result type
+     */
+    public String resultType() {
+      return resultType;
+    }
+
+    /**
+     * Returns the sending MTA IP, {@code ""} when absent.
+     *
+     * @return the IP
+     */
+    public String sendingIp() {
+      return sendingIp;
+    }
+
+    /**
+     * Returns the receiving MX host, {@code ""} when absent.
+     *
+     * @return the host
+     */
+    public String receivingMx() {
+      return receivingMx;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof FailureKey)) {
+        return false;
+      }
+      FailureKey k = (FailureKey) o;
+      return k.hash == hash
+          && k.day == day
+          && k.resultType.equals(resultType)
+          && k.sendingIp.equals(sendingIp)
+          && k.receivingMx.equals(receivingMx)
+          && k.policyType.equals(policyType);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public String toString() {
+      return day + "/" + policyType + "/" + resultType + "/" + sendingIp + "/" + receivingMx;
+    }
+  }
 
   /** The domain, lower case. */
   public final String domain;
@@ -62,7 +209,10 @@ public final class DomainState {
   public void notePatterns(PolicyResult p) {
     List<String> strings = p.policyStrings();
     List<String> mx = p.mxHosts();
-    if (p.policyType() == lastType && strings.equals(lastPolicyStrings) && mx.equals(lastMxHosts)) {
+    // mx-host lists the policy's mx patterns (RFC 8460 §4.4); when present, comparing it is enough.
+    if (p.policyType() == lastType
+        && mx.equals(lastMxHosts)
+        && (!mx.isEmpty() || strings.equals(lastPolicyStrings))) {
       return;
     }
     lastType = p.policyType();

@@ -45,29 +45,23 @@ public final class FingerprintSet {
    * @return {@code true} when it was not present
    */
   public boolean add(String organization, String reportId) {
+    // Two independent 64-bit hashes in one pass per string, then finalized: 128 bits in all.
     long h1 = 0xcbf29ce484222325L;
     long h2 = 0x9e3779b97f4a7c15L;
-    h1 = mixIn(h1, h2, organization);
-    h2 = mixIn2(h2, organization);
+    for (int i = 0, n = organization.length(); i < n; i++) {
+      char c = organization.charAt(i);
+      h1 = (h1 ^ c) * 0x100000001b3L;
+      h2 = Long.rotateLeft(h2 + c * 0xc2b2ae3d27d4eb4fL, 31) * 0x9e3779b97f4a7c15L;
+    }
     h1 = (h1 ^ 0xffff) * 0x100000001b3L; // separator, so ("ab","c") != ("a","bc")
     h2 = (h2 ^ 0xffff) * 0xff51afd7ed558ccdL;
-    h1 = mixIn(h1, h2, reportId);
-    h2 = mixIn2(h2, reportId);
-    return addRaw(fmix(h1 ^ organization.length()), fmix(h2 ^ ((long) reportId.length() << 32)));
-  }
-
-  private static long mixIn(long h, long salt, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      h = (h ^ s.charAt(i)) * 0x100000001b3L;
+    for (int i = 0, n = reportId.length(); i < n; i++) {
+      char c = reportId.charAt(i);
+      h1 = (h1 ^ c) * 0x100000001b3L;
+      h2 = Long.rotateLeft(h2 + c * 0xc2b2ae3d27d4eb4fL, 31) * 0x9e3779b97f4a7c15L;
     }
-    return h ^ (salt >>> 7);
-  }
-
-  private static long mixIn2(long h, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      h = Long.rotateLeft(h + s.charAt(i) * 0xc2b2ae3d27d4eb4fL, 31) * 0x9e3779b97f4a7c15L;
-    }
-    return h;
+    return addRaw(
+        fmix(h1 ^ organization.length()), fmix(h2 ^ ((long) reportId.length() << 32)));
   }
 
   private static long fmix(long k) {

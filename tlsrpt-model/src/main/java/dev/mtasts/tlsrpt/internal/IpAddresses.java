@@ -27,7 +27,41 @@ public final class IpAddresses {
    * @return {@code true} for an address
    */
   public static boolean isValid(String text) {
-    return parse(text) != null;
+    if (text.indexOf(':') >= 0) {
+      return parseV6(text) != null;
+    }
+    // Allocation-free check of the common IPv4 case (it runs for every failure detail).
+    int n = text.length();
+    int parts = 0;
+    int i = 0;
+    while (i < n) {
+      int start = i;
+      int value = 0;
+      while (i < n && i - start < 4) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          break;
+        }
+        value = value * 10 + (c - '0');
+        i++;
+      }
+      int len = i - start;
+      if (len == 0 || len > 3 || value > 255 || (len > 1 && text.charAt(start) == '0')) {
+        return false;
+      }
+      parts++;
+      if (i == n) {
+        break;
+      }
+      if (text.charAt(i) != '.' || parts == 4) {
+        return false;
+      }
+      i++;
+      if (i == n) {
+        return false;
+      }
+    }
+    return parts == 4;
   }
 
   /**

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,8 @@ public final class ReportJsonReader {
   private final JsonFactory factory;
   private final boolean strict;
   private @Nullable List<ReadWarning> warnings;
+  private @Nullable Map<String, String> dateRangeUnknown;
+  private @Nullable Map<String, String> summaryUnknown;
 
   /**
    * Creates a reader over a parser positioned before the first token.
@@ -124,21 +125,22 @@ public final class ReportJsonReader {
   }
 
   private String jacksonPath() {
-    StringBuilder sb = new StringBuilder();
-    appendPath(sb, p.getParsingContext());
-    return sb.length() == 0 ? "$" : "$" + sb;
-  }
-
-  private static void appendPath(StringBuilder sb, @Nullable JsonStreamContext ctx) {
-    if (ctx == null || ctx.inRoot()) {
-      return;
+    // Iterative: the nesting limit is configurable, so recursion depth must not depend on it.
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (JsonStreamContext ctx = p.getParsingContext();
+        ctx != null && !ctx.inRoot();
+        ctx = ctx.getParent()) {
+      if (ctx.inArray()) {
+        parts.addFirst("[" + ctx.getCurrentIndex() + "]");
+      } else if (ctx.getCurrentName() != null) {
+        parts.addFirst("." + ctx.getCurrentName());
+      }
     }
-    appendPath(sb, ctx.getParent());
-    if (ctx.inArray()) {
-      sb.append('[').append(ctx.getCurrentIndex()).append(']');
-    } else if (ctx.getCurrentName() != null) {
-      sb.append('.').append(ctx.getCurrentName());
+    StringBuilder sb = new StringBuilder("$");
+    for (String part : parts) {
+      sb.append(part);
     }
+    return sb.toString();
   }
 
   // ---- report ----
@@ -153,6 +155,7 @@ public final class ReportJsonReader {
     int seen = 0;
     String org = null;
     DateRange range = null;
+    dateRangeUnknown = null;
     String contact = null;
     String reportId = null;
     List<PolicyResult> policies = null;
@@ -215,7 +218,8 @@ public final class ReportJsonReader {
       }
       warn("$", ReadWarning.Kind.MISSING_FIELD, "contact-info is absent; read as unknown");
     }
-    return new TlsRptReport(org, range, contact, reportId, policies, orEmpty(unknown));
+    return new TlsRptReport(
+        org, range, contact, reportId, policies, orEmpty(unknown), orEmpty(dateRangeUnknown));
   }
 
   private String readReportId() throws IOException {
@@ -259,11 +263,7 @@ public final class ReportJsonReader {
           end = readDateTime("$.date-range.end-datetime");
           break;
         default:
-          warn(
-              "$.date-range." + name,
-              ReadWarning.Kind.UNKNOWN_FIELD,
-              "unknown member " + name + " of date-range ignored");
-          p.skipChildren();
+          dateRangeUnknown = unknownField(dateRangeUnknown, "$.date-range", name);
       }
     }
     checkObjectEnd(t);
@@ -331,6 +331,7 @@ public final class ReportJsonReader {
   private PolicyResult readPolicyResult(int index) throws IOException {
     Policy policy = null;
     long[] summary = null;
+    summaryUnknown = null;
     List<FailureDetail> details = null;
     Map<String, String> unknown = null;
     JsonToken t;
@@ -384,6 +385,7 @@ public final class ReportJsonReader {
         summary[1],
         details,
         orEmpty(policy.unknown),
+        orEmpty(summaryUnknown),
         orEmpty(unknown));
   }
 
@@ -402,7 +404,7 @@ public final class ReportJsonReader {
   private static final int P_MX = 8;
 
   private Policy readPolicy(int index) throws IOException {
-    String base = policyPath(index) + ".policy";
+    Loc base = new Loc(index, ".policy");
     expectObject(base);
     Policy pol = new Policy();
     int seen = 0;
@@ -414,8 +416,9 @@ public final class ReportJsonReader {
         case "policy-type":
           seen = once(seen, P_TYPE, base, name);
           String text = requiredString(base, name);
-          pol.typeText = text;
           pol.type = PolicyType.fromWireName(text);
+          // The constant's text for known types: aggregation keys then share one String.
+          pol.typeText = pol.type == PolicyType.UNKNOWN ? text : pol.type.wireName();
           if (pol.type == PolicyType.UNKNOWN) {
             if (strict) {
               throw error(
@@ -437,6 +440,10 @@ public final class ReportJsonReader {
         case "policy-domain":
           seen = once(seen, P_DOMAIN, base, name);
           pol.domain = optionalString(base, name);
+          if (pol.domain != null && !isAscii(pol.domain)) {
+            // RFC 8460 §4.4: IDNs as A-labels (MUST).
+            invalid(base + ".policy-domain", "policy-domain \"" + shorten(pol.domain) + "\" is not in A-label (ASCII) form");
+          }
           break;
         case "mx-host":
           seen = once(seen, P_MX, base, name);
@@ -466,7 +473,7 @@ public final class ReportJsonReader {
       if (strict) {
         throw missing(base, "policy-domain");
       }
-      warn(base, ReadWarning.Kind.MISSING_FIELD, "policy-domain is absent or empty");
+      warn(base.toString(), ReadWarning.Kind.MISSING_FIELD, "policy-domain is absent or empty");
     }
     return pol;
   }
@@ -571,7 +578,7 @@ public final class ReportJsonReader {
   }
 
   private long[] readSummary(int index) throws IOException {
-    String base = policyPath(index) + ".summary";
+    Loc base = new Loc(index, ".summary");
     expectObject(base);
     long ok = -1;
     long failed = -1;
@@ -584,17 +591,16 @@ public final class ReportJsonReader {
           if (ok >= 0) {
             throw duplicate(base, name);
           }
-          ok = readCount(base + "." + name);
+          ok = readCount(base, name);
           break;
         case "total-failure-session-count":
           if (failed >= 0) {
             throw duplicate(base, name);
           }
-          failed = readCount(base + "." + name);
+          failed = readCount(base, name);
           break;
         default:
-          warn(base + "." + name, ReadWarning.Kind.UNKNOWN_FIELD, "unknown member " + name + " of summary ignored");
-          p.skipChildren();
+          summaryUnknown = unknownField(summaryUnknown, base, name);
       }
     }
     checkObjectEnd(t);
@@ -607,24 +613,24 @@ public final class ReportJsonReader {
     return new long[] {ok, failed};
   }
 
-  private long missingCount(String base, String name) {
+  private long missingCount(Object base, String name) {
     if (strict) {
       throw missing(base, name);
     }
-    warn(base, ReadWarning.Kind.MISSING_FIELD, name + " is absent; read as 0");
+    warn(base.toString(), ReadWarning.Kind.MISSING_FIELD, name + " is absent; read as 0");
     return 0;
   }
 
-  private long readCount(String path) throws IOException {
+  private long readCount(Object base, String name) throws IOException {
     JsonToken t = p.currentToken();
     switch (t) {
       case VALUE_NUMBER_INT:
         if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-          throw badCount(path, p.getText());
+          throw badCount(base + "." + name, p.getText());
         }
         long v = p.getLongValue();
         if (v < 0 || v > MAX_SAFE_INTEGER) {
-          throw badCount(path, p.getText());
+          throw badCount(base + "." + name, p.getText());
         }
         return v;
       case VALUE_NUMBER_FLOAT:
@@ -632,18 +638,18 @@ public final class ReportJsonReader {
         String text = p.getText();
         if (strict) {
           if (t == JsonToken.VALUE_STRING) {
-            throw wrongType(path, "an integer", t);
+            throw wrongType(base + "." + name, "an integer", t);
           }
-          throw badCount(path, text);
+          throw badCount(base + "." + name, text);
         }
         long parsed = parseIntegral(text);
         if (parsed < 0) {
-          throw badCount(path, text);
+          throw badCount(base + "." + name, text);
         }
-        warn(path, ReadWarning.Kind.COUNT_NOT_INTEGER, "count \"" + shorten(text) + "\" read as " + parsed);
+        warn(base + "." + name, ReadWarning.Kind.COUNT_NOT_INTEGER, "count \"" + shorten(text) + "\" read as " + parsed);
         return parsed;
       default:
-        throw wrongType(path, "a non-negative integer", t);
+        throw wrongType(base + "." + name, "a non-negative integer", t);
     }
   }
 
@@ -706,12 +712,14 @@ public final class ReportJsonReader {
       throw wrongType(base, "an array", t);
     }
     List<FailureDetail> list = new ArrayList<>(4);
+    Loc item = new Loc(index, ".failure-details");
     int j = 0;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t != JsonToken.START_OBJECT) {
         throw wrongType(base + "[" + j + "]", "an object", t);
       }
-      list.add(readFailureDetail(base + "[" + j + "]"));
+      item.item = j;
+      list.add(readFailureDetail(item));
       j++;
     }
     return list;
@@ -726,7 +734,7 @@ public final class ReportJsonReader {
   private static final int F_INFO = 64;
   private static final int F_REASON = 128;
 
-  private FailureDetail readFailureDetail(String base) throws IOException {
+  private FailureDetail readFailureDetail(Object base) throws IOException {
     int seen = 0;
     ResultType type = null;
     String ip = null;
@@ -771,7 +779,7 @@ public final class ReportJsonReader {
           break;
         case "failed-session-count":
           seen = once(seen, F_COUNT, base, name);
-          count = readCount(base + "." + name);
+          count = readCount(base, name);
           break;
         case "additional-information":
           seen = once(seen, F_INFO, base, name);
@@ -805,7 +813,7 @@ public final class ReportJsonReader {
       if (strict) {
         throw missing(base, "failed-session-count");
       }
-      warn(base, ReadWarning.Kind.MISSING_FIELD, "failed-session-count is absent; read as 0");
+      warn(base.toString(), ReadWarning.Kind.MISSING_FIELD, "failed-session-count is absent; read as 0");
     }
     // RFC 8460 §4.4 lists both; Microsoft leaves them out for failures before any MX was reached
     // (policy fetch, DNS), which even the strict mode accepts.
@@ -820,14 +828,14 @@ public final class ReportJsonReader {
     return new FailureDetail(type, ip, mx, helo, rip, count, info, reason, orEmpty(unknown));
   }
 
-  private void absent(String base, String name) {
+  private void absent(Object base, String name) {
     if (strict) {
       throw missing(base, name);
     }
-    warn(base, ReadWarning.Kind.MISSING_FIELD, name + " is absent");
+    warn(base.toString(), ReadWarning.Kind.MISSING_FIELD, name + " is absent");
   }
 
-  private @Nullable String ipAddress(String base, String name) throws IOException {
+  private @Nullable String ipAddress(Object base, String name) throws IOException {
     String ip = optionalString(base, name);
     if (ip != null && !IpAddresses.isValid(ip)) {
       invalid(base + "." + name, name + " \"" + shorten(ip) + "\" is not an IPv4 or IPv6 address");
@@ -844,6 +852,15 @@ public final class ReportJsonReader {
     warn(path, ReadWarning.Kind.INVALID_VALUE, message + "; kept verbatim");
   }
 
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean looksLikeAddrSpec(String s) {
     int at = s.lastIndexOf('@');
     if (at <= 0 || at == s.length() - 1) {
@@ -858,7 +875,7 @@ public final class ReportJsonReader {
     return true;
   }
 
-  private String requiredString(String base, String name) throws IOException {
+  private String requiredString(Object base, String name) throws IOException {
     JsonToken t = p.currentToken();
     if (t != JsonToken.VALUE_STRING) {
       throw wrongType(base + "." + name, "a string", t);
@@ -867,7 +884,7 @@ public final class ReportJsonReader {
   }
 
   /** A string member where {@code null} and {@code ""} mean absent (tolerant) or are errors (strict). */
-  private @Nullable String optionalString(String base, String name) throws IOException {
+  private @Nullable String optionalString(Object base, String name) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_STRING) {
       String s = p.getText();
@@ -890,7 +907,7 @@ public final class ReportJsonReader {
     throw wrongType(base + "." + name, "a string", t);
   }
 
-  private Map<String, String> unknownField(@Nullable Map<String, String> map, String base, String name)
+  private Map<String, String> unknownField(@Nullable Map<String, String> map, Object base, String name)
       throws IOException {
     Map<String, String> m = map == null ? new HashMap<>(4) : map;
     if (m.containsKey(name)) {
@@ -958,10 +975,10 @@ public final class ReportJsonReader {
     }
   }
 
-  private void expectObject(String path) {
+  private void expectObject(Object path) {
     JsonToken t = p.currentToken();
     if (t != JsonToken.START_OBJECT) {
-      throw wrongType(path, "an object", t);
+      throw wrongType(path.toString(), "an object", t);
     }
   }
 
@@ -971,11 +988,29 @@ public final class ReportJsonReader {
     }
   }
 
-  private int once(int seen, int bit, String base, String name) {
+  private int once(int seen, int bit, Object base, String name) {
     if ((seen & bit) != 0) {
       throw duplicate(base, name);
     }
     return seen | bit;
+  }
+
+  /** A JSON path below {@code $.policies[i]}, turned into text only when a message needs it. */
+  private static final class Loc {
+    final int policy;
+    final String member;
+    int item = -1;
+
+    Loc(int policy, String member) {
+      this.policy = policy;
+      this.member = member;
+    }
+
+    @Override
+    public String toString() {
+      String s = "$.policies[" + policy + "]" + member;
+      return item < 0 ? s : s + "[" + item + "]";
+    }
   }
 
   private static String policyPath(int index) {
@@ -992,19 +1027,19 @@ public final class ReportJsonReader {
   }
 
   private static Map<String, String> orEmpty(@Nullable Map<String, String> m) {
-    return m == null ? Collections.emptyMap() : m;
+    return m == null ? Map.of() : m;
   }
 
   private static ReportParseException error(ReportErrorCode code, String path, String message) {
     return new ReportParseException(code, path, message, null);
   }
 
-  private static ReportParseException missing(String base, String name) {
+  private static ReportParseException missing(Object base, String name) {
     return error(
-        ReportErrorCode.MISSING_FIELD, base, "required member " + name + " is missing (RFC 8460 §4.4)");
+        ReportErrorCode.MISSING_FIELD, base.toString(), "required member " + name + " is missing (RFC 8460 §4.4)");
   }
 
-  private static ReportParseException duplicate(String base, String name) {
+  private static ReportParseException duplicate(Object base, String name) {
     return error(
         ReportErrorCode.DUPLICATE_FIELD,
         base + "." + name,

@@ -31,6 +31,27 @@ public final class SummaryState {
 
   private final Map<String, long[]> scratch = new HashMap<>();
 
+  /**
+   * Raw name to normalized name: one vectorized hash-and-compare instead of a character scan, and
+   * the normalized String is then one shared instance whose hash is cached for every later lookup.
+   * Bounded, so hostile input cannot grow it without limit.
+   */
+  private final Map<String, String> names = new HashMap<>();
+
+  private static final int MAX_CACHED_NAMES = 4096;
+
+  private String normalized(String raw) {
+    String n = names.get(raw);
+    if (n == null) {
+      if (names.size() >= MAX_CACHED_NAMES) {
+        names.clear();
+      }
+      n = MxPatterns.normalize(raw);
+      names.put(raw, n);
+    }
+    return n;
+  }
+
   /** Creates an empty state. */
   public SummaryState() {
     this(new HashMap<>(), new FingerprintSet(), 0, 0, 0);
@@ -140,7 +161,7 @@ public final class SummaryState {
       PolicyResult p = policies.get(pi);
       policyResults++;
       String raw = p.policyDomain();
-      String domain = raw == null ? "" : MxPatterns.normalize(raw);
+      String domain = raw == null ? "" : normalized(raw);
       DomainState ds = domains.get(domain);
       if (ds == null) {
         ds = new DomainState(domain);
@@ -166,7 +187,7 @@ public final class SummaryState {
                 type,
                 f.resultType().value(),
                 ip == null ? "" : ip,
-                mx == null ? "" : MxPatterns.normalize(mx));
+                mx == null ? "" : normalized(mx));
         Cell fc = ds.failures.get(fk);
         if (fc == null) {
           fc = new Cell();

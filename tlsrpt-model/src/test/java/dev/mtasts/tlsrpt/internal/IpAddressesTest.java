@@ -21,6 +21,7 @@ final class IpAddressesTest {
   void acceptsAddressesLikeTheJdk(String text) throws UnknownHostException {
     byte[] jdk = InetAddress.getByName(text).getAddress();
     byte[] mine = IpAddresses.parse(text);
+    assertEquals(true, IpAddresses.isValid(text));
     if (jdk.length == 4 && mine != null && mine.length == 16) {
       // The JDK folds ::ffff:a.b.c.d to IPv4.
       assertArrayEquals(jdk, java.util.Arrays.copyOfRange(mine, 12, 16));
@@ -34,10 +35,11 @@ final class IpAddressesTest {
       strings = {
         "", "x.x.x.x", "01.2.3.4", "256.1.1.1", "1.2.3", "1.2.3.4.5", "1.2.3.4 ", ":::", "1:::2",
         "1::2::3", "1:2:3:4:5:6:7:8:9", "12345::", ":1:2", "1:2:", "1:2:3:4:5:6:7:1.2.3.4", "g::1",
-        "::1.2.3"
+        "::1.2.3", "1.2.3.", ".1.2.3", "1..2.3", "1.2.3.4.", "1234.1.1.1", "1.2.3.04"
       })
   void rejectsNonAddresses(String text) {
     assertEquals(null, IpAddresses.parse(text));
+    assertEquals(false, IpAddresses.isValid(text));
   }
 
   @ParameterizedTest

@@ -1,0 +1,34 @@
+package dev.mtasts.tlsrpt.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+final class MxPatternsTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "*.mail.example.com, mx1.mail.example.com, true",
+    "*.mail.example.com, MX1.Mail.Example.COM., true",
+    "*.mail.example.com, a.b.mail.example.com, false",
+    "*.mail.example.com, mail.example.com, false",
+    "mx.example.com, mx.example.com., true",
+    "mx.example.com, mx2.example.com, false",
+  })
+  void matchesOneLabelWildcardsPerRfc8461(String pattern, String host, boolean expected) {
+    assertEquals(expected, MxPatterns.matches(pattern, host));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "example.com, example.com",
+    "Example.COM, example.com",
+    "example.com., example.com",
+    "' example.com ', example.com",
+    "xn--gpher-jua.test, xn--gpher-jua.test",
+  })
+  void normalizesCaseWhitespaceAndTrailingDot(String in, String expected) {
+    assertEquals(expected, MxPatterns.normalize(in));
+  }
+}
