@@ -1,6 +1,11 @@
 package example;
 
+import dev.mtasts.dns.PolicyId;
+import dev.mtasts.dns.StsRecord;
 import dev.mtasts.policy.MtaStsException;
+import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.tlsrpt.ReportSummary;
+import dev.mtasts.tlsrpt.TlsRptReader;
 
 /** Touches the public API of each module, so the compile proves the exports are usable. */
 public final class Consumer {
@@ -8,6 +13,12 @@ public final class Consumer {
 
   /** Entry point. */
   public static void main(String[] args) {
+    MtaStsPolicy policy =
+        MtaStsPolicy.parse("version: STSv1\nmode: testing\nmx: mx.example.com\nmax_age: 86400\n");
+    StsRecord record = StsRecord.of(PolicyId.of("20261124000000"));
+    ReportSummary summary = ReportSummary.empty();
+    TlsRptReader reader = TlsRptReader.tolerant();
+    System.out.println(policy.toText() + record.toText() + summary + reader);
     System.out.println(MtaStsException.class.getName());
   }
 }
