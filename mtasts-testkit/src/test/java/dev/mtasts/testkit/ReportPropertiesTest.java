@@ -2,6 +2,7 @@ package dev.mtasts.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mtasts.tlsrpt.ReadResult;
 import dev.mtasts.tlsrpt.ReportParseException;
@@ -9,8 +10,12 @@ import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import dev.mtasts.tlsrpt.TlsRptWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -76,6 +81,27 @@ final class ReportPropertiesTest {
     assertFalse(r.report().policies().isEmpty());
     TlsRptReport again = TlsRptReader.tolerant().read(TlsRptWriter.compact().write(r.report())).report();
     assertEquals(r.report(), again);
+  }
+
+  // Quirks that break RFC 8460 §4.4 outright (digest edge cases 14, 16, 18): strict refuses them.
+  private static final Set<ReportQuirk> NOT_RFC = EnumSet.of(ReportQuirk.CONTACT_INFO_NULL,
+      ReportQuirk.DATETIME_WITHOUT_OFFSET, ReportQuirk.COUNTS_AS_STRINGS);
+
+  // Quirks the tolerant reader accepts with a warning (issue 5: "each tolerance reported as a warning").
+  private static final Set<ReportQuirk> WARNED = EnumSet.of(ReportQuirk.CONTACT_INFO_NULL,
+      ReportQuirk.DATETIME_WITHOUT_OFFSET, ReportQuirk.COUNTS_AS_STRINGS, ReportQuirk.MX_HOST_PATTERN_NAME,
+      ReportQuirk.ADDITIONAL_INFO_URI_NAME, ReportQuirk.EMPTY_SENDING_MTA_IP, ReportQuirk.MX_HOST_WITH_POLICY_LINES);
+
+  @Property
+  void strictReaderRefusesQuirksThatBreakTheRfc(@ForAll("quirky") QuirkyReportJson q) {
+    Assume.that(!Collections.disjoint(q.quirks(), NOT_RFC));
+    assertThrows(ReportParseException.class, () -> TlsRptReader.strict().read(q.json()), q.quirks()::toString);
+  }
+
+  @Property
+  void tolerantReaderWarnsAboutEveryDeviation(@ForAll("quirky") QuirkyReportJson q) {
+    Assume.that(!Collections.disjoint(q.quirks(), WARNED));
+    assertFalse(TlsRptReader.tolerant().read(q.json()).warnings().isEmpty(), q.quirks()::toString);
   }
 
   @Property

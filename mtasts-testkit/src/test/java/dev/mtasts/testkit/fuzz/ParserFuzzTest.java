@@ -1,5 +1,6 @@
 package dev.mtasts.testkit.fuzz;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
@@ -12,31 +13,49 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * the same contracts by {@link CorpusContractTest} and seeds the fuzzing runs.
  */
 final class ParserFuzzTest {
+  @DictionaryEntries({"version", "mode", "max_age", "mx", "STSv1", "enforce", "testing", "none", ": ",
+      "\\x0D\\x0A", "*.", "xn--", "31557600", "\\xEF\\xBB\\xBF"})
   @FuzzTest(maxDuration = "60s")
   void policyParser(byte[] input) {
     Contracts.policy(input);
   }
 
+  @DictionaryEntries({"v=STSv1", "id=", "; ", ";", "="})
   @FuzzTest(maxDuration = "60s")
   void stsRecordParser(byte[] input) {
     Contracts.stsRecord(Contracts.utf8(input));
   }
 
+  @DictionaryEntries({"v=TLSRPTv1", "rua=", "mailto:", "https://", "%2C", "; ", ",", "="})
   @FuzzTest(maxDuration = "60s")
   void tlsRptRecordParser(byte[] input) {
     Contracts.tlsRptRecord(Contracts.utf8(input));
   }
 
+  @DictionaryEntries({"\"organization-name\"", "\"date-range\"", "\"start-datetime\"", "\"end-datetime\"",
+      "\"contact-info\"", "\"report-id\"", "\"policies\"", "\"policy\"", "\"policy-type\"", "\"policy-string\"",
+      "\"policy-domain\"", "\"mx-host\"", "\"summary\"", "\"total-successful-session-count\"",
+      "\"total-failure-session-count\"", "\"failure-details\"", "\"result-type\"", "\"sending-mta-ip\"",
+      "\"receiving-mx-hostname\"", "\"failed-session-count\"", "\"sts\"", "\"tlsa\"", "\"no-policy-found\"",
+      "2016-04-01T00:00:00Z", "null"})
   @FuzzTest(maxDuration = "60s")
   void reportReader(byte[] input) {
     Contracts.report(input);
   }
 
+  @DictionaryEntries({"\"organization-name\"", "\"date-range\"", "\"start-datetime\"", "\"end-datetime\"",
+      "\"contact-info\"", "\"report-id\"", "\"policies\"", "\"policy\"", "\"policy-type\"", "\"policy-string\"",
+      "\"policy-domain\"", "\"mx-host\"", "\"summary\"", "\"total-successful-session-count\"",
+      "\"total-failure-session-count\"", "\"failure-details\"", "\"result-type\"", "\"sending-mta-ip\"",
+      "\"receiving-mx-hostname\"", "\"failed-session-count\"", "\"sts\"", "\"tlsa\"", "\"no-policy-found\"",
+      "2016-04-01T00:00:00Z", "null"})
   @FuzzTest(maxDuration = "60s")
   void gzipReportReader(byte[] input) {
     Contracts.gzipReport(input);
   }
 
+  @DictionaryEntries({"\"version\"", "\"domain\"", "\"served\"", "\"id\"", "\"from\"", "\"until\"",
+      "\"policy\"", "2026-01-01T00:00:00Z", "version: STSv1\\r\\n"})
   @FuzzTest(maxDuration = "60s")
   void historyReader(byte[] input) {
     Contracts.history(Contracts.utf8(input));
