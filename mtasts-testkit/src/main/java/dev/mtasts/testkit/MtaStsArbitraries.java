@@ -25,7 +25,6 @@ import dev.mtasts.testkit.internal.ReportTexts;
 import dev.mtasts.testkit.internal.TxtRecords;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -474,7 +473,7 @@ public final class MtaStsArbitraries {
         .as((m, q, indent) -> {
           Map<String, Object> tree = ReportTexts.tree(m);
           ReportTexts.applyQuirks(tree, q);
-          return new QuirkyReportJson(Json.write(tree, indent, 0), q.isEmpty() ? EnumSet.noneOf(ReportQuirk.class) : EnumSet.copyOf(q));
+          return new QuirkyReportJson(Json.write(tree, indent, 0), q);
         });
   }
 

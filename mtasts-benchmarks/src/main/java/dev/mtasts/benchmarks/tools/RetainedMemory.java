@@ -90,7 +90,7 @@ public final class RetainedMemory {
         mb,
         (double) baselineBytes / bytes,
         TARGET_MB,
-        mb <= TARGET_MB ? "yes" : String.format(Locale.ROOT, "NO: %.1fx the limit", mb / TARGET_MB));
+        mb <= TARGET_MB ? "yes" : String.format(Locale.ROOT, "NO: %.2fx the limit", mb / TARGET_MB));
   }
 
   private static ReportSummary.Accumulator sdk(int reports, int keys) {

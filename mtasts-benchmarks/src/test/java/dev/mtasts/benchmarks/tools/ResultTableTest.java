@@ -50,7 +50,7 @@ final class ResultTableTest {
             "[" + result("parse", "3", 650, 400) + "," + result("parseBaseline", "3", 1300, 2000)
                 + "]",
             List.of());
-    assertTrue(table.contains("NO: 650, 3.3x the limit; NO: 2, 33% short"), table);
+    assertTrue(table.contains("NO: 650, 3.25x the limit; NO: 2, 33% short"), table);
   }
 
   @Test
