@@ -2,6 +2,7 @@ package example;
 
 import dev.mtasts.dns.PolicyId;
 import dev.mtasts.dns.StsRecord;
+import dev.mtasts.lifecycle.LifecycleState;
 import dev.mtasts.policy.MtaStsException;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.tlsrpt.ReportSummary;
@@ -19,6 +20,6 @@ public final class Consumer {
     ReportSummary summary = ReportSummary.empty();
     TlsRptReader reader = TlsRptReader.tolerant();
     System.out.println(policy.toText() + record.toText() + summary + reader);
-    System.out.println(MtaStsException.class.getName());
+    System.out.println(LifecycleState.ABSENT + " " + MtaStsException.class.getName());
   }
 }
