@@ -5,6 +5,7 @@ import dev.mtasts.dns.internal.RecordGrammar;
 import dev.mtasts.dns.internal.RuaUris;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +39,8 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
    * @param extensions the extension fields
    * @throws IllegalArgumentException if {@code rua} is empty, a URI is unusable (no scheme, a
    *     {@code mailto:} without address, an {@code https:} without host, a raw {@code ,} {@code ;}
-   *     {@code !} or space), or an extension is named {@code rua}
+   *     {@code !} or space), a URI is listed twice (the text form could not round-trip, because
+   *     {@link #parse} keeps one of each), or an extension is named {@code rua}
    */
   public TlsRptRecord {
     rua = List.copyOf(rua);
@@ -46,10 +48,14 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
     if (rua.isEmpty()) {
       throw new IllegalArgumentException("a TLS-RPT record needs at least one rua URI (RFC 8460 §3)");
     }
+    Set<URI> distinct = new HashSet<>();
     for (URI uri : rua) {
       String problem = RuaUris.problem(uri);
       if (problem != null) {
         throw new IllegalArgumentException(problem);
+      }
+      if (!distinct.add(uri)) {
+        throw new IllegalArgumentException("rua lists " + uri + " twice; list each URI once");
       }
     }
     for (ExtensionField extension : extensions) {
@@ -118,7 +124,12 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
               "rua is given again; RFC 8460 is silent on this and its URIs are added to the first list; publish one rua"));
         }
         seenRua = true;
-        rua.addAll(RuaUris.parse(field.value(), field.valueColumn(), warnings));
+        for (URI uri : RuaUris.parse(field.value(), field.valueColumn(), warnings)) {
+          if (!rua.add(uri)) {
+            warnings.add(new RecordWarning(field.valueColumn(),
+                "rua lists " + uri + " more than once; the repeat is ignored"));
+          }
+        }
       } else if (!RecordGrammar.isExtensionValue(field.value())) {
         if (field.value().isEmpty() && mode == ParseMode.LENIENT) {
           warnings.add(new RecordWarning(field.nameColumn(),

@@ -33,7 +33,8 @@ final class TlsRptRecordTest {
     ParsedRecord<TlsRptRecord> parsed = TlsRptRecord.read(
         "v=TLSRPTv1; rua=mailto:a@x.example; rua=mailto:b@x.example,mailto:a@x.example", ParseMode.STRICT);
     assertEquals(List.of(URI.create("mailto:a@x.example"), URI.create("mailto:b@x.example")), parsed.record().rua());
-    assertEquals(1, parsed.warnings().size());
+    // One for the repeated rua field, one for the URI listed again in it.
+    assertEquals(2, parsed.warnings().size(), parsed.warnings().toString());
   }
 
   @Test
@@ -99,5 +100,22 @@ final class TlsRptRecordTest {
     assertEquals(a.hashCode(), TlsRptRecord.of(List.of(URI.create("mailto:a@b"))).hashCode());
     assertNotEquals(a, TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:b@b"));
     assertTrue(a.toString().contains("mailto:a@b"));
+  }
+
+  @Test
+  void rejectsTheSameUriTwiceInTheModelSoTheTextRoundTrips() {
+    URI uri = URI.create("mailto:a@a.example");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new TlsRptRecord(List.of(uri, uri), List.of()));
+    assertTrue(e.getMessage().contains("twice"), e.getMessage());
+  }
+
+  @Test
+  void warnsWhenTheTextListsTheSameUriTwice() {
+    ParsedRecord<TlsRptRecord> parsed =
+        TlsRptRecord.read("v=TLSRPTv1; rua=mailto:a@a.example,mailto:a@a.example", ParseMode.STRICT);
+    assertEquals(List.of(URI.create("mailto:a@a.example")), parsed.record().rua());
+    assertEquals(1, parsed.warnings().size(), parsed.warnings().toString());
+    assertTrue(parsed.warnings().get(0).message().contains("more than once"));
   }
 }
