@@ -28,6 +28,12 @@ import org.xbill.DNS.Type;
  * <p>The returned stages never complete exceptionally for DNS problems: those are {@link
  * LookupResult} values. Instances are immutable and thread-safe.
  *
+ * <p>Internationalized domains are converted with {@link java.net.IDN}, which implements IDNA2003.
+ * IDNA2003 maps ß and ẞ to {@code ss}, ς to σ and drops ZERO WIDTH JOINER / NON-JOINER, whereas
+ * the DNS holds IDNA2008 A-labels, where these are distinct names: {@code straße.de} is {@code
+ * xn--strae-oqa.de}, not {@code strasse.de}. Rather than query the wrong name, the lookups refuse
+ * such a domain with an {@link IllegalArgumentException}; pass its A-label instead.
+ *
  * <pre>{@code
  * MtaStsResolver resolver = MtaStsResolver.system();
  * resolver.lookupSts("example.com").thenAccept(result -> System.out.println(result));
@@ -79,7 +85,8 @@ public final class MtaStsResolver {
    *
    * @param domain the Policy Domain; U-labels allowed
    * @return the outcome
-   * @throws IllegalArgumentException if the domain is not a valid domain name
+   * @throws IllegalArgumentException if the domain is not a valid domain name, or is a U-label
+   *     name holding ß, ẞ, ς, ZWJ or ZWNJ (see the class description; pass its A-label)
    */
   public CompletionStage<LookupResult<StsRecord>> lookupSts(String domain) {
     return lookupTxt(StsRecord.LABEL, domain, RecordSelection::selectSts);
@@ -90,7 +97,8 @@ public final class MtaStsResolver {
    *
    * @param domain the Policy Domain; U-labels allowed
    * @return the outcome
-   * @throws IllegalArgumentException if the domain is not a valid domain name
+   * @throws IllegalArgumentException if the domain is not a valid domain name, or is a U-label
+   *     name holding ß, ẞ, ς, ZWJ or ZWNJ (see the class description; pass its A-label)
    */
   public CompletionStage<LookupResult<TlsRptRecord>> lookupTlsRpt(String domain) {
     return lookupTxt(TlsRptRecord.LABEL, domain, RecordSelection::selectTlsRpt);
@@ -101,7 +109,8 @@ public final class MtaStsResolver {
    *
    * @param domain the domain; U-labels allowed
    * @return the outcome; {@link LookupResult.Found} holds at least one host
-   * @throws IllegalArgumentException if the domain is not a valid domain name
+   * @throws IllegalArgumentException if the domain is not a valid domain name, or is a U-label
+   *     name holding ß, ẞ, ς, ZWJ or ZWNJ (see the class description; pass its A-label)
    */
   public CompletionStage<LookupResult<List<MxHost>>> lookupMx(String domain) {
     String ascii = DomainNames.toAscii(domain);
@@ -125,7 +134,8 @@ public final class MtaStsResolver {
    *
    * @param domain the Policy Domain; U-labels allowed
    * @return the outcome
-   * @throws IllegalArgumentException if the domain is not a valid domain name
+   * @throws IllegalArgumentException if the domain is not a valid domain name, or is a U-label
+   *     name holding ß, ẞ, ς, ZWJ or ZWNJ (see the class description; pass its A-label)
    * @throws MtaStsException if the thread is interrupted while waiting
    */
   public LookupResult<StsRecord> lookupStsBlocking(String domain) {
@@ -137,7 +147,8 @@ public final class MtaStsResolver {
    *
    * @param domain the Policy Domain; U-labels allowed
    * @return the outcome
-   * @throws IllegalArgumentException if the domain is not a valid domain name
+   * @throws IllegalArgumentException if the domain is not a valid domain name, or is a U-label
+   *     name holding ß, ẞ, ς, ZWJ or ZWNJ (see the class description; pass its A-label)
    * @throws MtaStsException if the thread is interrupted while waiting
    */
   public LookupResult<TlsRptRecord> lookupTlsRptBlocking(String domain) {
@@ -149,7 +160,8 @@ public final class MtaStsResolver {
    *
    * @param domain the domain; U-labels allowed
    * @return the outcome
-   * @throws IllegalArgumentException if the domain is not a valid domain name
+   * @throws IllegalArgumentException if the domain is not a valid domain name, or is a U-label
+   *     name holding ß, ẞ, ς, ZWJ or ZWNJ (see the class description; pass its A-label)
    * @throws MtaStsException if the thread is interrupted while waiting
    */
   public LookupResult<List<MxHost>> lookupMxBlocking(String domain) {

@@ -10,7 +10,10 @@ import java.util.Objects;
  * <p>RFC 8461 ids are 1 to 32 ASCII letters and digits; {@link #of(String)} accepts exactly those.
  * Ids compare by equality only: the RFC gives them no order. The canonical constructor also admits
  * the lenient shape (1 to 64 letters, digits, {@code -} and {@code _}) so that records read with
- * {@link ParseMode#LENIENT} can be represented; {@link #isRfcCompliant()} tells them apart.
+ * {@link ParseMode#LENIENT} can be represented; {@link #isRfcCompliant()} tells them apart. Such an
+ * id can be inspected but not published: {@link StsRecord#of(PolicyId)}, {@link
+ * StsRecord#withId(PolicyId)} and {@link ZoneFile#render(String, StsRecord, java.time.Duration)}
+ * refuse it, since senders read the record strictly and would ignore it.
  *
  * <pre>{@code
  * PolicyId id = PolicyId.of("20160831085700Z");
@@ -29,9 +32,27 @@ public record PolicyId(String value) {
   public PolicyId {
     Objects.requireNonNull(value, "value");
     if (!RecordGrammar.isLenientId(value)) {
-      throw new IllegalArgumentException(
-          "policy id \"" + value + "\" must be 1 to 32 letters and digits (RFC 8461 §3.1)");
+      throw new IllegalArgumentException("policy id \"" + value + "\" is not even the lenient shape"
+          + " this constructor admits (1 to 64 letters, digits, '-' and '_'); an RFC 8461 §3.1 id,"
+          + " the only kind that can be published, is 1 to 32 letters and digits (PolicyId.of checks"
+          + " exactly that)");
     }
+  }
+
+  /**
+   * Throws unless this id follows RFC 8461 §3.1, for the places that publish it.
+   *
+   * @return this id
+   * @throws IllegalArgumentException if the id is not 1 to 32 ASCII letters and digits
+   */
+  PolicyId requireRfcCompliant() {
+    if (!isRfcCompliant()) {
+      throw new IllegalArgumentException("policy id \"" + value + "\" is not 1 to 32 ASCII letters and"
+          + " digits as RFC 8461 §3.1 requires: senders read the _mta-sts record strictly and would"
+          + " ignore a record with it, leaving the domain with no policy; publish a new id (from"
+          + " PolicyIdGenerator, or PolicyId.of) instead");
+    }
+    return this;
   }
 
   /**

@@ -1,9 +1,12 @@
 package dev.mtasts.dns;
 
 /**
- * Stable codes for the ways a {@code _mta-sts} or {@code _smtp._tls} TXT record can be malformed.
+ * Stable codes for the ways a {@code _mta-sts} or {@code _smtp._tls} TXT record can be malformed,
+ * as errors ({@link RecordParseException}) or, where the parser tolerated the deviation, as
+ * warnings ({@link RecordWarning}). A few codes are only ever warnings; their descriptions say so.
  *
- * <p>The codes are part of the API: tools can switch on them, and they will not be renamed.
+ * <p>The codes are part of the API: tools can switch on them, and they will not be renamed. New
+ * codes may be added, so a {@code switch} over them needs a {@code default}.
  */
 public enum RecordErrorCode {
   /** The record is empty. */
@@ -35,5 +38,28 @@ public enum RecordErrorCode {
   /** A TLS-RPT record has no {@code rua} field. */
   MISSING_RUA,
   /** A {@code rua} URI is empty, malformed, lacks a scheme, or is a {@code mailto:}/{@code https:} URI without an address/host. */
-  INVALID_RUA
+  INVALID_RUA,
+  /**
+   * Whitespace between the version and the first {@code ;}: the ABNF allows it, but senders that
+   * select records by the prefix {@code v=STSv1;} ignore the record (RFC 8461 erratum 6285). Only
+   * ever a warning.
+   */
+  WHITESPACE_BEFORE_DELIMITER,
+  /**
+   * A field given again: a second {@code id} (the first wins, RFC 8461 §3.2) or a second {@code
+   * rua} (its URIs are added to the first list). Only ever a warning.
+   */
+  DUPLICATE_FIELD,
+  /** A {@code rua} URI listed more than once; the repeat is ignored. Only ever a warning. */
+  DUPLICATE_RUA_URI,
+  /**
+   * A {@code rua} URI with a scheme other than {@code mailto} and {@code https}, which reporters
+   * skip (RFC 8460 §3). Only ever a warning.
+   */
+  UNSUPPORTED_RUA_SCHEME,
+  /**
+   * A warning created without a specific code ({@link RecordWarning#RecordWarning(int, String)}).
+   * The parsers never report it.
+   */
+  OTHER
 }

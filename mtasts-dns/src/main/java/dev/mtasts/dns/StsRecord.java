@@ -3,6 +3,7 @@ package dev.mtasts.dns;
 import dev.mtasts.dns.internal.FieldScanner;
 import dev.mtasts.dns.internal.RecordGrammar;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -45,13 +46,16 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
   }
 
   /**
-   * Returns a record with the given id and no extension fields.
+   * Returns a record with the given id and no extension fields, for publishing.
    *
    * @param id the policy id
    * @return the record
+   * @throws IllegalArgumentException if the id is not RFC 8461 compliant ({@link
+   *     PolicyId#isRfcCompliant()}): senders would ignore a record with it
    */
   public static StsRecord of(PolicyId id) {
-    return new StsRecord(id, List.of());
+    Objects.requireNonNull(id, "id");
+    return new StsRecord(id.requireRfcCompliant(), List.of());
   }
 
   /**
@@ -96,7 +100,7 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
     for (FieldScanner.Field field : fields) {
       if (field.name().equals("id")) {
         if (id != null) {
-          warnings.add(new RecordWarning(field.nameColumn(),
+          warnings.add(new RecordWarning(field.nameColumn(), RecordErrorCode.DUPLICATE_FIELD,
               "id is given again; the first id (\"" + id.value() + "\") wins and \"" + field.value()
                   + "\" is ignored; publish one id"));
           continue;
@@ -104,7 +108,7 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
         id = readId(field, mode, warnings);
       } else if (!RecordGrammar.isExtensionValue(field.value())) {
         if (field.value().isEmpty() && mode == ParseMode.LENIENT) {
-          warnings.add(new RecordWarning(field.nameColumn(),
+          warnings.add(new RecordWarning(field.nameColumn(), RecordErrorCode.INVALID_FIELD_VALUE,
               "extension field \"" + field.name() + "\" has no value and is ignored"));
           continue;
         }
@@ -117,6 +121,8 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
       throw new RecordParseException(RecordErrorCode.MISSING_ID, text.length() + 1,
           "the record has no id field; add \"id=\" followed by 1 to 32 letters and digits (RFC 8461 §3.1)");
     }
+    // The scanner's warnings come first; ParsedRecord promises text order (a stable sort).
+    warnings.sort(Comparator.comparingInt(RecordWarning::column));
     return new ParsedRecord<>(new StsRecord(id, extensions), warnings);
   }
 
@@ -126,7 +132,7 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
       return new PolicyId(value);
     }
     if (mode == ParseMode.LENIENT && RecordGrammar.isLenientId(value)) {
-      warnings.add(new RecordWarning(field.valueColumn(),
+      warnings.add(new RecordWarning(field.valueColumn(), RecordErrorCode.INVALID_ID,
           "id \"" + value + "\" is not 1 to 32 letters and digits as RFC 8461 §3.1 requires; strict senders ignore the record"));
       return new PolicyId(value);
     }
@@ -150,18 +156,37 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
   }
 
   /**
-   * Returns a record with another id and the same extensions.
+   * Returns a record with another id and the same extensions, for publishing a new policy
+   * instance.
    *
    * @param newId the new policy id
    * @return the record
+   * @throws IllegalArgumentException if the new id is not RFC 8461 compliant ({@link
+   *     PolicyId#isRfcCompliant()}): senders would ignore a record with it
    */
   public StsRecord withId(PolicyId newId) {
-    return new StsRecord(newId, extensions);
+    Objects.requireNonNull(newId, "newId");
+    return new StsRecord(newId.requireRfcCompliant(), extensions);
+  }
+
+  /**
+   * Tells whether senders can read this record: its id follows RFC 8461 §3.1. Only a record read
+   * with {@link ParseMode#LENIENT} or built with the canonical constructor can fail this.
+   *
+   * @return whether {@link ZoneFile#render(String, StsRecord, java.time.Duration)} accepts it
+   */
+  public boolean isPublishable() {
+    return id.isRfcCompliant();
   }
 
   /**
    * Returns the canonical text: {@code v=STSv1; id=<id>;} with each extension as {@code
    * name=value;}, separated by single spaces, as in the RFC 8461 §3.1 example.
+   *
+   * <p>For a record read leniently whose id is not RFC 8461 compliant this shows the record as
+   * read, which {@link #parse(CharSequence)} refuses; check {@link #isPublishable()} before
+   * publishing the text, or use {@link ZoneFile#render(String, StsRecord, java.time.Duration)},
+   * which refuses such a record.
    *
    * @return the record text
    */

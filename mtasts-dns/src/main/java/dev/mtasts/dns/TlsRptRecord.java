@@ -5,6 +5,7 @@ import dev.mtasts.dns.internal.RecordGrammar;
 import dev.mtasts.dns.internal.RuaUris;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,19 +121,19 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
     for (FieldScanner.Field field : fields) {
       if (field.name().equals("rua")) {
         if (seenRua) {
-          warnings.add(new RecordWarning(field.nameColumn(),
+          warnings.add(new RecordWarning(field.nameColumn(), RecordErrorCode.DUPLICATE_FIELD,
               "rua is given again; RFC 8460 is silent on this and its URIs are added to the first list; publish one rua"));
         }
         seenRua = true;
         for (URI uri : RuaUris.parse(field.value(), field.valueColumn(), warnings)) {
           if (!rua.add(uri)) {
-            warnings.add(new RecordWarning(field.valueColumn(),
+            warnings.add(new RecordWarning(field.valueColumn(), RecordErrorCode.DUPLICATE_RUA_URI,
                 "rua lists " + uri + " more than once; the repeat is ignored"));
           }
         }
       } else if (!RecordGrammar.isExtensionValue(field.value())) {
         if (field.value().isEmpty() && mode == ParseMode.LENIENT) {
-          warnings.add(new RecordWarning(field.nameColumn(),
+          warnings.add(new RecordWarning(field.nameColumn(), RecordErrorCode.INVALID_FIELD_VALUE,
               "extension field \"" + field.name() + "\" has no value and is ignored"));
           continue;
         }
@@ -145,6 +146,8 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
       throw new RecordParseException(RecordErrorCode.MISSING_RUA, text.length() + 1,
           "the record has no rua field; add \"rua=\" with a mailto: or https: URI (RFC 8460 §3)");
     }
+    // The scanner's warnings come first; ParsedRecord promises text order (a stable sort).
+    warnings.sort(Comparator.comparingInt(RecordWarning::column));
     return new ParsedRecord<>(new TlsRptRecord(new ArrayList<>(rua), extensions), warnings);
   }
 

@@ -28,20 +28,26 @@ public final class ZoneFile {
   /**
    * Renders the {@code _mta-sts} record of a domain.
    *
-   * @param domain the Policy Domain; U-labels are converted to A-labels
+   * @param domain the Policy Domain; U-labels are converted to A-labels with IDNA2003, so a name
+   *     holding ß, ẞ, ς, ZWJ or ZWNJ is refused (pass its IDNA2008 A-label)
    * @param record the record
    * @param ttl the time to live, whole seconds from 0 to 2147483647
    * @return the zone-file line, without line end
-   * @throws IllegalArgumentException if the domain or the TTL is invalid
+   * @throws IllegalArgumentException if the domain or the TTL is invalid, or if the record's id is
+   *     not RFC 8461 compliant (a record read leniently, see {@link StsRecord#isPublishable()}):
+   *     senders would ignore the published record and the domain would have no policy
    */
   public static String render(String domain, StsRecord record, Duration ttl) {
+    Objects.requireNonNull(record, "record");
+    record.id().requireRfcCompliant();
     return txtLine(StsRecord.LABEL + "." + DomainNames.toAscii(domain), record.toText(), ttl);
   }
 
   /**
    * Renders the {@code _smtp._tls} record of a domain.
    *
-   * @param domain the Policy Domain; U-labels are converted to A-labels
+   * @param domain the Policy Domain; U-labels are converted to A-labels with IDNA2003, so a name
+   *     holding ß, ẞ, ς, ZWJ or ZWNJ is refused (pass its IDNA2008 A-label)
    * @param record the record
    * @param ttl the time to live, whole seconds from 0 to 2147483647
    * @return the zone-file line, without line end

@@ -171,6 +171,7 @@ final class MtaStsResolverTest {
     LookupResult.Found<?> found = assertInstanceOf(LookupResult.Found.class, result);
     assertEquals(new PolicyId("abc-123"), ((StsRecord) found.value()).id());
     assertEquals(1, found.warnings().size());
+    assertEquals(RecordErrorCode.INVALID_ID, found.warnings().get(0).code());
   }
 
   @Test
@@ -178,6 +179,22 @@ final class MtaStsResolverTest {
     LookupResult<StsRecord> result = resolver().lookupStsBlocking("bücher.mtasts.test");
     assertEquals("_mta-sts.xn--bcher-kva.mtasts.test", result.name());
     assertEquals(PolicyId.of("idn1"), found(result, StsRecord.class).id());
+  }
+
+  @Test
+  void refusesAnInternationalizedDomainThatIdna2003WouldMapToAnotherName() {
+    // Regression: java.net.IDN (IDNA2003) turned straße into strasse, so the lookup asked for
+    // _mta-sts.strasse... instead of the IDNA2008 name _mta-sts.xn--strae-oqa...
+    MtaStsResolver resolver = resolver();
+    for (String domain : List.of("straße.mtasts.test", "STRAẞE.mtasts.test", "σς.mtasts.test",
+        "a\u200Db.mtasts.test", "a\u200Cb.mtasts.test")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resolver.lookupSts(domain));
+      assertTrue(e.getMessage().contains("IDNA2003") && e.getMessage().contains("A-label"), e::getMessage);
+      assertThrows(IllegalArgumentException.class, () -> resolver.lookupTlsRpt(domain));
+      assertThrows(IllegalArgumentException.class, () -> resolver.lookupMx(domain));
+    }
+    // The A-label of straße is looked up as given.
+    assertEquals("_mta-sts.xn--strae-oqa.mtasts.test", resolver.lookupStsBlocking("xn--strae-oqa.mtasts.test").name());
   }
 
   @Test

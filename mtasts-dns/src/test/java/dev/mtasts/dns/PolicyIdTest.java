@@ -39,6 +39,15 @@ final class PolicyIdTest {
   }
 
   @Test
+  void constructorErrorDescribesTheShapeItAdmits() {
+    // Regression: the message said "must be 1 to 32 letters and digits" while the constructor
+    // accepts up to 64 characters with '-' and '_'.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PolicyId("a.b"));
+    assertTrue(e.getMessage().contains("1 to 64 letters, digits, '-' and '_'"), e::getMessage);
+    assertTrue(e.getMessage().contains("PolicyId.of"), e::getMessage);
+  }
+
+  @Test
   void comparesByExactValue() {
     assertEquals(PolicyId.of("abc"), PolicyId.of("abc"));
     assertEquals(PolicyId.of("abc").hashCode(), PolicyId.of("abc").hashCode());

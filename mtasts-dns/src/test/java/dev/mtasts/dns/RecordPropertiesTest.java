@@ -166,6 +166,19 @@ final class RecordPropertiesTest {
   }
 
   @Property
+  void everyRecordThatCanBePublishedParsesStrictly(@ForAll("currentIds") PolicyId id) {
+    // StsRecord.of and ZoneFile.render either refuse the id or publish a record senders accept.
+    if (id.isRfcCompliant()) {
+      assertEquals(StsRecord.of(id), StsRecord.parse(StsRecord.of(id).toText()));
+      ZoneFile.render("example.com", StsRecord.of(id), java.time.Duration.ofHours(1));
+    } else {
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> StsRecord.of(id));
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ZoneFile.render(
+          "example.com", new StsRecord(id, java.util.List.of()), java.time.Duration.ofHours(1)));
+    }
+  }
+
+  @Property
   void randomGeneratorNeverRepeatsAndYieldsAlphanumerics(@ForAll long seed, @ForAll("currentIds") PolicyId current) {
     PolicyId next = PolicyIdGenerator.random(new SplittableRandom(seed)).next(current);
     assertNotEquals(current, next);

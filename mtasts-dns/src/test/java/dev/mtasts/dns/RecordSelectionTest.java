@@ -60,6 +60,7 @@ final class RecordSelectionTest {
         RecordSelection.selectSts(List.of(rr("v=STSv1; id=a-b")), ParseMode.LENIENT);
     RecordSelection.Selected<?> selected = assertInstanceOf(RecordSelection.Selected.class, selection);
     assertEquals(1, selected.warnings().size());
+    assertEquals(RecordErrorCode.INVALID_ID, selected.warnings().get(0).code());
   }
 
   @Test
@@ -68,6 +69,7 @@ final class RecordSelectionTest {
     RecordSelection<StsRecord> alone = RecordSelection.selectSts(List.of(rr("v=STSv1 ; id=b")));
     RecordSelection.Selected<?> selected = assertInstanceOf(RecordSelection.Selected.class, alone);
     assertTrue(selected.warnings().get(0).message().contains("6285"));
+    assertEquals(RecordErrorCode.WHITESPACE_BEFORE_DELIMITER, selected.warnings().get(0).code());
     RecordSelection<StsRecord> withExact =
         RecordSelection.selectSts(List.of(rr("v=STSv1 ; id=b"), rr("v=STSv1; id=a")));
     assertEquals(PolicyId.of("a"), ((RecordSelection.Selected<StsRecord>) withExact).record().id());

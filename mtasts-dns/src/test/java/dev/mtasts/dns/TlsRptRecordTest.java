@@ -34,7 +34,12 @@ final class TlsRptRecordTest {
         "v=TLSRPTv1; rua=mailto:a@x.example; rua=mailto:b@x.example,mailto:a@x.example", ParseMode.STRICT);
     assertEquals(List.of(URI.create("mailto:a@x.example"), URI.create("mailto:b@x.example")), parsed.record().rua());
     // One for the repeated rua field, one for the URI listed again in it.
-    assertEquals(2, parsed.warnings().size(), parsed.warnings().toString());
+    assertEquals(List.of(RecordErrorCode.DUPLICATE_FIELD, RecordErrorCode.DUPLICATE_RUA_URI), codes(parsed),
+        parsed.warnings().toString());
+  }
+
+  private static List<RecordErrorCode> codes(ParsedRecord<?> parsed) {
+    return parsed.warnings().stream().map(RecordWarning::code).toList();
   }
 
   @Test
@@ -42,6 +47,7 @@ final class TlsRptRecordTest {
     ParsedRecord<TlsRptRecord> parsed = TlsRptRecord.read("v=TLSRPTv1; rua=http://r.example/x", ParseMode.STRICT);
     assertEquals(List.of(URI.create("http://r.example/x")), parsed.record().rua());
     assertTrue(parsed.warnings().get(0).message().contains("neither mailto nor https"));
+    assertEquals(List.of(RecordErrorCode.UNSUPPORTED_RUA_SCHEME), codes(parsed));
   }
 
   @Test
@@ -79,8 +85,9 @@ final class TlsRptRecordTest {
     ParsedRecord<TlsRptRecord> parsed =
         TlsRptRecord.parseLenient("v=TLSRPTv1; rua=mailto:tlsrpt@mox.example , \t\t https://mox.example/tlsrpt  ");
     assertEquals(2, parsed.record().rua().size());
-    assertEquals(1, parsed.warnings().size());
-    assertEquals(2, TlsRptRecord.parseLenient("v=TLSRPTv1; rua=mailto:a@b;; e=;").warnings().size());
+    assertEquals(List.of(RecordErrorCode.TRAILING_WHITESPACE), codes(parsed));
+    assertEquals(List.of(RecordErrorCode.EMPTY_FIELD, RecordErrorCode.INVALID_FIELD_VALUE),
+        codes(TlsRptRecord.parseLenient("v=TLSRPTv1; rua=mailto:a@b;; e=;")));
   }
 
   @Test
@@ -115,7 +122,7 @@ final class TlsRptRecordTest {
     ParsedRecord<TlsRptRecord> parsed =
         TlsRptRecord.read("v=TLSRPTv1; rua=mailto:a@a.example,mailto:a@a.example", ParseMode.STRICT);
     assertEquals(List.of(URI.create("mailto:a@a.example")), parsed.record().rua());
-    assertEquals(1, parsed.warnings().size(), parsed.warnings().toString());
+    assertEquals(List.of(RecordErrorCode.DUPLICATE_RUA_URI), codes(parsed), parsed.warnings().toString());
     assertTrue(parsed.warnings().get(0).message().contains("more than once"));
   }
 }

@@ -32,6 +32,30 @@ final class ZoneFileTest {
   }
 
   @Test
+  void refusesToRenderARecordWhoseIdStrictParsersReject() {
+    // Regression: a leniently read id was rendered as is, and the published record was then
+    // ignored by every sender (StsRecord.parse refuses it with INVALID_ID).
+    StsRecord lenient = StsRecord.parseLenient("v=STSv1; id=abc-123").record();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ZoneFile.render("example.com", lenient, Duration.ofHours(1)));
+    assertTrue(e.getMessage().contains("\"abc-123\"") && e.getMessage().contains("RFC 8461 §3.1"), e::getMessage);
+    assertThrows(IllegalArgumentException.class, () -> ZoneFile.render("example.com",
+        new StsRecord(new PolicyId("a_b"), List.of()), Duration.ofHours(1)));
+  }
+
+  @Test
+  void refusesADomainThatIdna2003WouldMapToAnotherName() {
+    // Regression: straße.de was rendered as _mta-sts.strasse.de, another domain than IDNA2008's
+    // xn--strae-oqa.de.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ZoneFile.render("straße.de", StsRecord.of(PolicyId.of("a")), Duration.ofHours(1)));
+    assertTrue(e.getMessage().contains("U+00DF") && e.getMessage().contains("IDNA2003")
+        && e.getMessage().contains("xn--"), e::getMessage);
+    assertEquals("_mta-sts.xn--strae-oqa.de. 3600 IN TXT \"v=STSv1; id=a;\"",
+        ZoneFile.render("xn--strae-oqa.de", StsRecord.of(PolicyId.of("a")), Duration.ofHours(1)));
+  }
+
+  @Test
   void splitsLongRecordsIntoStringsOf255Bytes() {
     List<String> strings = ZoneFile.characterStrings("x".repeat(600));
     assertEquals(List.of(255, 255, 90), strings.stream().map(String::length).toList());

@@ -12,7 +12,10 @@ import java.util.Objects;
  * ({@code TESTING} to {@code ENFORCE}: refused unless {@link Readiness} passes and mode testing was
  * published for the whole readiness window), roll back, change within a mode, turn off
  * ({@code mode: none}), re-enable ({@code NONE} to {@code TESTING}) and delete. Anything else is a
- * {@link Refusal} with {@link Reason.Code#NOT_A_TRANSITION} and advice.
+ * {@link Refusal} with {@link Reason.Code#NOT_A_TRANSITION} and advice. Turning off with another
+ * mode none policy than the documented {@link Target#modeNone()} ({@code max_age} 86400, no
+ * {@code mx}) is planned with {@link Reason.Code#NONE_MAX_AGE_ABOVE_ONE_DAY} and {@link
+ * Reason.Code#NONE_WITH_MX} warnings: a longer {@code max_age} delays the end of a later deletion.
  *
  * <pre>{@code
  * PublicationHistory history = PublicationHistory.read(historyFile, "example.com");
@@ -62,6 +65,9 @@ public final class Lifecycle {
    * @param options the thresholds
    * @param ids makes the new TXT id; the plan never reuses an id of the history
    * @return the plan, or a refusal with every reason
+   * @throws IllegalStateException if {@code ids} keeps returning ids of the history, or returns
+   *     an id that is not 1 to 32 ASCII letters and digits (RFC 8461 §3.1), which senders would
+   *     ignore
    */
   public static PlanResult plan(Deployment current, Target target, Evidence evidence, Clock clock,
       LifecycleOptions options, PolicyIdGenerator ids) {

@@ -67,7 +67,14 @@ public sealed interface Reason
     /** The share of failed sessions in the window is above the configured threshold. */
     HIGH_FAILURE_RATE,
     /** Senders may apply a cached policy long after a deletion. */
-    CACHED_POLICIES_FAR_OFF;
+    CACHED_POLICIES_FAR_OFF,
+    /**
+     * A mode none policy with {@code max_age} above one day (RFC 8461 §8.3 suggests 86400): senders
+     * may cache it that long, which stretches the wait of a later deletion.
+     */
+    NONE_MAX_AGE_ABOVE_ONE_DAY,
+    /** A mode none policy that still lists {@code mx} patterns; the documented turn-off has none. */
+    NONE_WITH_MX;
 
     /**
      * Returns the stable lower-case form, such as {@code report-days-missing}.

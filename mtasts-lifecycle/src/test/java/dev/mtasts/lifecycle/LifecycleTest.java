@@ -16,9 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mtasts.dns.PolicyId;
 import dev.mtasts.dns.PolicyIdGenerator;
 import dev.mtasts.lifecycle.Reason.Code;
 import dev.mtasts.policy.Mode;
+import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.tlsrpt.ResultType;
 import java.time.Clock;
 import java.time.Duration;
@@ -324,6 +326,67 @@ final class LifecycleTest {
     Step.Wait wait = (Step.Wait) plan.steps().get(3);
     // The enforce policy stops being served now and may stay cached for its year-long max_age.
     assertTrue(wait.reason().contains("until " + NOW.plusSeconds(YEAR)), wait.reason());
+  }
+
+  @Test
+  void documentedTurnOffHasNoWarnings() {
+    assertEquals(List.of(), plan("TESTING", Target.modeNone(), Evidence.none()).orThrow().warnings());
+    assertEquals(List.of(), plan("ENFORCE", Target.modeNone(), Evidence.none()).orThrow().warnings());
+  }
+
+  @Test
+  void turnOffWithAYearLongMaxAgeAndMxWarnsThatALaterDeleteWaitsAYear() {
+    // Regression: TESTING -> mode none with max_age 31557600 and an mx line gave a plan with no
+    // warning, and the later delete then waited a year for the none policy to expire.
+    MtaStsPolicy yearLongNone = policy(Mode.NONE, YEAR, "mx1.example.com");
+    Plan plan = plan("TESTING", Target.of(yearLongNone), Evidence.none()).orThrow();
+    assertEquals(List.of(Code.NONE_MAX_AGE_ABOVE_ONE_DAY, Code.NONE_WITH_MX),
+        plan.warnings().stream().map(Reason::code).toList());
+    // The testing policy (max_age one week) stops being served now: the earliest deletion of the
+    // none policy is a week from now, and it is complete only a year after that.
+    Instant earliestRemoval = NOW.plusSeconds(WEEK);
+    String maxAge = plan.warnings().get(0).message();
+    assertTrue(maxAge.contains("max_age 31557600") && maxAge.contains("86400"), maxAge);
+    assertTrue(maxAge.contains("removed at the earliest, " + earliestRemoval + ", not before "
+        + earliestRemoval.plusSeconds(YEAR) + " instead of " + earliestRemoval.plusSeconds(86_400)),
+        maxAge);
+    String mx = plan.warnings().get(1).message();
+    assertTrue(mx.contains("1 mx pattern") && mx.contains("Target.modeNone()"), mx);
+
+    // What the warning predicts: deleting as early as possible completes a year later.
+    PublicationHistory published = HISTORIES.get("TESTING").served(plan.id(), yearLongNone, NOW);
+    Plan delete = Lifecycle.plan(Deployment.of(published, earliestRemoval), Target.deleted(),
+        Evidence.none(), Clock.fixed(earliestRemoval, ZoneOffset.UTC)).orThrow();
+    assertEquals(earliestRemoval.plusSeconds(YEAR), delete.effectiveAt());
+  }
+
+  @Test
+  void changeWithinModeNoneAlsoWarnsAboutALongMaxAge() {
+    Plan plan = plan("NONE", Target.of(policy(Mode.NONE, 2 * 86_400L)), Evidence.none()).orThrow();
+    assertEquals(Transition.CHANGE, plan.transition());
+    assertEquals(List.of(Code.NONE_MAX_AGE_ABOVE_ONE_DAY),
+        plan.warnings().stream().map(Reason::code).toList());
+  }
+
+  @Test
+  void refusesAnIdGeneratorThatReturnsAnIdSendersWouldIgnore() {
+    // Regression: a lenient id (allowed by the PolicyId constructor) became the TXT record value
+    // "v=STSv1; id=abc-123;", which strict senders ignore.
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> Lifecycle.plan(Deployment.of(HISTORIES.get("TESTING"), NOW), Target.modeNone(),
+            Evidence.none(), CLOCK, LifecycleOptions.defaults(), current -> new PolicyId("abc-123")));
+    assertTrue(e.getMessage().contains("abc-123") && e.getMessage().contains("RFC 8461 §3.1"),
+        e::getMessage);
+  }
+
+  @Test
+  void deletesARecordWhoseRecordedIdIsNotRfcCompliant() {
+    PublicationHistory history = PublicationHistory.empty(DOMAIN)
+        .served(new PolicyId("abc-123"), testing(), days(-40));
+    Plan plan = Lifecycle.plan(Deployment.of(history, NOW), Target.deleted(), Evidence.none(),
+        CLOCK).orThrow();
+    assertEquals(new Step.RemoveTxt("_mta-sts.example.com", "v=STSv1; id=abc-123;"),
+        plan.steps().get(0));
   }
 
   @Test

@@ -158,8 +158,9 @@ public record MtaStsPolicy(
 
   /**
    * Returns whether any {@code mx} pattern covers the MX host (RFC 8461 §4.1); see {@link
-   * MxPattern#matches(String)}. The mode is not consulted: for a {@code none} policy this answers
-   * for its patterns only.
+   * MxPattern#matches(String)} (including its IDNA2003 limitation: a U-label host holding ß, ς,
+   * ZWJ or ZWNJ matches nothing). The mode is not consulted: for a {@code none} policy this
+   * answers for its patterns only.
    *
    * @param mxHost the host name of the MX record, for example {@code "mx1.example.net."}
    * @return whether some pattern covers the host

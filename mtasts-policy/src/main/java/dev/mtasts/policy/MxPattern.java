@@ -85,7 +85,13 @@ public record MxPattern(String pattern) {
    * Returns whether this pattern covers the MX host, by RFC 8461 §4.1: ASCII case-insensitive, a
    * trailing root dot on the host ignored, a wildcard covering exactly one whole leftmost label.
    * A host with non-ASCII characters (U-labels) is compared in its A-label form; an ASCII host is
-   * compared in place without allocating.
+   * compared in place without allocating. A wildcard's leftmost label must be a valid LDH label
+   * ({@code "a b.example.net"} and {@code "*.example.net"} match nothing).
+   *
+   * <p>U-labels are converted with {@link java.net.IDN}, which implements IDNA2003 and would map
+   * ß, ς, ZWJ and ZWNJ to other text ({@code straße.de} to {@code strasse.de}), whereas the DNS
+   * holds IDNA2008 A-labels ({@code xn--strae-oqa.de}). A host holding one of these characters
+   * therefore matches no pattern; pass such hosts in A-label form.
    *
    * @param mxHost the host name of the MX record, for example {@code "mx1.example.net."}
    * @return whether the pattern covers the host; {@code false} for a host that is not a name

@@ -56,7 +56,11 @@ public enum PolicyErrorCode {
   MX_WILDCARD,
   /** An {@code mx} value ending in a dot; the lenient parser removes it. */
   MX_TRAILING_DOT,
-  /** An {@code mx} value with non-ASCII characters (a U-label); the lenient parser converts it to its A-label. */
+  /**
+   * An {@code mx} value with non-ASCII characters (a U-label); the lenient parser converts it to
+   * its A-label, except a name it cannot convert or one holding ß, ẞ, ς, ZWJ or ZWNJ (which
+   * IDNA2003 maps to a different name than IDNA2008), which stays an error.
+   */
   MX_U_LABEL,
   /** An {@code mx} value that is an IPv4 address rather than a host name. */
   MX_IP_ADDRESS,

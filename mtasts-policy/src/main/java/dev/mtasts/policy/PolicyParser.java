@@ -24,6 +24,12 @@ import java.util.Objects;
  *       {@code mx}, and {@code max_age} above the maximum (clamped).
  * </ul>
  *
+ * <p>U-labels in {@code mx} are converted with {@link java.net.IDN}, which implements IDNA2003. An
+ * {@code mx} holding one of the characters IDNA2003 maps differently from IDNA2008 (ß, ẞ, ς, ZERO
+ * WIDTH JOINER, ZERO WIDTH NON-JOINER: {@code straße.de} would become {@code strasse.de}) is an
+ * {@link PolicyErrorCode#MX_U_LABEL} error even in lenient mode, as is any other U-label that
+ * cannot be converted: the lenient parser only tolerates deviations it can read unambiguously.
+ *
  * <p>Every problem is a {@link PolicyParseException}; nothing else escapes for any input. Input
  * larger than {@link #maxBytes()} (default {@value #DEFAULT_MAX_BYTES}, the 64 KiB of RFC 8461
  * §3.3) is refused before it is read whole.

@@ -103,6 +103,65 @@ final class MxPatternTest {
     assertEquals(expected, policy.matches(host));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"a b.example.com", "*.example.com", "a_b;.example.com", "-a.example.com",
+      "a-.example.com", "a\tb.example.com", "a/b.example.com", "@.example.com", "ü_b.example.com",
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com"})
+  void wildcardDoesNotMatchAHostWhoseLeftmostLabelIsNotAName(String host) {
+    MxPattern p = MxPattern.of("*.example.com");
+    assertFalse(p.matches(host), host);
+    assertFalse(MtaStsPolicy.of(Mode.ENFORCE, 1, java.util.List.of(p)).matches(host), host);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a-b.example.com", "0.example.com", "X.example.com",
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com"})
+  void wildcardStillMatchesEveryLdhLeftmostLabel(String host) {
+    assertTrue(MxPattern.of("*.example.com").matches(host), host);
+  }
+
+  @Test
+  void wildcardDoesNotMatchAHostLongerThanANameCanBe() {
+    String suffix = "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(59);
+    MxPattern p = MxPattern.of("*." + suffix);
+    assertEquals(253, p.pattern().length());
+    assertTrue(p.matches("x." + suffix));
+    assertFalse(p.matches("xy." + suffix)); // 254 characters: over the DNS limit of 253
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mail_example.com", "mail example.com", "mail.example.com;", "mail.example.com\u0000",
+      "*.example.com", "mail.example.com.."})
+  void exactPatternDoesNotMatchAHostWithInvalidCharacters(String host) {
+    assertFalse(MxPattern.of("mail.example.com").matches(host), host);
+  }
+
+  @ParameterizedTest(name = "{0} vs {1}")
+  @CsvSource(delimiter = ';', value = {
+    "strasse.de; straße.de",
+    "xn--strae-oqa.de; straße.de",
+    "*.strasse.de; mx.straße.de",
+    "mx.strasse.de; MX.STRAẞE.de",
+    "xn--4xaa.example; σς.example",
+    "*.example; σς.example",
+    "ab.example; a\u200Db.example",
+    "ab.example; a\u200Cb.example",
+  })
+  void hostsWithIdnaDeviationCharactersMatchNoPattern(String pattern, String host) {
+    // java.net.IDN (IDNA2003) maps these to another name than the IDNA2008 A-label the DNS holds
+    assertFalse(MxPattern.of(pattern).matches(host), host);
+    assertFalse(MtaStsPolicy.of(Mode.ENFORCE, 1, java.util.List.of(MxPattern.of(pattern))).matches(host), host);
+  }
+
+  @Test
+  void idnaDeviationHostsMatchTheirIdna2008ALabelPatternOnlyWhenGivenAsALabels() {
+    // straße.de is xn--strae-oqa.de under IDNA2008 (RFC 5891); the caller passes that A-label
+    assertTrue(MxPattern.of("xn--strae-oqa.de").matches("XN--STRAE-OQA.de."));
+    assertFalse(MxPattern.of("strasse.de").matches("xn--strae-oqa.de"));
+    // capital sigma is no deviation: both IDNA versions read ΣΣ as σσ
+    assertTrue(MxPattern.of("xn--4xaa.example").matches("ΣΣ.example."));
+  }
+
   @Test
   void emptyOrUnconvertibleHostsMatchNothing() {
     MxPattern p = MxPattern.of("*.example");

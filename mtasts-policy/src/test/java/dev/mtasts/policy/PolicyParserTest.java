@@ -221,6 +221,34 @@ final class PolicyParserTest {
         r.warnings().stream().map(PolicyWarning::code).toList());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', value = {
+    "straße.de; 9; ß (U+00DF)",
+    "*.mx.STRAẞE.de.; 14; ẞ (U+1E9E)",
+    "mx.σς.example; 9; ς (U+03C2)",
+    "a\u200Db.example; 6; ZERO WIDTH JOINER (U+200D)",
+    "a\u200Cb.example; 6; ZERO WIDTH NON-JOINER (U+200C)",
+  })
+  void lenientRefusesMxWithIdnaDeviationCharactersInsteadOfMappingThem(String mx, int column, String named) {
+    // java.net.IDN (IDNA2003) would read straße.de as strasse.de, another name than the IDNA2008
+    // A-label xn--strae-oqa.de; the policy would then name the wrong MX host.
+    String input = "version: STSv1\nmode: enforce\nmx: " + mx + "\nmax_age: 86400\n";
+    PolicyParseException e = assertThrows(PolicyParseException.class, () -> PolicyParser.lenient().parse(input));
+    assertEquals(PolicyErrorCode.MX_U_LABEL, e.code());
+    assertEquals(3, e.line());
+    assertEquals(column, e.column());
+    assertTrue(e.getMessage().contains(named), e.getMessage());
+    assertTrue(e.getMessage().contains("IDNA2003") && e.getMessage().contains("A-label"), e.getMessage());
+    assertEquals(PolicyErrorCode.MX_U_LABEL,
+        assertThrows(PolicyParseException.class, () -> MtaStsPolicy.parse(input)).code());
+  }
+
+  @Test
+  void lenientStillConvertsCapitalSigmaWhichIsNoDeviation() {
+    PolicyParseResult r = PolicyParser.lenient().parse("version: STSv1\nmode: enforce\nmx: mx.ΣΣ.example\nmax_age: 1");
+    assertEquals(List.of(MxPattern.of("mx.xn--4xaa.example")), r.policy().mx());
+  }
+
   @Test
   void lenientClampsMaxAge() {
     PolicyParseResult r = PolicyParser.lenient().parse(HEAD + "max_age: 99999999");

@@ -1,5 +1,6 @@
 package dev.mtasts.tlsrpt;
 
+import dev.mtasts.tlsrpt.internal.AsciiDomains;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  *
  * @param policyType the policy type (not {@link PolicyType#UNKNOWN})
  * @param policyStrings the policy lines (STS) or TLSA records (RFC 8460 §4.5)
- * @param policyDomain the policy domain (A-labels)
+ * @param policyDomain the policy domain: an ASCII DNS name (IDNs as A-labels, RFC 8460 §4.4)
  * @param mxHosts the MX patterns of an STS policy, otherwise empty
  */
 public record AppliedPolicy(
@@ -22,7 +23,9 @@ public record AppliedPolicy(
    * @param policyStrings the {@code policyStrings} component
    * @param policyDomain the {@code policyDomain} component
    * @param mxHosts the {@code mxHosts} component
-   * @throws IllegalArgumentException for {@link PolicyType#UNKNOWN} or an empty domain
+   * @throws IllegalArgumentException for {@link PolicyType#UNKNOWN}, or a domain that is not an
+   *     ASCII DNS name (a U-label IDN such as {@code bücher.example} must be converted to A-labels
+   *     first, for example with {@link java.net.IDN#toASCII(String)})
    */
   public AppliedPolicy {
     Objects.requireNonNull(policyType, "policyType");
@@ -30,9 +33,10 @@ public record AppliedPolicy(
     if (policyType == PolicyType.UNKNOWN) {
       throw new IllegalArgumentException("a sender applies sts, tlsa or no-policy-found");
     }
-    if (policyDomain.isEmpty()) {
-      throw new IllegalArgumentException("policyDomain is empty");
-    }
+    // RFC 8460 §4.4 and §5.1: the policy domain goes into the report and its file name as
+    // A-labels. Checked here, when the outcome is recorded, so that building the day's reports
+    // later cannot fail on it.
+    AsciiDomains.check("policyDomain", policyDomain);
     policyStrings = List.copyOf(policyStrings);
     mxHosts = List.copyOf(mxHosts);
   }

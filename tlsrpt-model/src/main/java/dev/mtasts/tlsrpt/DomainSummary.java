@@ -154,8 +154,9 @@ public final class DomainSummary {
   }
 
   /**
-   * Returns the domain-level session counts (STS and TLSA figures of one report not added up; see
-   * {@link ReportSummary}).
+   * Returns the domain-level session counts: the STS and TLSA figures of one report are not added
+   * up (the larger counts), {@code no-policy-found} and unknown policy types are; see {@link
+   * ReportSummary}.
    *
    * @return the counts
    */

@@ -23,7 +23,14 @@ public record ReadWarning(String jsonPath, Kind kind, String message) {
     MX_HOST_POLICY_LINE,
     /** {@code policy-string} as one string instead of an array. */
     POLICY_STRING_AS_STRING,
-    /** A TLSA {@code policy-string} holding one JSON-encoded array (Microsoft). */
+    /**
+     * A {@code tlsa} {@code policy-string} holding one JSON-encoded array (Microsoft): read as the
+     * strings of that array. Only the tolerant reader decodes, and only when the policy type is
+     * {@code tlsa} and the {@code policy-string} is exactly one string (in an array of one, or
+     * bare) that starts with {@code [} and is a JSON array of strings whose decoded list is not
+     * itself exactly one such string; so reading what the tolerant reader returned, once written,
+     * never decodes again.
+     */
     POLICY_STRING_JSON_ENCODED,
     /** A date-time without offset (Microsoft 2023-2024), read as UTC. */
     DATE_TIME_WITHOUT_OFFSET,
@@ -31,7 +38,11 @@ public record ReadWarning(String jsonPath, Kind kind, String message) {
     COUNT_NOT_INTEGER,
     /** A member sent as {@code null} or {@code ""}, read as absent. */
     EMPTY_VALUE,
-    /** A member RFC 8460 lists is absent; a default was used. */
+    /**
+     * A member RFC 8460 lists is absent; a default was used. Among others: {@code policy-string}
+     * of an {@code sts} or {@code tlsa} policy, or {@code mx-host} of an {@code sts} policy, absent
+     * although some failure detail is not a policy-stage failure (the policy was obtained).
+     */
     MISSING_FIELD,
     /** The {@code policy-type} is not one of the three RFC values; kept as {@code UNKNOWN}. */
     UNKNOWN_POLICY_TYPE,

@@ -46,8 +46,10 @@ import java.util.TreeSet;
  *       and a {@code tlsa} policy in one report. Per-policy figures ({@link
  *       DomainSummary#byPolicyType()}, failure figures) keep both. Domain-level session counts
  *       ({@link DomainSummary#sessions()}, {@link DaySummary#sessions()}, {@link #sessions()})
- *       take, per report and policy domain, the largest per-policy-type sum: successful and failed
- *       separately, so {@code sts 2 + tlsa 2} successful sessions count as 2, not 4.
+ *       take, per report and policy domain, the larger of the {@code sts} sum and the {@code tlsa}
+ *       sum (successful and failed separately), then add the {@code no-policy-found} sum and the
+ *       sums of unknown policy types, which never overlap a policy's sessions: {@code sts 2 + tlsa
+ *       2} successful sessions count as 2, not 4, and {@code no-policy-found 40 + sts 60} as 100.
  *   <li><b>Domains</b> are compared lower case; a policy result without {@code policy-domain}
  *       counts under {@code ""}.
  * </ul>
@@ -99,14 +101,22 @@ public final class ReportSummary {
 
   /**
    * Returns this summary with one more report; for many reports use an {@link Accumulator}, which
-   * does not copy.
+   * does not copy. Deduplicates like {@link Accumulator#add(TlsRptReport)}: a report whose
+   * organization and report-id this summary already holds leaves every figure unchanged and only
+   * adds one to {@link #duplicateReports()}, so {@code s.add(r).add(r)} counts {@code r} once.
    *
    * @param report the report
    * @return the new summary
    */
   public ReportSummary add(TlsRptReport report) {
+    Objects.requireNonNull(report, "report");
+    if (state.hasReport(report)) {
+      // merge() cannot take figures back out, so the duplicate must be caught before merging.
+      return new ReportSummary(state.withOneMoreDuplicate());
+    }
     Accumulator acc = newAccumulator();
     acc.add(report);
+    // The report is new to this summary, so the merge finds no overlap and is exact.
     return merge(acc.snapshot());
   }
 

@@ -28,6 +28,14 @@ import java.util.Objects;
  * each as a {@link ReadWarning} with its JSON path. {@link #strict()} accepts RFC 8460 only; it
  * still reads the RFC's own Appendix B (string {@code mx-host}, EID 6241) and keeps unknown
  * members. Both refuse anything over the {@link ReadLimits} with a {@link ReportParseException}.
+ *
+ * <p>An {@code sts} or {@code tlsa} policy needs its {@code policy-string}, and an {@code sts}
+ * policy its {@code mx-host}, unless the policy result has failure details that are all
+ * policy-stage failures ({@code sts-policy-fetch-error}, {@code sts-policy-invalid}, {@code
+ * sts-webpki-invalid}, {@code tlsa-invalid}, {@code dnssec-invalid}, {@code dane-required}): the
+ * strict reader refuses the absence, the tolerant reader warns ({@link
+ * ReadWarning.Kind#MISSING_FIELD}). Only the tolerant reader decodes Microsoft's JSON-encoded TLSA
+ * {@code policy-string} ({@link ReadWarning.Kind#POLICY_STRING_JSON_ENCODED} gives the rule).
  * Instances are immutable and thread-safe.
  */
 public final class TlsRptReader {

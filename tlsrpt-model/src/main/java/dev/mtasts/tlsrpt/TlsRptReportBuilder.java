@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -38,6 +39,11 @@ import java.util.TreeMap;
 public final class TlsRptReportBuilder {
 
   private static final HexFormat HEX = HexFormat.of();
+
+  /** The largest integer an I-JSON number carries exactly (RFC 7493 §2.2). */
+  private static final long MAX_COUNT = (1L << 53) - 1;
+
+  private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   private final String organizationName;
   private final String contactInfo;
@@ -87,7 +93,9 @@ public final class TlsRptReportBuilder {
    * Records one session that negotiated policy-compliant TLS.
    *
    * @param policy the policy applied
-   * @param when when the session took place
+   * @param when when the session took place, between 1970 and the end of 9999 (UTC)
+   * @throws IllegalArgumentException when {@code when} is outside that period or the day's total
+   *     would exceed 2^53-1
    */
   public void recordSuccess(AppliedPolicy policy, Instant when) {
     recordSuccesses(policy, when, 1);
@@ -97,14 +105,17 @@ public final class TlsRptReportBuilder {
    * Records successful sessions.
    *
    * @param policy the policy applied
-   * @param when when the sessions took place
+   * @param when when the sessions took place, between 1970 and the end of 9999 (UTC)
    * @param count how many, at least 0
+   * @throws IllegalArgumentException when the count is negative, {@code when} is outside that
+   *     period, or the day's total would exceed 2^53-1
    */
   public synchronized void recordSuccesses(AppliedPolicy policy, Instant when, long count) {
-    if (count < 0) {
-      throw new IllegalArgumentException("count " + count + " < 0");
+    if (count < 0 || count > MAX_COUNT) {
+      throw new IllegalArgumentException("count " + count + " is not between 0 and 2^53-1");
     }
-    tally(policy, when).successful += count;
+    Tally t = tally(policy, when);
+    t.successful = add(t.successful, count);
   }
 
   /**
@@ -112,24 +123,47 @@ public final class TlsRptReportBuilder {
    * number of sessions (usually 1).
    *
    * @param policy the policy applied
-   * @param when when the sessions took place
+   * @param when when the sessions took place, between 1970 and the end of 9999 (UTC)
    * @param failure what failed
-   * @throws IllegalArgumentException when the detail counts no session
+   * @throws IllegalArgumentException when the detail counts no session, {@code when} is outside
+   *     that period, or the day's total would exceed 2^53-1
    */
   public synchronized void recordFailure(AppliedPolicy policy, Instant when, FailureDetail failure) {
     Objects.requireNonNull(failure, "failure");
     long n = failure.failedSessionCount();
-    if (n < 1) {
-      throw new IllegalArgumentException("a failure detail must count at least one session");
+    if (n < 1 || n > MAX_COUNT) {
+      throw new IllegalArgumentException(
+          "a failure detail must count 1 to 2^53-1 sessions, not " + n);
     }
     Tally t = tally(policy, when);
-    t.failed += n;
-    t.failures.merge(failure.withFailedSessionCount(0), n, Long::sum);
+    long failed = add(t.failed, n);
+    FailureDetail key = failure.withFailedSessionCount(0);
+    long same = add(t.failures.getOrDefault(key, 0L), n);
+    t.failed = failed;
+    t.failures.put(key, same);
+  }
+
+  /** Adds counts, refusing a sum that a report could not carry (RFC 7493: at most 2^53-1). */
+  private static long add(long a, long b) {
+    long sum = a + b;
+    if (sum > MAX_COUNT || sum < a) {
+      throw new IllegalArgumentException(
+          "session count " + a + " + " + b + " exceeds 2^53-1, the largest count a report can carry");
+    }
+    return sum;
   }
 
   private Tally tally(AppliedPolicy policy, Instant when) {
     Objects.requireNonNull(policy, "policy");
-    LocalDate day = LocalDate.ofInstant(Objects.requireNonNull(when, "when"), ZoneOffset.UTC);
+    Objects.requireNonNull(when, "when");
+    // Checked now rather than when the day is drained: file names carry non-negative Unix seconds
+    // (RFC 8460 §5.1) and RFC 3339 date-times four-digit years.
+    if (when.isBefore(Instant.EPOCH) || when.isAfter(LAST_INSTANT)) {
+      throw new IllegalArgumentException(
+          "session time " + when + " is outside 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z,"
+              + " the period a report and its file name can describe");
+    }
+    LocalDate day = LocalDate.ofInstant(when, ZoneOffset.UTC);
     return days.computeIfAbsent(day, k -> new TreeMap<>())
         .computeIfAbsent(MxPatterns.normalize(policy.policyDomain()), k -> new LinkedHashMap<>())
         .computeIfAbsent(policy, k -> new Tally());
@@ -143,14 +177,7 @@ public final class TlsRptReportBuilder {
    * @return one report per policy domain per day, by day and domain
    */
   public synchronized List<GeneratedReport> drainDaysBefore(LocalDate day) {
-    List<GeneratedReport> out = new ArrayList<>();
-    while (!days.isEmpty() && days.firstKey().isBefore(day)) {
-      Map.Entry<LocalDate, TreeMap<String, Map<AppliedPolicy, Tally>>> e = days.pollFirstEntry();
-      for (Map.Entry<String, Map<AppliedPolicy, Tally>> d : e.getValue().entrySet()) {
-        out.add(report(e.getKey(), d.getKey(), d.getValue()));
-      }
-    }
-    return out;
+    return drain(days.headMap(Objects.requireNonNull(day, "day")));
   }
 
   /**
@@ -159,7 +186,20 @@ public final class TlsRptReportBuilder {
    * @return one report per policy domain per day, by day and domain
    */
   public synchronized List<GeneratedReport> drainAll() {
-    return drainDaysBefore(LocalDate.MAX);
+    return drain(days);
+  }
+
+  private List<GeneratedReport> drain(
+      SortedMap<LocalDate, TreeMap<String, Map<AppliedPolicy, Tally>>> done) {
+    List<GeneratedReport> out = new ArrayList<>();
+    for (Map.Entry<LocalDate, TreeMap<String, Map<AppliedPolicy, Tally>>> e : done.entrySet()) {
+      for (Map.Entry<String, Map<AppliedPolicy, Tally>> d : e.getValue().entrySet()) {
+        out.add(report(e.getKey(), d.getKey(), d.getValue()));
+      }
+    }
+    // Only now that every report was built: should building one ever fail, no tally is lost.
+    done.clear();
+    return out;
   }
 
   private GeneratedReport report(LocalDate day, String domain, Map<AppliedPolicy, Tally> policies) {

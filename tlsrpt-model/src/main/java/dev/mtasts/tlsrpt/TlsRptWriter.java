@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes reports as canonical RFC 8460 JSON: members in the order of the §4.4 skeleton, date-times
  * in UTC ({@code 2016-04-01T00:00:00Z}), {@code mx-host} and {@code policy-string} always arrays,
- * {@code failure-details} always present, absent optional members left out, unknown members after
- * the known ones in name order. Compact (no whitespace) or pretty; plain or gzip.
+ * {@code policy-string} and {@code failure-details} always present, {@code mx-host} always present
+ * for {@code sts} (otherwise only when not empty), absent optional members left out, unknown
+ * members after the known ones in name order. Compact (no whitespace) or pretty; plain or gzip.
  *
  * <pre>{@code
  * byte[] gz = TlsRptWriter.compact().writeGzip(report);
@@ -32,7 +33,12 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>{@code read(write(r))} equals {@code r} for every report whose unknown members are valid
- * JSON in compact form (as the reader produces them). Instances are immutable and thread-safe.
+ * JSON in compact form (as the reader produces them), with one exception for the tolerant reader:
+ * a {@code tlsa} policy result whose only policy string is itself a JSON array of strings (such as
+ * {@code "[\"3 1 1 AB\"]"}) is written exactly like Microsoft's JSON-encoded TLSA records, and the
+ * tolerant reader decodes it, with a {@link ReadWarning.Kind#POLICY_STRING_JSON_ENCODED} warning.
+ * The strict reader never decodes, and what the tolerant reader returns always reads back equal
+ * (see that warning kind for the exact rule). Instances are immutable and thread-safe.
  */
 public final class TlsRptWriter {
 
@@ -169,7 +175,9 @@ public final class TlsRptWriter {
     if (p.policyDomain() != null) {
       g.writeStringField("policy-domain", p.policyDomain());
     }
-    if (!p.mxHosts().isEmpty()) {
+    // RFC 8460 §4.4 lists mx-host for sts policies: always there for sts (the strict reader wants
+    // it), elsewhere only when there is something to say.
+    if (!p.mxHosts().isEmpty() || p.policyType() == PolicyType.STS) {
       g.writeFieldName("mx-host");
       writeStrings(g, p.mxHosts());
     }

@@ -123,9 +123,11 @@ final class CorpusReportsTest {
     ReadResult r = tolerant("microsoft-2023-01-10-sts-no-timezone.json.gz");
     assertEquals(Instant.parse("2023-01-10T00:00:00Z"), r.report().dateRange().start());
     assertEquals(Instant.parse("2023-01-10T23:59:59Z"), r.report().dateRange().end());
-    assertEquals(Set.of(ReadWarning.Kind.DATE_TIME_WITHOUT_OFFSET), kinds(r));
+    // Microsoft also leaves out the mx-host RFC 8460 §4.4 lists for sts policies.
     assertEquals(
-        List.of("$.date-range.start-datetime", "$.date-range.end-datetime"),
+        Set.of(ReadWarning.Kind.DATE_TIME_WITHOUT_OFFSET, ReadWarning.Kind.MISSING_FIELD), kinds(r));
+    assertEquals(
+        List.of("$.date-range.start-datetime", "$.date-range.end-datetime", "$.policies[0].policy"),
         r.warnings().stream().map(ReadWarning::jsonPath).collect(Collectors.toList()));
     ReportParseException e =
         assertThrows(
@@ -169,6 +171,37 @@ final class CorpusReportsTest {
     assertNull(d.sendingMtaIp());
     assertNull(d.receivingMxHostname());
     assertEquals(3, d.failedSessionCount());
+  }
+
+  @Test
+  void microsoftStsReportWithoutMxHostIsRefusedStrictlyAndWarnedTolerantly() {
+    String file = "microsoft-2024-02-16-sts.json";
+    ReportParseException e =
+        assertThrows(ReportParseException.class, () -> TlsRptReader.strict().read(Corpus.file(file)));
+    assertEquals(ReportErrorCode.MISSING_FIELD, e.code());
+    assertEquals("$.policies[0].policy", e.jsonPath());
+    assertTrue(e.detail().contains("mx-host"), e.detail());
+    ReadResult r = tolerant(file);
+    List<ReadWarning> missing =
+        r.warnings().stream().filter(w -> w.kind() == ReadWarning.Kind.MISSING_FIELD).toList();
+    assertEquals(1, missing.size(), r.warnings().toString());
+    assertTrue(missing.get(0).message().startsWith("mx-host is absent"), missing.get(0).message());
+    // The mx patterns are still there, in the policy lines.
+    assertTrue(r.report().policies().get(0).policyStrings().contains("mx: example.com"));
+  }
+
+  @Test
+  void fetchErrorReportsWithoutPolicyStringOrMxHostGetNoMissingFieldWarning() {
+    for (String file :
+        List.of("mailru-2024-02-22-sts-policy-fetch-error.json", "microsoft-2025-06-14-sts-policy-fetch-error-no-ip.json")) {
+      ReadResult r = tolerant(file);
+      assertTrue(
+          r.warnings().stream().noneMatch(w -> w.kind() == ReadWarning.Kind.MISSING_FIELD),
+          file + ": " + r.warnings());
+      assertEquals(List.of(), r.report().policies().get(0).policyStrings(), file);
+      // Mail.ru sends failure-details before policy: the check waits for both.
+      assertEquals(r.report(), TlsRptReader.strict().read(Corpus.file(file)).report(), file);
+    }
   }
 
   @Test

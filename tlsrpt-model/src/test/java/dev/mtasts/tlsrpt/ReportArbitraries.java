@@ -1,12 +1,21 @@
 package dev.mtasts.tlsrpt;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import org.jspecify.annotations.Nullable;
 
 /** Generators of reports for the jqwik properties. */
 final class ReportArbitraries {
@@ -81,9 +90,15 @@ final class ReportArbitraries {
     Arbitrary<String> typeText =
         Arbitraries.oneOf(
             Arbitraries.of("sts", "tlsa", "no-policy-found"),
+            Arbitraries.just("tlsa"),
             text().filter(t -> PolicyType.fromWireName(t) == PolicyType.UNKNOWN));
+    // Includes single strings that are JSON arrays of strings (once and twice encoded), which the
+    // tolerant reader may take for Microsoft's JSON-encoded TLSA records.
     Arbitrary<List<String>> policyStrings =
-        text().list().ofMaxSize(4).filter(l -> !(l.size() == 1 && l.get(0).startsWith("[")));
+        Arbitraries.oneOf(
+            text().list().ofMaxSize(4),
+            jsonArrayText().map(List::of),
+            jsonArrayText().map(List::of).map(ReportArbitraries::jsonArray).map(List::of));
     Arbitrary<List<String>> mxHosts =
         text().filter(s -> !s.regionMatches(true, 0, "mx:", 0, 3)).list().ofMaxSize(3);
     return Combinators.combine(
@@ -105,6 +120,77 @@ final class ReportArbitraries {
                 p.policyType(), p.policyTypeText(), p.policyStrings(), p.policyDomain(),
                 p.mxHosts(), p.successfulSessionCount(), p.failedSessionCount(),
                 p.failureDetails(), p.unknownPolicyFields(), u, u)));
+  }
+
+  /** The text of a JSON array of zero to three strings, for example {@code ["3 1 1 AB"]}. */
+  static Arbitrary<String> jsonArrayText() {
+    return Arbitraries.oneOf(
+            text(), Arbitraries.strings().withChars("0123 ABCDEF").ofMinLength(1).ofMaxLength(12))
+        .list()
+        .ofMaxSize(3)
+        .map(ReportArbitraries::jsonArray);
+  }
+
+  static String jsonArray(List<String> strings) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.writeStartArray();
+      for (String s : strings) {
+        g.writeString(s);
+      }
+      g.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Returns the strings of a JSON array of strings, or {@code null}; the test's own decoder (no
+   * leading whitespace, nothing after the array), independent of the reader's.
+   */
+  static @Nullable List<String> decodeJsonArray(String text) {
+    if (!text.startsWith("[")) {
+      return null;
+    }
+    try (JsonParser p = new JsonFactory().createParser(text)) {
+      p.nextToken();
+      List<String> out = new ArrayList<>();
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
+        out.add(p.getText());
+      }
+      return t == JsonToken.END_ARRAY && p.nextToken() == null ? out : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Returns what the tolerant reader makes of a written report: the documented rule of
+   * {@link ReadWarning.Kind#POLICY_STRING_JSON_ENCODED} applied to each tlsa policy.
+   */
+  static TlsRptReport tolerantlyDecoded(TlsRptReport r) {
+    List<PolicyResult> policies = new ArrayList<>();
+    for (PolicyResult p : r.policies()) {
+      List<String> decoded =
+          p.policyType() == PolicyType.TLSA && p.policyStrings().size() == 1
+              ? decodeJsonArray(p.policyStrings().get(0))
+              : null;
+      if (decoded != null && decoded.size() == 1 && decodeJsonArray(decoded.get(0)) != null) {
+        decoded = null;
+      }
+      policies.add(
+          decoded == null
+              ? p
+              : new PolicyResult(
+                  p.policyType(), p.policyTypeText(), decoded, p.policyDomain(), p.mxHosts(),
+                  p.successfulSessionCount(), p.failedSessionCount(), p.failureDetails(),
+                  p.unknownPolicyFields(), p.unknownSummaryFields(), p.unknownFields()));
+    }
+    return new TlsRptReport(
+        r.organizationName(), r.dateRange(), r.contactInfo(), r.reportId(), policies,
+        r.unknownFields(), r.unknownDateRangeFields());
   }
 
   static Arbitrary<DateRange> dateRange() {

@@ -59,6 +59,65 @@ final class ReportSummaryTest {
   }
 
   @Test
+  void noPolicyFoundSessionsAreAddedToStsSessionsAtDomainLevel() {
+    // Regression: the sts/tlsa "take the largest" rule was applied across every policy type, so
+    // no-policy-found 40 + sts 60 gave 60. Sessions that found no policy never overlap sts ones.
+    LocalDate day = LocalDate.parse("2025-01-01");
+    PolicyResult npf =
+        PolicyResult.of(PolicyType.NO_POLICY_FOUND, List.of(), "example.com", List.of(), 40, 0, List.of());
+    ReportSummary s = ReportSummary.of(List.of(report("o", "1", day, npf, sts("example.com", 60, 0))));
+    DomainSummary d = s.domain("example.com");
+    assertEquals(new SessionCounts(100, 0), d.sessions());
+    assertEquals(new SessionCounts(100, 0), d.days().get(day).sessions());
+    assertEquals(new SessionCounts(100, 0), s.sessions());
+    assertEquals(
+        Map.of("no-policy-found", new SessionCounts(40, 0), "sts", new SessionCounts(60, 0)),
+        d.byPolicyType());
+  }
+
+  @Test
+  void onlyStsAndTlsaOverlapWhileNoPolicyFoundAndUnknownTypesAddOnTop() {
+    LocalDate day = LocalDate.parse("2025-01-01");
+    PolicyResult tlsa =
+        PolicyResult.of(PolicyType.TLSA, List.of("3 1 1 AB"), "a.example", List.of(), 50, 4, List.of());
+    PolicyResult npf =
+        PolicyResult.of(PolicyType.NO_POLICY_FOUND, List.of(), "a.example", List.of(), 7, 1, List.of());
+    PolicyResult unknown =
+        new PolicyResult(
+            PolicyType.UNKNOWN, "x-future", List.of(), "a.example", List.of(), 3, 2, List.of(), Map.of(),
+            Map.of(), Map.of());
+    TlsRptReport r = report("o", "1", day, sts("a.example", 60, 3), tlsa, npf, unknown);
+    // max(sts 60, tlsa 50) + npf 7 + unknown 3 successful; max(3, 4) + 1 + 2 failed.
+    assertEquals(new SessionCounts(70, 7), ReportSummary.of(List.of(r)).domain("a.example").sessions());
+  }
+
+  @Test
+  void addingTheSameReportTwiceCountsItOnce() {
+    // Regression: add() merged a one-report summary, and merge cannot take figures back out, so
+    // empty().add(r).add(r) counted r twice.
+    LocalDate day = LocalDate.parse("2025-01-01");
+    TlsRptReport r = report("o", "1", day, sts("a.example", 5, 1));
+    ReportSummary once = ReportSummary.empty().add(r);
+    ReportSummary twice = once.add(r);
+    assertEquals(1, twice.reportCount());
+    assertEquals(1, twice.duplicateReports());
+    assertEquals(1, twice.policyResultCount());
+    assertEquals(new SessionCounts(5, 1), twice.domain("a.example").sessions());
+    assertEquals(new SessionCounts(5, 1), twice.sessions());
+    // The same as the accumulator, which always deduplicated.
+    ReportSummary.Accumulator acc = ReportSummary.newAccumulator();
+    acc.add(r);
+    acc.add(r);
+    assertEquals(acc.snapshot(), twice);
+    // The report read again is a fresh object with the same key: still a duplicate.
+    TlsRptReport again = TlsRptReader.tolerant().read(TlsRptWriter.compact().write(r)).report();
+    assertEquals(2, twice.add(again).duplicateReports());
+    // The summaries are values: adding to one leaves it as it was.
+    assertEquals(0, once.duplicateReports());
+    assertEquals(1, once.reportCount());
+  }
+
+  @Test
   void sameReportTwiceIsCountedOnce() {
     TlsRptReport google = corpus("google-2026-05-11-sts.json.gz");
     ReportSummary.Accumulator acc = ReportSummary.newAccumulator();
@@ -165,7 +224,8 @@ final class ReportSummaryTest {
   void policyResultWithoutDomainCountsUnderEmptyDomain() {
     ReportSummary s = ReportSummary.of(List.of(corpus("synthetic-invalid-policy-type-missing-fields.json")));
     assertEquals(Set.of(""), s.domains());
-    assertEquals(new SessionCounts(1, 0), s.domain("").sessions());
+    // no-policy-found and an unknown type never overlap each other: both count.
+    assertEquals(new SessionCounts(2, 0), s.domain("").sessions());
     assertEquals(
         Map.of("no-policy-found", new SessionCounts(1, 0), "invalid-policy-type", new SessionCounts(1, 0)),
         s.byPolicyType());

@@ -41,6 +41,37 @@ final class SummaryMergePropertiesTest {
     assertEquals(a, ReportSummary.empty().merge(a));
   }
 
+  @Provide
+  Arbitrary<TlsRptReport> report() {
+    return ReportArbitraries.smallReport();
+  }
+
+  @Property(tries = 200)
+  void addingAReportEqualsSummarizingItWithTheOthers(
+      @ForAll("reportLists") List<TlsRptReport> reports, @ForAll("report") TlsRptReport r) {
+    List<TlsRptReport> all = new ArrayList<>(reports);
+    all.add(r);
+    assertEquals(ReportSummary.of(all), ReportSummary.of(reports).add(r));
+  }
+
+  @Property(tries = 200)
+  void addingAReportTwiceCountsItOnce(
+      @ForAll("summaries") ReportSummary s, @ForAll("report") TlsRptReport r) {
+    ReportSummary once = s.add(r);
+    ReportSummary twice = once.add(r);
+    assertEquals(once.reportCount(), twice.reportCount());
+    assertEquals(once.policyResultCount(), twice.policyResultCount());
+    assertEquals(once.duplicateReports() + 1, twice.duplicateReports());
+    assertEquals(once.sessions(), twice.sessions());
+    assertEquals(once.domains(), twice.domains());
+    for (String d : once.domains()) {
+      assertEquals(once.domain(d).days(), twice.domain(d).days());
+      assertEquals(once.domain(d).failures(), twice.domain(d).failures());
+    }
+    assertEquals(
+        ReportSummary.newAccumulator().merge(s).addAll(List.of(r, r)).snapshot(), twice);
+  }
+
   @Property(tries = 150)
   void mergingSummariesOfDisjointReportsEqualsSummarizingAllReports(
       @ForAll("reportLists") List<TlsRptReport> left, @ForAll("reportLists") List<TlsRptReport> right) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 final class TlsRptReaderTest {
 
@@ -67,6 +68,9 @@ final class TlsRptReaderTest {
           U-label policy domain     | "policy-domain":"d.example"               | "policy-domain":"bücher.example"          | INVALID_VALUE              | $.policies[0].policy.policy-domain
           report-id as number       | "report-id":"id-1"                        | "report-id":12345                         | REPORT_ID_NOT_STRING       | $.report-id
           null failure-details      | "failure-details":[{                      | "failure-details":null,"y":[{             | EMPTY_VALUE                | $.policies[0].failure-details
+          sts without policy-string | "policy-string":["version: STSv1"],        | ''                                        | MISSING_FIELD              | $.policies[0].policy
+          sts without mx-host       | ,"mx-host":["mx.d.example"]               | ''                                        | MISSING_FIELD              | $.policies[0].policy
+          tlsa without policy-string | "policy-type":"sts","policy-string":["version: STSv1"] | "policy-type":"tlsa"     | MISSING_FIELD              | $.policies[0].policy
           """)
   void tolerantModeAcceptsWithWarningStrictModeRejects(
       String name, String from, String to, ReadWarning.Kind kind, String path) {
@@ -97,12 +101,160 @@ final class TlsRptReaderTest {
             "$.policies[0].failure-details[0].additional-info-uri"),
         tolerant.warnings().stream().map(ReadWarning::jsonPath).collect(Collectors.toList()));
     assertTrue(tolerant.warnings().stream().allMatch(w -> w.kind() == ReadWarning.Kind.DRAFT_FIELD_NAME));
-    PolicyResult strict = TlsRptReader.strict().read(input).report().policies().get(0);
+    // Strictly, mx-host-pattern is not mx-host, so the sts policy lacks its mx-host ...
+    ReportParseException e =
+        assertThrows(ReportParseException.class, () -> TlsRptReader.strict().read(input));
+    assertEquals(ReportErrorCode.MISSING_FIELD, e.code());
+    assertEquals("$.policies[0].policy", e.jsonPath());
+    // ... and beside a real mx-host the draft names are unknown members, kept verbatim.
+    String both = input.replace("\"mx-host-pattern\":[", "\"mx-host\":[],\"mx-host-pattern\":[");
+    PolicyResult strict = TlsRptReader.strict().read(both).report().policies().get(0);
     assertEquals(List.of(), strict.mxHosts());
     assertEquals("[\"mx.d.example\"]", strict.unknownPolicyFields().get("mx-host-pattern"));
     assertEquals(
         "\"https://x.example/\"",
         strict.failureDetails().get(0).unknownFields().get("additional-info-uri"));
+  }
+
+  private static final String FETCH_ERROR =
+      "\"result-type\":\"sts-policy-fetch-error\",\"failed-session-count\":3";
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "sts-policy-fetch-error", "sts-policy-invalid", "sts-webpki-invalid", "tlsa-invalid",
+        "dnssec-invalid", "dane-required"
+      })
+  void policyStageFailuresExcuseAbsentPolicyStringAndMxHostEvenStrictly(String resultType) {
+    // Digest edge case 19 (Microsoft): no policy was obtained, so there is none to report.
+    String detail = "\"result-type\":\"" + resultType + "\",\"failed-session-count\":3";
+    for (String type : List.of("sts", "tlsa")) {
+      String input =
+          doc("\"policy-type\":\"" + type + "\",\"policy-domain\":\"d.example\"", SUMMARY, detail, "");
+      for (TlsRptReader reader : List.of(TlsRptReader.strict(), TlsRptReader.tolerant())) {
+        ReadResult r = reader.read(input);
+        assertEquals(List.of(), r.warnings(), type + " " + resultType);
+        assertEquals(List.of(), r.report().policies().get(0).policyStrings());
+      }
+    }
+  }
+
+  @Test
+  void stsPolicyWithoutPolicyStringIsRefusedStrictlyUnlessEveryFailureIsPolicyStage() {
+    // Regression: the strict reader accepted an sts policy with neither policy-string nor mx-host
+    // whatever its failures, and the tolerant reader did not warn.
+    String policy = "\"policy-type\":\"sts\",\"policy-domain\":\"d.example\"";
+    String mixed =
+        doc(policy, SUMMARY, FETCH_ERROR, "").replace("}]}]}", "}," + "{" + DETAIL + "}]}]}");
+    String noFailures = doc(policy, SUMMARY, FETCH_ERROR, "").replace("[{" + FETCH_ERROR + "}]", "[]");
+    String certificateOnly = doc(policy, SUMMARY, DETAIL, "");
+    for (String input : List.of(mixed, noFailures, certificateOnly)) {
+      ReportParseException e =
+          assertThrows(ReportParseException.class, () -> TlsRptReader.strict().read(input), input);
+      assertEquals(ReportErrorCode.MISSING_FIELD, e.code());
+      assertEquals("$.policies[0].policy", e.jsonPath());
+      assertTrue(e.detail().contains("policy-string"), e.detail());
+      ReadResult r = TlsRptReader.tolerant().read(input);
+      assertEquals(
+          List.of("policy-string is absent", "mx-host is absent"),
+          r.warnings().stream()
+              .filter(w -> w.kind() == ReadWarning.Kind.MISSING_FIELD)
+              .map(w -> w.message().substring(0, w.message().indexOf(" for a ")))
+              .collect(Collectors.toList()),
+          input);
+    }
+    // The failure details may come before the policy object: the check waits for both.
+    String detailsFirst =
+        "{\"organization-name\":\"Org\",\"date-range\":{\"start-datetime\":\"2024-01-01T00:00:00Z\","
+            + "\"end-datetime\":\"2024-01-01T23:59:59Z\"},\"contact-info\":\"a@b.example\","
+            + "\"report-id\":\"id-1\",\"policies\":[{\"failure-details\":[{" + FETCH_ERROR + "}],"
+            + "\"summary\":{" + SUMMARY + "},\"policy\":{" + policy + "}}]}";
+    assertEquals(List.of(), TlsRptReader.strict().read(detailsFirst).warnings());
+  }
+
+  @Test
+  void noPolicyFoundNeedsNeitherPolicyStringNorMxHost() {
+    String input =
+        doc("\"policy-type\":\"no-policy-found\",\"policy-domain\":\"d.example\"", SUMMARY, DETAIL, "");
+    assertEquals(List.of(), TlsRptReader.strict().read(input).warnings());
+  }
+
+  static final String TWO_RECORDS_JSON = "[\\\"3 1 1 AB\\\",\\\"3 1 1 CD\\\"]";
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock = """
+          array of one, type first   | "policy-type":"tlsa","policy-string":[ENC]
+          bare string, type first    | "policy-type":"tlsa","policy-string":ENC
+          array of one, type last    | "policy-string":[ENC],"policy-type":"tlsa"
+          bare string, type last     | "policy-string":ENC,"policy-type":"tlsa"
+          """)
+  void jsonEncodedTlsaPolicyStringIsDecodedInEveryForm(String name, String policy) {
+    // Regression: only the array-of-one form was decoded, and before the type was known.
+    String input =
+        doc(policy.replace("ENC", "\"" + TWO_RECORDS_JSON + "\"") + ",\"policy-domain\":\"d.example\"",
+            SUMMARY, DETAIL, "");
+    ReadResult r = TlsRptReader.tolerant().read(input);
+    assertEquals(List.of("3 1 1 AB", "3 1 1 CD"), r.report().policies().get(0).policyStrings(), name);
+    assertEquals(
+        1,
+        r.warnings().stream()
+            .filter(w -> w.kind() == ReadWarning.Kind.POLICY_STRING_JSON_ENCODED
+                && w.jsonPath().equals("$.policies[0].policy.policy-string"))
+            .count(),
+        () -> name + ": " + r.warnings());
+  }
+
+  @Test
+  void jsonLookingPolicyStringIsDecodedOnlyForTlsaAndOnlyByTheTolerantReader() {
+    String sts =
+        doc("\"policy-type\":\"sts\",\"policy-string\":[\"" + TWO_RECORDS_JSON + "\"],"
+            + "\"policy-domain\":\"d.example\",\"mx-host\":[]", SUMMARY, DETAIL, "");
+    assertEquals(
+        List.of("[\"3 1 1 AB\",\"3 1 1 CD\"]"),
+        TlsRptReader.tolerant().read(sts).report().policies().get(0).policyStrings());
+    String tlsa = sts.replace("\"sts\"", "\"tlsa\"");
+    ReadResult strict = TlsRptReader.strict().read(tlsa);
+    assertEquals(List.of("[\"3 1 1 AB\",\"3 1 1 CD\"]"), strict.report().policies().get(0).policyStrings());
+    assertEquals(List.of(), strict.warnings());
+  }
+
+  @Test
+  void tlsaPolicyStringThatIsAJsonArrayRoundTripsStrictlyAndIsDecodedTolerantly() {
+    // Regression: PolicyResult.of(TLSA, ["[\"3 1 1 AB\"]"]) came back tolerantly as [3 1 1 AB]
+    // with no warning. Once written it cannot be told from Microsoft's encoding; the rule is
+    // documented on ReadWarning.Kind.POLICY_STRING_JSON_ENCODED.
+    TlsRptReport r = tlsaReport(List.of("[\"3 1 1 AB\"]"));
+    byte[] json = TlsRptWriter.compact().write(r);
+    ReadResult strict = TlsRptReader.strict().read(json);
+    assertEquals(r, strict.report());
+    assertEquals(List.of(), strict.warnings());
+    ReadResult tolerant = TlsRptReader.tolerant().read(json);
+    assertEquals(tlsaReport(List.of("3 1 1 AB")), tolerant.report());
+    assertEquals(
+        List.of(ReadWarning.Kind.POLICY_STRING_JSON_ENCODED),
+        tolerant.warnings().stream().map(ReadWarning::kind).collect(Collectors.toList()));
+    // What the tolerant reader returns reads back equal: decoding never applies twice.
+    TlsRptReport twice = tlsaReport(List.of("[\"[\\\"3 1 1 AB\\\"]\"]"));
+    ReadResult stable = TlsRptReader.tolerant().read(TlsRptWriter.compact().write(twice));
+    assertEquals(twice, stable.report());
+    assertEquals(List.of(), stable.warnings());
+    // Not a JSON array of strings: kept.
+    for (String kept : List.of("[3 1 1 AB]", "[\"a\",1]", "[\"a\"] x", " [\"a\"]")) {
+      TlsRptReport k = tlsaReport(List.of(kept));
+      assertEquals(k, TlsRptReader.tolerant().read(TlsRptWriter.compact().write(k)).report(), kept);
+    }
+  }
+
+  private static TlsRptReport tlsaReport(List<String> records) {
+    return TlsRptReport.of(
+        "Org",
+        new DateRange(
+            java.time.Instant.parse("2024-01-01T00:00:00Z"), java.time.Instant.parse("2024-01-01T23:59:59Z")),
+        "a@b.example",
+        "id-1",
+        List.of(PolicyResult.of(PolicyType.TLSA, records, "d.example", List.of(), 5, 0, List.of())));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -3,11 +3,14 @@ package dev.mtasts.tlsrpt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 final class TlsRptReportBuilderTest {
 
@@ -82,6 +85,87 @@ final class TlsRptReportBuilderTest {
     b.recordSuccesses(tlsa, t, 10);
     ReportSummary s = ReportSummary.of(b.drainAll().stream().map(GeneratedReport::report).toList());
     assertEquals(new SessionCounts(10, 0), s.domain("example.com").sessions());
+  }
+
+  @Test
+  void unicodePolicyDomainIsRefusedWhenThePolicyIsBuiltSoNoDayIsLost() {
+    // Regression: AppliedPolicy accepted "bücher.example"; the drain then removed the whole day
+    // before ReportFileName refused the domain, and every other domain's tallies of that day went.
+    TlsRptReportBuilder b = TlsRptReportBuilder.newBuilder("O", "r@s.example", "s.example");
+    Instant t = Instant.parse("2026-01-01T12:00:00Z");
+    b.recordSuccesses(STS, t, 3);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> AppliedPolicy.sts("bücher.example", List.of("version: STSv1"), List.of("mx.example")));
+    assertTrue(e.getMessage().contains("A-labels"), e.getMessage());
+    assertTrue(e.getMessage().contains("java.net.IDN.toASCII"), e.getMessage());
+    assertTrue(e.getMessage().contains("xn--bcher-kva.example"), e.getMessage());
+    List<GeneratedReport> reports = b.drainAll();
+    assertEquals(1, reports.size());
+    assertEquals(3, reports.get(0).report().policies().get(0).successfulSessionCount());
+    // The A-label form is what a sender records.
+    AppliedPolicy ascii = AppliedPolicy.noPolicyFound(java.net.IDN.toASCII("bücher.example"));
+    b.recordSuccess(ascii, t);
+    assertEquals("xn--bcher-kva.example", b.drainAll().get(0).fileName().policyDomain());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "bücher.example", "", ".example.com", "example.com.", "a..example", "ex ample.com",
+        "bad!domain", "*.example.com", "a/b.example"
+      })
+  void appliedPolicyRefusesDomainsThatAreNotAsciiDnsNames(String domain) {
+    assertThrows(IllegalArgumentException.class, () -> AppliedPolicy.noPolicyFound(domain));
+    assertThrows(IllegalArgumentException.class, () -> AppliedPolicy.tlsa(domain, List.of("3 1 1 AB")));
+  }
+
+  @Test
+  void appliedPolicyRefusesOverlongLabelsAndNames() {
+    String label64 = "a".repeat(64);
+    assertThrows(IllegalArgumentException.class, () -> AppliedPolicy.noPolicyFound(label64 + ".example"));
+    String name254 = ("a".repeat(62) + ".").repeat(4) + "ab"; // 4 * 63 + 2 = 254 characters
+    assertEquals(254, name254.length());
+    assertThrows(IllegalArgumentException.class, () -> AppliedPolicy.noPolicyFound(name254));
+    assertEquals("a".repeat(63) + ".example", AppliedPolicy.noPolicyFound("a".repeat(63) + ".example").policyDomain());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"example.com", "EXAMPLE.com", "xn--bcher-kva.example", "_tls.a-b.example", "localhost"})
+  void appliedPolicyAcceptsAsciiDnsNames(String domain) {
+    assertEquals(domain, AppliedPolicy.noPolicyFound(domain).policyDomain());
+  }
+
+  @Test
+  void outOfRangeTimesAndCountsAreRefusedWhenRecordedNotWhenDrained() {
+    TlsRptReportBuilder b = TlsRptReportBuilder.newBuilder("O", "r@s.example", "s.example");
+    Instant t = Instant.parse("2026-01-01T12:00:00Z");
+    b.recordSuccess(STS, t);
+    // Before 1970 a file name cannot carry the period; after 9999 a date-time cannot.
+    assertThrows(IllegalArgumentException.class, () -> b.recordSuccess(STS, Instant.parse("1969-12-31T23:59:59Z")));
+    assertThrows(IllegalArgumentException.class, () -> b.recordSuccess(STS, Instant.parse("+10000-01-01T00:00:00Z")));
+    // A count a report cannot carry (I-JSON: at most 2^53-1), alone or added up.
+    assertThrows(IllegalArgumentException.class, () -> b.recordSuccesses(STS, t, 1L << 53));
+    b.recordSuccesses(STS, t, (1L << 53) - 2);
+    assertThrows(IllegalArgumentException.class, () -> b.recordSuccesses(STS, t, 1));
+    FailureDetail f = FailureDetail.of(ResultType.CERTIFICATE_EXPIRED, "192.0.2.1", "mx.example.com", 1L << 53);
+    assertThrows(IllegalArgumentException.class, () -> b.recordFailure(STS, t, f));
+    List<GeneratedReport> reports = b.drainAll();
+    assertEquals(1, reports.size());
+    PolicyResult p = reports.get(0).report().policies().get(0);
+    assertEquals((1L << 53) - 1, p.successfulSessionCount());
+    assertEquals(0, p.failedSessionCount());
+    assertEquals(p, TlsRptReader.strict().read(TlsRptWriter.compact().write(reports.get(0).report())).report().policies().get(0));
+  }
+
+  @Test
+  void stsPolicyWithoutMxHostsGeneratesAStrictlyReadableReport() {
+    TlsRptReportBuilder b = TlsRptReportBuilder.newBuilder("O", "r@s.example", "s.example");
+    AppliedPolicy noMx = AppliedPolicy.sts("example.com", List.of("version: STSv1", "mode: none", "max_age: 86400"), List.of());
+    b.recordSuccess(noMx, Instant.parse("2026-01-01T12:00:00Z"));
+    TlsRptReport r = b.drainAll().get(0).report();
+    assertEquals(r, TlsRptReader.strict().read(TlsRptWriter.compact().write(r)).report());
   }
 
   @Test

@@ -105,7 +105,7 @@ public final class FieldScanner {
       if (first && pos > delimStart) {
         // RFC 8461 erratum 6285 / RFC 8460 §3: the ABNF allows it, but the selection rule looks
         // for the exact prefix "v=STSv1;" and discards this record when there are several.
-        warnings.add(new RecordWarning(delimStart + 1,
+        warnings.add(new RecordWarning(delimStart + 1, RecordErrorCode.WHITESPACE_BEFORE_DELIMITER,
             "whitespace between \"v=" + versionTag + "\" and ';': senders that look for the prefix \"v="
                 + versionTag + ";\" ignore this record (RFC 8461 erratum 6285); remove it"));
       }
@@ -170,7 +170,7 @@ public final class FieldScanner {
     if (mode == ParseMode.STRICT) {
       throw new RecordParseException(code, column, message);
     }
-    warnings.add(new RecordWarning(column, message));
+    warnings.add(new RecordWarning(column, code, message));
   }
 
   /**

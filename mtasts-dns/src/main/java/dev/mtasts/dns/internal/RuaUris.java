@@ -76,7 +76,7 @@ public final class RuaUris {
     }
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("mailto") && !scheme.equals("https")) {
-      warnings.add(new RecordWarning(column,
+      warnings.add(new RecordWarning(column, RecordErrorCode.UNSUPPORTED_RUA_SCHEME,
           "rua URI scheme \"" + uri.getScheme() + "\" is neither mailto nor https (RFC 8460 §3); reporters skip it"));
     }
     return uri;

@@ -18,9 +18,12 @@ import dev.mtasts.lifecycle.ServedPolicy;
 import dev.mtasts.lifecycle.Step;
 import dev.mtasts.lifecycle.Target;
 import dev.mtasts.lifecycle.Transition;
+import dev.mtasts.policy.LintCode;
+import dev.mtasts.policy.LintFinding;
 import dev.mtasts.policy.Mode;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
+import dev.mtasts.policy.PolicyLint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -95,6 +98,8 @@ public final class Planner {
         warnings.add(new Reason.General(Code.SHORT_MAX_AGE, "max_age " + policy.maxAge()
             + " is below " + min + " seconds; prefer weeks for an enforce policy (RFC 8461 §10.2)"));
       }
+    } else if (to == LifecycleState.NONE) {
+      warnings.addAll(turnOffFindings(history, policy, now, evidence.txtTtl()));
     } else if (to == LifecycleState.TESTING) {
       if (!evidence.mxHosts().isEmpty()) {
         warnings.addAll(ReadinessCheck.mxCoverage(policy, evidence.mxHosts()));
@@ -111,6 +116,39 @@ public final class Planner {
       return new Refusal(domain, from, to, refusals, readiness);
     }
     return publish(history, transition, from, to, policy, evidence, now, ids, warnings, readiness);
+  }
+
+  /**
+   * Relays the {@link PolicyLint} findings that concern a turn-off policy: RFC 8461 §8.3 and the
+   * documented turn-off ({@link Target#modeNone()}) use mode none with {@code max_age} 86400 and
+   * no {@code mx}. A longer max_age is not harmless bookkeeping: senders may cache the none policy
+   * that long, and a later deletion is only complete (ABSENT) once it has expired.
+   */
+  private static List<Reason> turnOffFindings(PublicationHistory history, MtaStsPolicy policy,
+      Instant now, Duration ttl) {
+    List<Reason> out = new ArrayList<>();
+    for (LintFinding finding : PolicyLint.lint(policy)) {
+      if (finding.code() == LintCode.NONE_MAX_AGE_ABOVE_ONE_DAY) {
+        // The earliest a deletion can remove the none policy: once it is in effect and every
+        // earlier policy has expired (the wait the TURN_OFF plan names).
+        Instant effective = now.plus(ttl);
+        Instant earlier = history.cacheExpiry(now);
+        Instant earliestRemoval = earlier.isAfter(effective) ? earlier : effective;
+        Duration maxAge = Duration.ofSeconds(policy.maxAge());
+        out.add(new Reason.General(Code.NONE_MAX_AGE_ABOVE_ONE_DAY, finding.message()
+            + ". Senders may cache this mode none policy for " + policy.maxAge() + " s ("
+            + maxAge.toDays() + " days): a later deletion (Target.deleted()) is complete, and the"
+            + " domain ABSENT, only that long after the TXT record and policy file are removed;"
+            + " removed at the earliest, " + earliestRemoval + ", not before "
+            + earliestRemoval.plus(maxAge) + " instead of "
+            + earliestRemoval.plusSeconds(Target.MODE_NONE_MAX_AGE)
+            + ". Target.modeNone() publishes the documented turn-off"));
+      } else if (finding.code() == LintCode.NONE_WITH_MX) {
+        out.add(new Reason.General(Code.NONE_WITH_MX, finding.message() + ". The documented"
+            + " turn-off (RFC 8461 §8.3) has no mx lines; Target.modeNone() publishes it"));
+      }
+    }
+    return out;
   }
 
   private static @Nullable Transition transition(LifecycleState from, LifecycleState to,
@@ -237,7 +275,9 @@ public final class Planner {
     String domain = history.domain();
     ServedPolicy current = history.current().orElseThrow();
     String txtName = txtName(domain);
-    String txtValue = StsRecord.of(current.id()).toText();
+    // The record as published now, whatever its id: StsRecord.of would refuse an id that is not
+    // RFC 8461 compliant, but one recorded in the history must still be removable.
+    String txtValue = new StsRecord(current.id(), List.of()).toText();
     String url = policyUrl(domain);
     List<Step> steps = new ArrayList<>();
     Duration currentMaxAge = Duration.ofSeconds(current.policy().maxAge());
@@ -311,22 +351,37 @@ public final class Planner {
    * @param history the history
    * @param current the id published now, or {@code null}
    * @param ids the generator
-   * @return the new id
-   * @throws IllegalStateException if the generator keeps returning used ids
+   * @return the new id, always 1 to 32 ASCII letters and digits
+   * @throws IllegalStateException if the generator keeps returning used ids, or returns an id
+   *     that is not RFC 8461 compliant
    */
   public static PolicyId newId(PublicationHistory history, @Nullable PolicyId current,
       PolicyIdGenerator ids) {
     Set<PolicyId> used = history.ids();
-    PolicyId candidate = ids.next(current);
+    PolicyId candidate = compliant(ids.next(current));
     int tries = 0;
     while (candidate.equals(current) || used.contains(candidate)) {
       if (++tries > used.size() + 1000) {
         throw new IllegalStateException("the id generator keeps returning ids already used: "
             + candidate.value());
       }
-      candidate = ids.next(candidate);
+      candidate = compliant(ids.next(candidate));
     }
     return candidate;
+  }
+
+  /**
+   * Refuses an id senders would not accept: the built-in generators never make one, but {@link
+   * PolicyIdGenerator} is an open interface and a lenient id ({@code abc-123}) would publish a
+   * record that strict senders ignore, leaving the domain without a policy (RFC 8461 §3.1).
+   */
+  private static PolicyId compliant(PolicyId id) {
+    if (!id.isRfcCompliant()) {
+      throw new IllegalStateException("the id generator returned \"" + id.value() + "\", which is"
+          + " not 1 to 32 ASCII letters and digits as RFC 8461 §3.1 requires; senders would ignore"
+          + " the TXT record. Use PolicyIdGenerator.timestamp or PolicyIdGenerator.random");
+    }
+    return id;
   }
 
   /**

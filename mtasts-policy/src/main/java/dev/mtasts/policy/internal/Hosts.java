@@ -9,6 +9,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The ASCII path compares regions in place (no allocation); only a host with non-ASCII
  * characters is converted to its A-label form with {@link IDN#toASCII(String, int)} first.
+ *
+ * <p>{@link IDN} implements IDNA2003 (RFC 3490), which maps the four IDNA2008 "deviation"
+ * characters to other text: ß (U+00DF) and ẞ (U+1E9E) to {@code ss}, ς (U+03C2) to σ, and drops
+ * ZERO WIDTH (NON-)JOINER (U+200C, U+200D). Under IDNA2008 (RFC 5891, the A-labels the DNS holds
+ * today) those are distinct names: {@code straße.de} is {@code xn--strae-oqa.de}, not {@code
+ * strasse.de}. The JDK has no IDNA2008 and the project takes no ICU dependency, so a name holding
+ * one of them is refused rather than converted to the wrong name ({@link #idnaDeviation}).
  */
 public final class Hosts {
   private Hosts() {}
@@ -29,12 +36,60 @@ public final class Hosts {
   }
 
   /**
+   * Returns the index of the first character that IDNA2003 and IDNA2008 convert differently (ß,
+   * ẞ, ς, ZWNJ, ZWJ), so that {@link IDN} would give another name than the one the DNS holds.
+   *
+   * @param host a host name
+   * @return the index of the first such character, or {@code -1} if there is none
+   */
+  public static int idnaDeviation(String host) {
+    for (int i = 0, n = host.length(); i < n; i++) {
+      if (isIdnaDeviation(host.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Returns whether a character is one that IDNA2003 maps and IDNA2008 keeps (UTS #46
+   * "deviation" characters, plus the capital sharp s whose UTS #46 mapping is ß).
+   *
+   * @param c a character
+   * @return {@code true} for U+00DF, U+1E9E, U+03C2, U+200C and U+200D
+   */
+  public static boolean isIdnaDeviation(char c) {
+    return c == '\u00DF' || c == '\u1E9E' || c == '\u03C2' || c == '\u200C' || c == '\u200D';
+  }
+
+  /**
+   * Names a deviation character for a message.
+   *
+   * @param c a character for which {@link #isIdnaDeviation(char)} holds
+   * @return for example {@code "ß (U+00DF)"}
+   */
+  public static String describeDeviation(char c) {
+    switch (c) {
+      case '\u200C':
+        return "ZERO WIDTH NON-JOINER (U+200C)";
+      case '\u200D':
+        return "ZERO WIDTH JOINER (U+200D)";
+      default:
+        return c + " (U+" + String.format(Locale.ROOT, "%04X", (int) c) + ")";
+    }
+  }
+
+  /**
    * Converts a host with non-ASCII characters to lower-case A-label form.
    *
    * @param host the host as given, possibly with a trailing dot
-   * @return the A-label form, or {@code null} when IDNA refuses the name
+   * @return the A-label form, or {@code null} when IDNA refuses the name or when it holds a
+   *     character IDNA2003 would map to a different name ({@link #idnaDeviation})
    */
   public static @Nullable String toAsciiHost(String host) {
+    if (idnaDeviation(host) >= 0) {
+      return null;
+    }
     try {
       return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
     } catch (RuntimeException e) {
@@ -47,11 +102,13 @@ public final class Hosts {
 
   /**
    * Matches an ASCII host against a pattern (RFC 8461 §4.1): ASCII case-insensitive, a trailing
-   * root dot on the host ignored, {@code *.} covering exactly one whole leftmost label.
+   * root dot on the host ignored, {@code *.} covering exactly one whole leftmost label, which must
+   * be an LDH label (RFC 5321 §4.1.2: letters, digits and hyphens, no hyphen at either end, 1 to 63
+   * characters). An exact pattern is itself a valid name, so a host equal to it is one too.
    *
    * @param pattern a valid, lower-case pattern
    * @param host an ASCII host name
-   * @return whether the pattern covers the host
+   * @return whether the pattern covers the host; {@code false} for a host that is not a name
    */
   public static boolean matchesAscii(String pattern, String host) {
     int hl = host.length();
@@ -65,15 +122,32 @@ public final class Hosts {
     // "*.example.com": the host must be "<one label>.example.com"
     int suffixLen = pl - 1; // ".example.com"
     int labelLen = hl - suffixLen;
-    if (labelLen <= 0) {
+    if (labelLen <= 0 || labelLen > DomainSyntax.MAX_LABEL || hl > DomainSyntax.MAX_NAME) {
       return false;
     }
-    for (int i = 0; i < labelLen; i++) {
-      if (host.charAt(i) == '.') {
-        return false; // the leftmost part is more than one label (or an empty one)
-      }
+    if (!isLdhLabel(host, 0, labelLen)) {
+      // more than one label, an empty one, or not a name at all ("a b", "*", "a_b;")
+      return false;
     }
     return regionEquals(host, labelLen, pattern, 1, suffixLen);
+  }
+
+  /**
+   * Returns whether {@code s[from, to)} is one LDH label: {@code Let-dig [Ldh-str]} of RFC 5321
+   * §4.1.2, so letters, digits and inner hyphens only. The caller checks the length.
+   */
+  private static boolean isLdhLabel(String s, int from, int to) {
+    if (s.charAt(from) == '-' || s.charAt(to - 1) == '-') {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      char lower = (char) (c | 0x20);
+      if (!(c >= '0' && c <= '9') && !(lower >= 'a' && lower <= 'z') && c != '-') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean regionEquals(String host, int hostFrom, String lowerPattern, int patternFrom, int len) {

@@ -391,6 +391,15 @@ public final class PolicyScanner {
       v = v.substring(0, v.length() - 1);
     }
     if (!Hosts.isAscii(v)) {
+      int deviation = Hosts.idnaDeviation(v);
+      if (deviation >= 0) {
+        // java.net.IDN is IDNA2003: it would silently read another name ("straße" as "strasse"),
+        // and a policy naming the wrong MX host is worse than a refused one (RFC 8461 §3.2).
+        throw error(PolicyErrorCode.MX_U_LABEL, from + deviation, "mx \"" + value + "\" contains "
+            + Hosts.describeDeviation(v.charAt(deviation)) + ", which IDNA2003 (the only conversion"
+            + " available here) maps to a different name than IDNA2008 does; write the mx as its"
+            + " IDNA2008 A-label (xn--...)");
+      }
       String ascii = Hosts.toAsciiHost(v);
       if (ascii == null || !Hosts.isAscii(ascii)) {
         throw error(PolicyErrorCode.MX_U_LABEL, from, "mx \"" + value

@@ -45,6 +45,22 @@ public final class FingerprintSet {
    * @return {@code true} when it was not present
    */
   public boolean add(String organization, String reportId) {
+    return probe(organization, reportId, true);
+  }
+
+  /**
+   * Tells whether the fingerprint of a report key is a member.
+   *
+   * @param organization the organization name
+   * @param reportId the report id
+   * @return {@code true} when a report with this key was added
+   */
+  public boolean contains(String organization, String reportId) {
+    return probe(organization, reportId, false);
+  }
+
+  /** Adds ({@code insert}) or looks up a key; returns "was absent" or "is present" respectively. */
+  private boolean probe(String organization, String reportId, boolean insert) {
     // Two independent 64-bit hashes in one pass per string, then finalized: 128 bits in all.
     long h1 = 0xcbf29ce484222325L;
     long h2 = 0x9e3779b97f4a7c15L;
@@ -60,8 +76,12 @@ public final class FingerprintSet {
       h1 = (h1 ^ c) * 0x100000001b3L;
       h2 = Long.rotateLeft(h2 + c * 0xc2b2ae3d27d4eb4fL, 31) * 0x9e3779b97f4a7c15L;
     }
-    return addRaw(
-        fmix(h1 ^ organization.length()), fmix(h2 ^ ((long) reportId.length() << 32)));
+    long h = fmix(h1 ^ organization.length());
+    long l = fmix(h2 ^ ((long) reportId.length() << 32));
+    if (h == 0 && l == 0) {
+      l = 1; // (0,0) marks an empty slot; the same substitution as addRaw
+    }
+    return insert ? addRaw(h, l) : contains(h, l);
   }
 
   private static long fmix(long k) {

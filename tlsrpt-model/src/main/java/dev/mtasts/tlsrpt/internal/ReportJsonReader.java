@@ -375,6 +375,7 @@ public final class ReportJsonReader {
     if (details == null) {
       details = List.of();
     }
+    checkPolicyMembers(index, policy, details);
     return new PolicyResult(
         policy.type,
         policy.typeText,
@@ -396,6 +397,8 @@ public final class ReportJsonReader {
     @Nullable String domain;
     List<String> mxHosts = List.of();
     @Nullable Map<String, String> unknown;
+    /** The P_* bits of the members present (a draft name counts for the member it stands for). */
+    int seen;
   }
 
   private static final int P_TYPE = 1;
@@ -466,8 +469,21 @@ public final class ReportJsonReader {
       }
     }
     checkObjectEnd(t);
+    pol.seen = seen;
     if ((seen & P_TYPE) == 0) {
       throw missing(base, "policy-type");
+    }
+    // Decided here, not where policy-string is read: policy-type may come after it.
+    if (!strict && pol.type == PolicyType.TLSA) {
+      List<String> decoded = jsonEncodedTlsaRecords(pol.strings);
+      if (decoded != null) {
+        warn(
+            base + ".policy-string",
+            ReadWarning.Kind.POLICY_STRING_JSON_ENCODED,
+            "tlsa policy-string holds one JSON-encoded array; read as its " + decoded.size()
+                + " strings");
+        pol.strings = decoded;
+      }
     }
     if (pol.domain == null) {
       if (strict) {
@@ -491,22 +507,38 @@ public final class ReportJsonReader {
       warn(path, ReadWarning.Kind.EMPTY_VALUE, "policy-string is null; read as absent");
       return List.of();
     }
-    List<String> list = readStringArray(path, t);
-    if (!strict && list.size() == 1 && list.get(0).startsWith("[")) {
-      List<String> decoded = decodeJsonStringArray(list.get(0));
-      if (decoded != null) {
-        warn(
-            path,
-            ReadWarning.Kind.POLICY_STRING_JSON_ENCODED,
-            "policy-string holds one JSON-encoded array; read as its " + decoded.size()
-                + " strings");
-        return decoded;
-      }
+    return readStringArray(path, t);
+  }
+
+  /**
+   * Returns the TLSA records a tolerant reader finds in a {@code policy-string} that Microsoft sent
+   * as one JSON-encoded array ({@code ["[\"3 1 1 AB\",\"3 1 1 CD\"]"]}, or the same text as a
+   * bare string), or {@code null} to keep the strings as they are.
+   *
+   * <p>The rule: exactly one string, which starts with {@code [} and is a JSON array of strings,
+   * and whose decoded list is not itself exactly one such string. The last condition makes the
+   * tolerant reader idempotent: what it returns, written and read again, is not decoded again. A
+   * TLSA record in presentation form starts with a digit (RFC 8460 §4.5), so a real record never
+   * matches; a model value whose only tlsa policy string does match cannot be told apart from
+   * Microsoft's encoding once written, and the tolerant reader decodes it (the strict reader never
+   * decodes).
+   */
+  private @Nullable List<String> jsonEncodedTlsaRecords(List<String> strings) {
+    if (strings.size() != 1) {
+      return null;
     }
-    return list;
+    List<String> decoded = decodeJsonStringArray(strings.get(0));
+    if (decoded == null
+        || (decoded.size() == 1 && decodeJsonStringArray(decoded.get(0)) != null)) {
+      return null;
+    }
+    return decoded;
   }
 
   private @Nullable List<String> decodeJsonStringArray(String text) {
+    if (!text.startsWith("[")) {
+      return null;
+    }
     try (JsonParser inner = factory.createParser(text)) {
       if (inner.nextToken() != JsonToken.START_ARRAY) {
         return null;
@@ -523,6 +555,65 @@ public final class ReportJsonReader {
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * RFC 8460 §4.4 lists {@code policy-string} for every policy and {@code mx-host} for an sts
+   * policy; §4.5 defines the policy string of sts and tlsa. A sender that never obtained the policy
+   * has neither to give, so (digest edge case 19) both may be left out when the policy result has
+   * failure details and every one of them is a policy-stage failure ({@link #isPolicyStage}).
+   * {@code no-policy-found} has no policy to describe, and unknown types are not RFC 8460, so
+   * neither needs them.
+   */
+  private void checkPolicyMembers(int index, Policy policy, List<FailureDetail> details) {
+    boolean needString = policy.type == PolicyType.STS || policy.type == PolicyType.TLSA;
+    boolean needMx = policy.type == PolicyType.STS;
+    boolean missingString = needString && (policy.seen & P_STRING) == 0;
+    boolean missingMx = needMx && (policy.seen & P_MX) == 0;
+    if ((!missingString && !missingMx) || onlyPolicyStageFailures(details)) {
+      return;
+    }
+    String base = policyPath(index) + ".policy";
+    String why =
+        " for a " + policy.typeText + " policy (RFC 8460 §4.4); it may be left out only when every"
+            + " failure detail is " + POLICY_STAGE_TYPES;
+    if (strict) {
+      throw error(
+          ReportErrorCode.MISSING_FIELD,
+          base,
+          "required member " + (missingString ? "policy-string" : "mx-host") + " is missing" + why);
+    }
+    if (missingString) {
+      warn(base, ReadWarning.Kind.MISSING_FIELD, "policy-string is absent" + why);
+    }
+    if (missingMx) {
+      warn(base, ReadWarning.Kind.MISSING_FIELD, "mx-host is absent" + why);
+    }
+  }
+
+  private static final String POLICY_STAGE_TYPES =
+      "sts-policy-fetch-error, sts-policy-invalid, sts-webpki-invalid, tlsa-invalid,"
+          + " dnssec-invalid or dane-required";
+
+  private static boolean onlyPolicyStageFailures(List<FailureDetail> details) {
+    if (details.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < details.size(); i++) {
+      if (!isPolicyStage(details.get(i).resultType())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Tells whether a result type is a failure before any MX session: fetching or validating the
+   * MTA-STS policy (RFC 8460 §4.3.2.2) or the DANE DNS lookups (§4.3.2.1).
+   */
+  private static boolean isPolicyStage(ResultType type) {
+    return type.category() == ResultType.Category.MTA_STS
+        || type.category() == ResultType.Category.DANE;
   }
 
   private List<String> readMxHosts(String path) throws IOException {
@@ -817,8 +908,7 @@ public final class ReportJsonReader {
     }
     // RFC 8460 §4.4 lists both; Microsoft leaves them out for failures before any MX was reached
     // (policy fetch, DNS), which even the strict mode accepts.
-    boolean beforeMx =
-        type.category() == ResultType.Category.MTA_STS || type.category() == ResultType.Category.DANE;
+    boolean beforeMx = isPolicyStage(type);
     if ((seen & F_IP) == 0 && !beforeMx) {
       absent(base, "sending-mta-ip");
     }

@@ -3,6 +3,7 @@ package dev.mtasts.tlsrpt.internal;
 import dev.mtasts.tlsrpt.DateRange;
 import dev.mtasts.tlsrpt.FailureDetail;
 import dev.mtasts.tlsrpt.PolicyResult;
+import dev.mtasts.tlsrpt.PolicyType;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,7 +30,14 @@ public final class SummaryState {
   /** Policy results whose figures were added. */
   public long policyResults;
 
+  /** Per-domain scratch of one report: successful, failed per policy type (index 2 * ordinal). */
   private final Map<String, long[]> scratch = new HashMap<>();
+
+  private static final int STS_OK = 2 * PolicyType.STS.ordinal();
+  private static final int TLSA_OK = 2 * PolicyType.TLSA.ordinal();
+  private static final int NPF_OK = 2 * PolicyType.NO_POLICY_FOUND.ordinal();
+  private static final int UNKNOWN_OK = 2 * PolicyType.UNKNOWN.ordinal();
+  private static final int SCRATCH_SLOTS = 2 * PolicyType.values().length;
 
   /**
    * Raw name to normalized name: one vectorized hash-and-compare instead of a character scan, and
@@ -81,6 +89,26 @@ public final class SummaryState {
       d.put(e.getKey(), e.getValue().deepCopy());
     }
     return new SummaryState(d, reportKeys.copy(), reports, duplicates, policyResults);
+  }
+
+  /**
+   * Tells whether a report with the same organization and report-id was added.
+   *
+   * @param report the report
+   * @return {@code true} when adding it would skip it as a duplicate
+   */
+  public boolean hasReport(TlsRptReport report) {
+    return reportKeys.contains(report.organizationName(), report.reportId());
+  }
+
+  /**
+   * Returns a new state equal to this one with one more skipped duplicate, sharing the domains and
+   * fingerprints; for immutable snapshots only, which nobody mutates again.
+   *
+   * @return the state after skipping one duplicate report
+   */
+  public SummaryState withOneMoreDuplicate() {
+    return new SummaryState(domains, reportKeys, reports, duplicates + 1, policyResults);
   }
 
   /**
@@ -203,7 +231,7 @@ public final class SummaryState {
       }
       long[] per = perDomain.get(domain);
       if (per == null) {
-        per = new long[8];
+        per = new long[SCRATCH_SLOTS];
         perDomain.put(domain, per);
       }
       int idx = p.policyType().ordinal() * 2;
@@ -211,15 +239,14 @@ public final class SummaryState {
       per[idx + 1] += p.failedSessionCount();
     }
     // Domain level: one report may list the same sessions under an sts and a tlsa policy
-    // (Microsoft, RFC 8460 §4 "several policies side by side"); take the largest per-type figure.
+    // (Microsoft, RFC 8460 §4 "several policies side by side"), so of those two only the larger
+    // figure counts. no-policy-found sessions found no policy at all, so they never overlap an sts
+    // or tlsa session; they, and unknown policy types, are added on top.
     for (Map.Entry<String, long[]> e : perDomain.entrySet()) {
       long[] per = e.getValue();
-      long ok = 0;
-      long failed = 0;
-      for (int i = 0; i < per.length; i += 2) {
-        ok = Math.max(ok, per[i]);
-        failed = Math.max(failed, per[i + 1]);
-      }
+      long ok = Math.max(per[STS_OK], per[TLSA_OK]) + per[NPF_OK] + per[UNKNOWN_OK];
+      long failed =
+          Math.max(per[STS_OK + 1], per[TLSA_OK + 1]) + per[NPF_OK + 1] + per[UNKNOWN_OK + 1];
       addDay(domains.get(e.getKey()), day, first, last, ok, failed);
     }
     perDomain.clear();
