@@ -45,6 +45,21 @@ final class TlsRptWriterTest {
   }
 
   @Test
+  void stsPolicyIsWrittenWithMxHostEvenWhenEmptySoTheStrictReaderAcceptsIt() {
+    PolicyResult noMx =
+        PolicyResult.of(
+            PolicyType.STS, List.of("version: STSv1", "mode: none", "max_age: 86400"), "d.example",
+            List.of(), 4, 0, List.of());
+    TlsRptReport r =
+        TlsRptReport.of("Org", SMALL.dateRange(), "a@b.example", "id", List.of(noMx));
+    String json = TlsRptWriter.compact().writeString(r);
+    assertEquals(true, json.contains("\"policy-domain\":\"d.example\",\"mx-host\":[]}"), json);
+    assertEquals(r, TlsRptReader.strict().read(json).report());
+    // Other types leave an empty mx-host out.
+    assertEquals(false, TlsRptWriter.compact().writeString(SMALL).contains("mx-host"));
+  }
+
+  @Test
   void gzipOutputIsGzipOfThePlainOutput() throws IOException {
     byte[] gz = TlsRptWriter.compact().writeGzip(SMALL);
     assertEquals(0x1f, gz[0] & 0xff);

@@ -18,6 +18,21 @@ final class FingerprintSetTest {
   }
 
   @Test
+  void containsFindsExactlyWhatWasAddedWithoutAddingIt() {
+    FingerprintSet s = new FingerprintSet();
+    for (int i = 0; i < 1_000; i++) {
+      s.add("org", "id" + i);
+    }
+    for (int i = 0; i < 1_000; i++) {
+      assertTrue(s.contains("org", "id" + i));
+      assertFalse(s.contains("org", "other" + i));
+      assertFalse(s.contains("or", "gid" + i));
+    }
+    assertEquals(1_000, s.size());
+    assertFalse(new FingerprintSet().contains("", ""));
+  }
+
+  @Test
   void growsAndUnitesWithOverlapCount() {
     FingerprintSet a = new FingerprintSet();
     FingerprintSet b = new FingerprintSet();
