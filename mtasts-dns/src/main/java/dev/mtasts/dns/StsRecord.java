@@ -96,7 +96,7 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
     List<RecordWarning> warnings = new ArrayList<>();
     List<FieldScanner.Field> fields = FieldScanner.scan(text, VERSION, "", mode, warnings);
     @Nullable PolicyId id = null;
-    List<ExtensionField> extensions = new ArrayList<>();
+    @Nullable List<ExtensionField> extensions = null;
     for (FieldScanner.Field field : fields) {
       if (field.name().equals("id")) {
         if (id != null) {
@@ -114,6 +114,9 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
         }
         throw badValue(field);
       } else {
+        if (extensions == null) {
+          extensions = new ArrayList<>();
+        }
         extensions.add(new ExtensionField(field.name(), field.value()));
       }
     }
@@ -122,8 +125,10 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
           "the record has no id field; add \"id=\" followed by 1 to 32 letters and digits (RFC 8461 §3.1)");
     }
     // The scanner's warnings come first; ParsedRecord promises text order (a stable sort).
-    warnings.sort(Comparator.comparingInt(RecordWarning::column));
-    return new ParsedRecord<>(new StsRecord(id, extensions), warnings);
+    if (warnings.size() > 1) {
+      warnings.sort(Comparator.comparingInt(RecordWarning::column));
+    }
+    return new ParsedRecord<>(new StsRecord(id, extensions == null ? List.of() : extensions), warnings);
   }
 
   private static PolicyId readId(FieldScanner.Field field, ParseMode mode, List<RecordWarning> warnings) {

@@ -4,13 +4,14 @@ import dev.mtasts.dns.internal.FieldScanner;
 import dev.mtasts.dns.internal.RecordGrammar;
 import dev.mtasts.dns.internal.RuaUris;
 import java.net.URI;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code _smtp._tls.<domain>} TXT record (RFC 8460 §3): {@code v=TLSRPTv1; rua=...} with the
@@ -44,8 +45,21 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
    *     {@link #parse} keeps one of each), or an extension is named {@code rua}
    */
   public TlsRptRecord {
-    rua = List.copyOf(rua);
+    // read() has checked every URI and dropped repeats; only it can make a Validated list.
+    boolean validated = rua instanceof Validated;
+    rua = validated ? ((Validated) rua).uris : List.copyOf(rua);
     extensions = List.copyOf(extensions);
+    if (!validated) {
+      checkRua(rua);
+    }
+    for (ExtensionField extension : extensions) {
+      if (extension.name().equals("rua")) {
+        throw new IllegalArgumentException("\"rua\" holds the report URIs, not an extension field");
+      }
+    }
+  }
+
+  private static void checkRua(List<URI> rua) {
     if (rua.isEmpty()) {
       throw new IllegalArgumentException("a TLS-RPT record needs at least one rua URI (RFC 8460 §3)");
     }
@@ -59,12 +73,29 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
         throw new IllegalArgumentException("rua lists " + uri + " twice; list each URI once");
       }
     }
-    for (ExtensionField extension : extensions) {
-      if (extension.name().equals("rua")) {
-        throw new IllegalArgumentException("\"rua\" holds the report URIs, not an extension field");
-      }
+  }
+
+  /** URIs that {@link #read} has validated and deduplicated, so the constructor skips both. */
+  private static final class Validated extends AbstractList<URI> {
+    private final List<URI> uris;
+
+    Validated(List<URI> uris) {
+      this.uris = List.copyOf(uris);
+    }
+
+    @Override
+    public URI get(int index) {
+      return uris.get(index);
+    }
+
+    @Override
+    public int size() {
+      return uris.size();
     }
   }
+
+  /** Up to this many URIs, repeats are found by a linear scan rather than by hashing. */
+  private static final int LINEAR_DEDUP_LIMIT = 16;
 
   /**
    * Returns a record with the given report URIs and no extension fields.
@@ -115,9 +146,10 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
     Objects.requireNonNull(mode, "mode");
     List<RecordWarning> warnings = new ArrayList<>();
     List<FieldScanner.Field> fields = FieldScanner.scan(text, VERSION, "rua", mode, warnings);
-    Set<URI> rua = new LinkedHashSet<>();
+    List<URI> rua = new ArrayList<>(4);
+    @Nullable Set<URI> seen = null;
     boolean seenRua = false;
-    List<ExtensionField> extensions = new ArrayList<>();
+    @Nullable List<ExtensionField> extensions = null;
     for (FieldScanner.Field field : fields) {
       if (field.name().equals("rua")) {
         if (seenRua) {
@@ -126,7 +158,20 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
         }
         seenRua = true;
         for (URI uri : RuaUris.parse(field.value(), field.valueColumn(), warnings)) {
-          if (!rua.add(uri)) {
+          boolean repeat;
+          if (seen != null) {
+            repeat = !seen.add(uri);
+          } else if (rua.size() < LINEAR_DEDUP_LIMIT) {
+            // URI.hashCode walks every component; for the usual one or two URIs, equals (which
+            // stops at the first differing component) is cheaper.
+            repeat = rua.contains(uri);
+          } else {
+            seen = new HashSet<>(rua);
+            repeat = !seen.add(uri);
+          }
+          if (!repeat) {
+            rua.add(uri);
+          } else {
             warnings.add(new RecordWarning(field.valueColumn(), RecordErrorCode.DUPLICATE_RUA_URI,
                 "rua lists " + uri + " more than once; the repeat is ignored"));
           }
@@ -139,6 +184,9 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
         }
         throw StsRecord.badValue(field);
       } else {
+        if (extensions == null) {
+          extensions = new ArrayList<>();
+        }
         extensions.add(new ExtensionField(field.name(), field.value()));
       }
     }
@@ -147,8 +195,11 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
           "the record has no rua field; add \"rua=\" with a mailto: or https: URI (RFC 8460 §3)");
     }
     // The scanner's warnings come first; ParsedRecord promises text order (a stable sort).
-    warnings.sort(Comparator.comparingInt(RecordWarning::column));
-    return new ParsedRecord<>(new TlsRptRecord(new ArrayList<>(rua), extensions), warnings);
+    if (warnings.size() > 1) {
+      warnings.sort(Comparator.comparingInt(RecordWarning::column));
+    }
+    return new ParsedRecord<>(new TlsRptRecord(new Validated(rua), extensions == null ? List.of() : extensions),
+        warnings);
   }
 
   /**

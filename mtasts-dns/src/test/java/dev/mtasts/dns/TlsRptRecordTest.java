@@ -125,4 +125,43 @@ final class TlsRptRecordTest {
     assertEquals(List.of(RecordErrorCode.DUPLICATE_RUA_URI), codes(parsed), parsed.warnings().toString());
     assertTrue(parsed.warnings().get(0).message().contains("more than once"));
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "mailto:a@x.example%2c           | ''",
+    "mailto:a@x.example%2cb          | b",
+    "mailto:x%2Cy@z.example          | x",
+    "mailto:%2C                      | ''",
+    "mailto:@x.example               | @x.example",
+    "mailto:a@x.example%2Cb@         | b@",
+    "mailto:a@x.example%2C%2Cb@y.example | ''",
+  })
+  void rejectsEachMailtoPartThatIsNotAnAddressWhicheverCaseTheEncodedCommaHas(String uri, String part) {
+    RecordParseException e = assertThrows(RecordParseException.class,
+        () -> TlsRptRecord.parse("v=TLSRPTv1; rua=" + uri));
+    assertEquals(RecordErrorCode.INVALID_RUA, e.code());
+    assertTrue(e.getMessage().contains("holds \"" + part + "\", which is not an e-mail address"), e.getMessage());
+    IllegalArgumentException model = assertThrows(IllegalArgumentException.class,
+        () -> TlsRptRecord.of(List.of(URI.create(uri))));
+    assertTrue(model.getMessage().contains("holds \"" + part + "\""), model.getMessage());
+  }
+
+  @Test
+  void acceptsMailtoAddressesSeparatedByAnEncodedCommaInEitherCase() {
+    TlsRptRecord record = TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:a@x.example%2cb@y.example%2Cc@z.example?subject=r");
+    assertEquals(List.of(URI.create("mailto:a@x.example%2cb@y.example%2Cc@z.example?subject=r")), record.rua());
+  }
+
+  @Test
+  void dropsRepeatsInLongRuaListsToo() {
+    StringBuilder text = new StringBuilder("v=TLSRPTv1; rua=");
+    for (int i = 0; i < 40; i++) {
+      text.append(i == 0 ? "" : ",").append("mailto:r").append(i % 20).append("@x.example");
+    }
+    ParsedRecord<TlsRptRecord> parsed = TlsRptRecord.read(text, ParseMode.STRICT);
+    assertEquals(20, parsed.record().rua().size());
+    assertEquals(URI.create("mailto:r19@x.example"), parsed.record().rua().get(19));
+    assertEquals(20, parsed.warnings().size());
+    assertTrue(parsed.warnings().stream().allMatch(w -> w.code() == RecordErrorCode.DUPLICATE_RUA_URI));
+  }
 }

@@ -176,8 +176,12 @@ public record MtaStsPolicy(
       }
       host = ascii;
     }
+    // Work out the host's facts once (length without the root dot, where a wildcard's label
+    // ends, that label's LDH check); each pattern then costs a length check and one compare.
+    int hl = Hosts.nameLength(host);
+    int labelEnd = Hosts.wildcardLabelEnd(host, hl);
     for (int i = 0, n = mx.size(); i < n; i++) {
-      if (Hosts.matchesAscii(mx.get(i).pattern(), host)) {
+      if (Hosts.matchesPrepared(mx.get(i).pattern(), host, hl, labelEnd)) {
         return true;
       }
     }

@@ -32,11 +32,14 @@ public record MxPattern(String pattern) {
    */
   public MxPattern {
     Objects.requireNonNull(pattern, "pattern");
-    long problem = DomainSyntax.check(pattern, 0, pattern.length());
-    if (problem != DomainSyntax.VALID) {
+    // One pass validates and tells whether lower-casing is needed: policy files are almost
+    // always lower case already, and then the text is kept as is.
+    long problem = DomainSyntax.checkCase(pattern, 0, pattern.length());
+    if (problem == DomainSyntax.VALID_MIXED_CASE) {
+      pattern = pattern.toLowerCase(Locale.ROOT);
+    } else if (problem != DomainSyntax.VALID) {
       throw new IllegalArgumentException(DomainSyntax.describe(pattern, problem));
     }
-    pattern = pattern.toLowerCase(Locale.ROOT);
   }
 
   /**

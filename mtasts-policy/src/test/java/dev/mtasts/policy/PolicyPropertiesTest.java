@@ -299,6 +299,23 @@ final class PolicyPropertiesTest {
     }
   }
 
+  @Property(tries = 500)
+  void policyMatchesExactlyWhenOneOfItsPatternsDoes(
+      @ForAll("patterns") MxPattern first, @ForAll("patterns") MxPattern second,
+      @ForAll("patterns") MxPattern third, @ForAll("hosts") String other) {
+    List<MxPattern> mx = List.of(first, second, third);
+    MtaStsPolicy policy = MtaStsPolicy.of(Mode.ENFORCE, 1, mx);
+    List<String> hosts = new ArrayList<>(List.of(other, other + "."));
+    for (MxPattern p : mx) {
+      String base = p.wildcard() ? p.pattern().substring(2) : p.pattern();
+      hosts.addAll(List.of(base, "x." + base, other + "." + base, "A.B." + base.toUpperCase(Locale.ROOT)));
+    }
+    for (String h : hosts) {
+      boolean any = first.matches(h) || second.matches(h) || third.matches(h);
+      assertEquals(any, policy.matches(h), mx + " vs " + h);
+    }
+  }
+
   @Provide
   Arbitrary<Boolean> caseFlips() {
     return Arbitraries.of(true, false);

@@ -122,8 +122,8 @@ public final class TlsRptReader {
    */
   public ReadResult read(byte[] input) {
     Objects.requireNonNull(input, "input");
-    byte[] json = BoundedInput.jsonBytes(input, limits.maxDocumentBytes());
-    try (JsonParser p = factory.createParser(json)) {
+    BoundedInput.Slice json = BoundedInput.json(input, limits.maxDocumentBytes());
+    try (JsonParser p = factory.createParser(json.bytes(), 0, json.length())) {
       return new ReportJsonReader(p, factory, strict).read();
     } catch (IOException e) {
       throw new ReportParseException(ReportErrorCode.MALFORMED_JSON, "$", String.valueOf(e.getMessage()), e);
@@ -163,8 +163,8 @@ public final class TlsRptReader {
    */
   public ReadResult read(InputStream in) {
     Objects.requireNonNull(in, "in");
-    byte[] json = BoundedInput.jsonBytes(in, limits.maxDocumentBytes());
-    try (JsonParser p = factory.createParser(json)) {
+    BoundedInput.Slice json = BoundedInput.json(in, limits.maxDocumentBytes());
+    try (JsonParser p = factory.createParser(json.bytes(), 0, json.length())) {
       return new ReportJsonReader(p, factory, strict).read();
     } catch (IOException e) {
       throw new ReportParseException(ReportErrorCode.MALFORMED_JSON, "$", String.valueOf(e.getMessage()), e);

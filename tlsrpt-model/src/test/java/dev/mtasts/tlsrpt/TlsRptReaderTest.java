@@ -434,6 +434,31 @@ final class TlsRptReaderTest {
   }
 
   @Test
+  void gzipTrailerSizeIsOnlyAHint() throws IOException {
+    byte[] json = doc(POLICY, SUMMARY, DETAIL, "").getBytes(StandardCharsets.UTF_8);
+    TlsRptReport expected = TlsRptReader.strict().read(json).report();
+    // Two members: the trailer gives only the (empty) last member's size, so the buffer must grow.
+    ByteArrayOutputStream twoMembers = new ByteArrayOutputStream();
+    twoMembers.write(gzip(json));
+    twoMembers.write(gzip(new byte[0]));
+    assertEquals(expected, TlsRptReader.strict().read(twoMembers.toByteArray()).report());
+    // A trailer claiming 4 GiB is neither trusted for the buffer size nor accepted.
+    byte[] lying = gzip(json);
+    for (int i = 1; i <= 4; i++) {
+      lying[lying.length - i] = (byte) 0xff;
+    }
+    TlsRptReader reader = TlsRptReader.tolerant().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(1 << 16));
+    ReportParseException e = assertThrows(ReportParseException.class, () -> reader.read(lying));
+    assertEquals(ReportErrorCode.CORRUPT_GZIP, e.code(), e.getMessage());
+    // Exactly at the limit still reads, one byte below it is refused.
+    TlsRptReader exact = TlsRptReader.strict().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(json.length));
+    assertEquals(expected, exact.read(gzip(json)).report());
+    TlsRptReader below = TlsRptReader.strict().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(json.length - 1));
+    ReportParseException e2 = assertThrows(ReportParseException.class, () -> below.read(gzip(json)));
+    assertEquals(ReportErrorCode.DOCUMENT_TOO_LARGE, e2.code());
+  }
+
+  @Test
   void corruptGzipIsTyped() {
     byte[] bad = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3};
     ReportParseException e = assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(bad));

@@ -28,12 +28,13 @@ public final class FieldScanner {
 
   private final String text;
   private final ParseMode mode;
-  private final List<RecordWarning> warnings = new ArrayList<>();
-  private final List<Field> fields = new ArrayList<>();
+  private final List<RecordWarning> warnings;
+  private final List<Field> fields = new ArrayList<>(4);
 
-  private FieldScanner(String text, ParseMode mode) {
+  private FieldScanner(String text, ParseMode mode, List<RecordWarning> warnings) {
     this.text = text;
     this.mode = mode;
+    this.warnings = warnings;
   }
 
   /**
@@ -50,9 +51,9 @@ public final class FieldScanner {
    */
   public static List<Field> scan(CharSequence text, String versionTag, String listField,
       ParseMode mode, List<RecordWarning> warnings) {
-    FieldScanner scanner = new FieldScanner(text.toString(), mode);
+    // Warnings go straight to the caller's list: on failure the caller throws it away.
+    FieldScanner scanner = new FieldScanner(text.toString(), mode, warnings);
     scanner.run(versionTag, listField);
-    warnings.addAll(scanner.warnings);
     return scanner.fields;
   }
 
@@ -82,8 +83,9 @@ public final class FieldScanner {
     while (pos < n && text.charAt(pos) != ';' && !RecordGrammar.isWsp(text.charAt(pos))) {
       pos++;
     }
-    String version = text.substring(2, pos);
-    if (!version.equals(versionTag)) {
+    // Compare in place; the version text is only copied for the message.
+    if (pos - 2 != versionTag.length() || !text.startsWith(versionTag, 2)) {
+      String version = text.substring(2, pos);
       throw new RecordParseException(RecordErrorCode.WRONG_VERSION, 3,
           "version \"" + version + "\" is not \"" + versionTag + "\" (exact case)");
     }
@@ -129,18 +131,19 @@ public final class FieldScanner {
         && !RecordGrammar.isWsp(text.charAt(pos))) {
       pos++;
     }
-    String name = text.substring(start, pos);
     if (pos == n || text.charAt(pos) != '=') {
       throw new RecordParseException(RecordErrorCode.MALFORMED_FIELD, start + 1,
-          "field \"" + abbreviate(name) + "\" has no '=value'; fields are name=value without spaces around '='");
+          "field \"" + abbreviate(text.substring(start, pos))
+              + "\" has no '=value'; fields are name=value without spaces around '='");
     }
-    if (!RecordGrammar.isExtensionName(name)) {
+    if (!RecordGrammar.isExtensionName(text, start, pos)) {
       throw new RecordParseException(RecordErrorCode.INVALID_FIELD_NAME, start + 1,
-          name.isEmpty()
+          pos == start
               ? "a field has no name before '='"
-              : "field name \"" + abbreviate(name)
+              : "field name \"" + abbreviate(text.substring(start, pos))
                   + "\" must be 1 to 32 letters, digits, '_', '-' or '.', starting with a letter or digit");
     }
+    String name = name(start, pos, listField);
     pos++;
     int valueStart = pos;
     if (name.equals(listField)) {
@@ -157,6 +160,21 @@ public final class FieldScanner {
     }
     fields.add(new Field(name, text.substring(valueStart, pos), start + 1, valueStart + 1));
     return pos;
+  }
+
+  /**
+   * The field name, without a copy for the names the records look up: the list field and {@code
+   * id}. The names are validated already.
+   */
+  private String name(int start, int end, String listField) {
+    int length = end - start;
+    if (length == listField.length() && text.startsWith(listField, start)) {
+      return listField;
+    }
+    if (length == 2 && text.charAt(start) == 'i' && text.charAt(start + 1) == 'd') {
+      return "id";
+    }
+    return text.substring(start, end);
   }
 
   private int skipWsp(int pos) {

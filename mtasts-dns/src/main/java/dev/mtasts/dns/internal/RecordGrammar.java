@@ -50,10 +50,23 @@ public final class RecordGrammar {
    * @return whether it is an extension name
    */
   public static boolean isExtensionName(CharSequence s) {
-    if (s.length() < 1 || s.length() > 32 || !isAlphaDigit(s.charAt(0))) {
+    return isExtensionName(s, 0, s.length());
+  }
+
+  /**
+   * {@code (ALPHA / DIGIT) *31(ALPHA / DIGIT / "_" / "-" / ".")}, on a part of a text.
+   *
+   * @param s a text
+   * @param start the index of the first character
+   * @param end the index after the last character
+   * @return whether {@code s[start, end)} is an extension name
+   */
+  public static boolean isExtensionName(CharSequence s, int start, int end) {
+    int length = end - start;
+    if (length < 1 || length > 32 || !isAlphaDigit(s.charAt(start))) {
       return false;
     }
-    for (int i = 1; i < s.length(); i++) {
+    for (int i = start + 1; i < end; i++) {
       char c = s.charAt(i);
       if (!isAlphaDigit(c) && c != '_' && c != '-' && c != '.') {
         return false;

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code rua} list of RFC 8460 §3: {@code tlsrpt-uri *(*WSP "," *WSP tlsrpt-uri)}. */
@@ -70,14 +69,17 @@ public final class RuaUris {
       throw new RecordParseException(RecordErrorCode.INVALID_RUA, column + index,
           "rua URI \"" + FieldScanner.abbreviate(text) + "\" is malformed: " + e.getReason());
     }
-    String problem = problem(uri);
+    // The character rule of problem(URI) cannot fail here: the scanner admits only printable
+    // US-ASCII, the value ends at ';', the list splits at ',', and WSP and '!' were refused
+    // above. So only the scheme-specific rules are checked, once.
+    String scheme = uri.getScheme();
+    String problem = scheme == null ? noScheme(text) : schemeProblem(uri, scheme, text);
     if (problem != null) {
       throw new RecordParseException(RecordErrorCode.INVALID_RUA, column, problem);
     }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("mailto") && !scheme.equals("https")) {
+    if (!isMailto(scheme) && !isHttps(scheme)) {
       warnings.add(new RecordWarning(column, RecordErrorCode.UNSUPPORTED_RUA_SCHEME,
-          "rua URI scheme \"" + uri.getScheme() + "\" is neither mailto nor https (RFC 8460 §3); reporters skip it"));
+          "rua URI scheme \"" + scheme + "\" is neither mailto nor https (RFC 8460 §3); reporters skip it"));
     }
     return uri;
   }
@@ -90,9 +92,9 @@ public final class RuaUris {
    */
   public static @Nullable String problem(URI uri) {
     String text = uri.toString();
-    if (uri.getScheme() == null) {
-      return "rua URI \"" + FieldScanner.abbreviate(text)
-          + "\" has no scheme; use mailto:address or https://host/path (RFC 8460 §3)";
+    String scheme = uri.getScheme();
+    if (scheme == null) {
+      return noScheme(text);
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -101,26 +103,65 @@ public final class RuaUris {
             + "; ',', ';', '!', spaces and non-ASCII characters must be percent-encoded (RFC 8460 §3)";
       }
     }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    if (scheme.equals("mailto")) {
+    return schemeProblem(uri, scheme, text);
+  }
+
+  private static String noScheme(String text) {
+    return "rua URI \"" + FieldScanner.abbreviate(text)
+        + "\" has no scheme; use mailto:address or https://host/path (RFC 8460 §3)";
+  }
+
+  // URI schemes are ASCII (RFC 3986 §3.1; java.net.URI refuses anything else), so a case-blind
+  // comparison is the same as lower-casing with Locale.ROOT, without the copy.
+  private static boolean isMailto(String scheme) {
+    return scheme.length() == 6 && scheme.equalsIgnoreCase("mailto");
+  }
+
+  private static boolean isHttps(String scheme) {
+    return scheme.length() == 5 && scheme.equalsIgnoreCase("https");
+  }
+
+  /** The rules for mailto (an address in each %2C-separated part) and https (a host). */
+  private static @Nullable String schemeProblem(URI uri, String scheme, String text) {
+    if (isMailto(scheme)) {
       String ssp = uri.getRawSchemeSpecificPart();
       int query = ssp.indexOf('?');
-      String to = query < 0 ? ssp : ssp.substring(0, query);
-      if (to.isEmpty()) {
+      int end = query < 0 ? ssp.length() : query;
+      if (end == 0) {
         return "mailto URI \"" + FieldScanner.abbreviate(text) + "\" has no address";
       }
-      for (String address : to.split("(?i)%2C", -1)) {
-        int at = address.lastIndexOf('@');
-        if (at <= 0 || at == address.length() - 1) {
-          return "mailto URI \"" + FieldScanner.abbreviate(text) + "\" holds \"" + address
-              + "\", which is not an e-mail address (local-part@domain)";
+      // RFC 6068 §2: addresses are separated by an encoded ',' (%2C, either case).
+      int start = 0;
+      while (true) {
+        int sep = indexOfEncodedComma(ssp, start, end);
+        int stop = sep < 0 ? end : sep;
+        int at = ssp.lastIndexOf('@', stop - 1);
+        if (at < start + 1 || at == stop - 1) {
+          return "mailto URI \"" + FieldScanner.abbreviate(text) + "\" holds \""
+              + ssp.substring(start, stop) + "\", which is not an e-mail address (local-part@domain)";
         }
+        if (sep < 0) {
+          return null;
+        }
+        start = sep + 3;
       }
-    } else if (scheme.equals("https")) {
-      if (uri.getHost() == null || uri.getHost().isEmpty()) {
+    }
+    if (isHttps(scheme)) {
+      String host = uri.getHost();
+      if (host == null || host.isEmpty()) {
         return "https URI \"" + FieldScanner.abbreviate(text) + "\" has no host name";
       }
     }
     return null;
+  }
+
+  /** The index of the next {@code %2C} or {@code %2c} in {@code s[from, to)}, or -1. */
+  private static int indexOfEncodedComma(String s, int from, int to) {
+    for (int i = from; i + 2 < to; i++) {
+      if (s.charAt(i) == '%' && s.charAt(i + 1) == '2' && (s.charAt(i + 2) | 0x20) == 'c') {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -14,6 +14,12 @@ public final class DomainSyntax {
   /** No problem. */
   public static final long VALID = -1L;
 
+  /**
+   * No problem, but the text has upper-case letters; returned only by {@link #checkCase}, so a
+   * caller learns in the same pass whether lower-casing is needed.
+   */
+  public static final long VALID_MIXED_CASE = -2L;
+
   /** The value is empty. */
   public static final int EMPTY = 1;
   /** A character outside letters, digits, hyphen and dot. */
@@ -53,6 +59,21 @@ public final class DomainSyntax {
    * @return {@link #VALID}, or {@code (reason << 32) | index} of the first problem
    */
   public static long check(CharSequence s, int from, int to) {
+    long result = checkCase(s, from, to);
+    return result == VALID_MIXED_CASE ? VALID : result;
+  }
+
+  /**
+   * Checks {@code s[from, to)} like {@link #check} and, for valid text, also tells whether it holds
+   * an upper-case letter, in the same single pass.
+   *
+   * @param s the text
+   * @param from first index
+   * @param to index after the last character
+   * @return {@link #VALID} for valid lower-case text, {@link #VALID_MIXED_CASE} for valid text
+   *     with an upper-case letter, or {@code (reason << 32) | index} of the first problem
+   */
+  public static long checkCase(CharSequence s, int from, int to) {
     if (from >= to) {
       return problem(EMPTY, from);
     }
@@ -60,7 +81,7 @@ public final class DomainSyntax {
       // Report the first non-ASCII or bad character first when there is one: it is the likelier
       // mistake, and a U-label's A-label length differs anyway.
       long early = scanLabels(s, from, to);
-      return early != VALID && reason(early) != LABEL_TOO_LONG ? early : problem(NAME_TOO_LONG, from + MAX_NAME);
+      return early >= 0 && reason(early) != LABEL_TOO_LONG ? early : problem(NAME_TOO_LONG, from + MAX_NAME);
     }
     return scanLabels(s, from, to);
   }
@@ -79,6 +100,7 @@ public final class DomainSyntax {
     }
     int labels = 0;
     int digitLabels = 0;
+    boolean upper = false;
     while (true) {
       int labelStart = i;
       boolean allDigits = true;
@@ -102,6 +124,7 @@ public final class DomainSyntax {
           // digits are fine anywhere in an LDH label
         } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
           allDigits = false;
+          upper |= c <= 'Z';
         } else {
           return problem(BAD_CHAR, i);
         }
@@ -133,7 +156,7 @@ public final class DomainSyntax {
     if (labels == 4 && digitLabels == 4 && s.charAt(from) != '*') {
       return problem(IPV4, from);
     }
-    return VALID;
+    return upper ? VALID_MIXED_CASE : VALID;
   }
 
   private static long problem(int reason, int index) {

@@ -111,25 +111,59 @@ public final class Hosts {
    * @return whether the pattern covers the host; {@code false} for a host that is not a name
    */
   public static boolean matchesAscii(String pattern, String host) {
+    int hl = nameLength(host);
+    return matchesPrepared(pattern, host, hl, wildcardLabelEnd(host, hl));
+  }
+
+  /**
+   * Returns the length of an MX host without its trailing root dot, which is not part of the name.
+   *
+   * @param host an ASCII host name
+   * @return the length to compare
+   */
+  public static int nameLength(String host) {
     int hl = host.length();
-    if (hl > 0 && host.charAt(hl - 1) == '.') {
-      hl--; // the root dot of an MX RR target is not part of the name
+    return hl > 0 && host.charAt(hl - 1) == '.' ? hl - 1 : hl;
+  }
+
+  /**
+   * Returns where the leftmost label of the host ends when a wildcard may cover it: the label must
+   * be an LDH label of 1 to 63 characters (RFC 5321 §4.1.2) followed by a dot, in a name of at most
+   * 253 characters. Computed once per host, so matching many wildcards checks the label once.
+   *
+   * @param host an ASCII host name
+   * @param hl the host length from {@link #nameLength}
+   * @return the index of the first dot, or {@code -1} if no wildcard can cover the host
+   */
+  public static int wildcardLabelEnd(String host, int hl) {
+    if (hl > DomainSyntax.MAX_NAME) {
+      return -1;
     }
+    int end = host.indexOf('.');
+    if (end <= 0 || end >= hl || end > DomainSyntax.MAX_LABEL || !isLdhLabel(host, 0, end)) {
+      return -1;
+    }
+    return end;
+  }
+
+  /**
+   * Matches like {@link #matchesAscii} with the host facts worked out beforehand: an exact pattern
+   * compares the whole name, a wildcard {@code *.suffix} compares the suffix with the host after its
+   * leftmost label. Only a length check and one region compare per pattern.
+   *
+   * @param pattern a valid, lower-case pattern
+   * @param host an ASCII host name
+   * @param hl the host length from {@link #nameLength}
+   * @param labelEnd the value of {@link #wildcardLabelEnd} for the host
+   * @return whether the pattern covers the host
+   */
+  public static boolean matchesPrepared(String pattern, String host, int hl, int labelEnd) {
     int pl = pattern.length();
     if (pattern.charAt(0) != '*') {
       return hl == pl && regionEquals(host, 0, pattern, 0, pl);
     }
-    // "*.example.com": the host must be "<one label>.example.com"
-    int suffixLen = pl - 1; // ".example.com"
-    int labelLen = hl - suffixLen;
-    if (labelLen <= 0 || labelLen > DomainSyntax.MAX_LABEL || hl > DomainSyntax.MAX_NAME) {
-      return false;
-    }
-    if (!isLdhLabel(host, 0, labelLen)) {
-      // more than one label, an empty one, or not a name at all ("a b", "*", "a_b;")
-      return false;
-    }
-    return regionEquals(host, labelLen, pattern, 1, suffixLen);
+    // "*.example.com" covers "<label>.example.com": the suffix starts at the host's first dot
+    return labelEnd > 0 && hl - labelEnd == pl - 1 && regionEquals(host, labelEnd, pattern, 1, pl - 1);
   }
 
   /**

@@ -264,10 +264,24 @@ public final class PolicyScanner {
 
   private int identify(int keyStart, int keyEnd) {
     int len = keyEnd - keyStart;
-    for (int f = 0; f < KEYS.length; f++) {
-      if (KEYS[f].length() == len && s.regionMatches(false, keyStart, KEYS[f], 0, len)) {
-        return f;
-      }
+    // The four keys differ in length, except version and max_age, which differ in the first
+    // character: one switch picks the only candidate, compared once.
+    int candidate;
+    switch (len) {
+      case 2:
+        candidate = MX;
+        break;
+      case 4:
+        candidate = MODE;
+        break;
+      case 7:
+        candidate = s.charAt(keyStart) == 'm' ? MAX_AGE : VERSION;
+        break;
+      default:
+        return EXTENSION;
+    }
+    if (s.regionMatches(false, keyStart, KEYS[candidate], 0, len)) {
+      return candidate;
     }
     for (int f = 0; f < KEYS.length; f++) {
       if (KEYS[f].length() == len && asciiEqualsIgnoreCase(keyStart, KEYS[f])) {

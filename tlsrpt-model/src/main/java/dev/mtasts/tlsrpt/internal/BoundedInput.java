@@ -27,6 +27,36 @@ public final class BoundedInput {
   }
 
   /**
+   * The first {@code length} bytes of {@code bytes}: a read buffer handed to the parser as it is,
+   * without copying it to its exact length.
+   *
+   * @param bytes the buffer
+   * @param length how many of its bytes are valid
+   */
+  public record Slice(byte[] bytes, int length) {
+    /**
+     * Checks the length.
+     *
+     * @param bytes the buffer
+     * @param length how many of its bytes are valid
+     */
+    public Slice {
+      if (length < 0 || length > bytes.length) {
+        throw new IllegalArgumentException("length " + length + " outside 0.." + bytes.length);
+      }
+    }
+
+    /**
+     * Returns the valid bytes as an array of their exact length (the buffer itself when full).
+     *
+     * @return the bytes
+     */
+    public byte[] toArray() {
+      return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+    }
+  }
+
+  /**
    * Returns the JSON bytes of an in-memory input: the input itself, or its gzip content.
    *
    * @param input the input
@@ -35,13 +65,52 @@ public final class BoundedInput {
    * @throws ReportParseException when a limit is exceeded or the gzip data is corrupt
    */
   public static byte[] jsonBytes(byte[] input, long maxBytes) {
+    return json(input, maxBytes).toArray();
+  }
+
+  /**
+   * Returns the JSON bytes of an in-memory input without a final copy: the input itself, or its
+   * gzip content in a buffer pre-sized from the gzip trailer (a hint, never trusted beyond the
+   * limit).
+   *
+   * @param input the input
+   * @param maxBytes the limit on the plain or decompressed size
+   * @return the JSON bytes
+   * @throws ReportParseException when a limit is exceeded or the gzip data is corrupt
+   */
+  public static Slice json(byte[] input, long maxBytes) {
     if (isGzip(input, input.length)) {
-      return gunzip(new ByteArrayInputStream(input), maxBytes);
+      return gunzip(
+          new ByteArrayInputStream(input),
+          maxBytes,
+          sizeHint(input, maxBytes),
+          Math.max(512, Math.min(input.length, 65_536)));
     }
     if (input.length > maxBytes) {
       throw tooLarge(maxBytes, "the document");
     }
-    return input;
+    return new Slice(input, input.length);
+  }
+
+  /**
+   * The initial buffer size for inflating an in-memory gzip input: the ISIZE of the trailer
+   * (RFC 1952 §2.3.1, the size of the last member modulo 2^32) plus one, so that end of input is
+   * seen without growing; clamped to the limit and to what deflate can expand the input to, as
+   * the field is attacker-controlled.
+   */
+  private static int sizeHint(byte[] input, long maxBytes) {
+    int n = input.length;
+    if (n < 18) {
+      return 64;
+    }
+    long isize =
+        (input[n - 4] & 0xffL)
+            | (input[n - 3] & 0xffL) << 8
+            | (input[n - 2] & 0xffL) << 16
+            | (input[n - 1] & 0xffL) << 24;
+    // Deflate expands at most about 1032:1.
+    long hint = Math.min(isize, Math.min(Math.max(maxBytes, 0), n * 1032L)) + 1;
+    return (int) Math.max(64, Math.min(hint, Integer.MAX_VALUE - 8));
   }
 
   /**
@@ -54,27 +123,37 @@ public final class BoundedInput {
    * @throws ReportParseException when a limit is exceeded, on corrupt gzip data or I/O errors
    */
   public static byte[] jsonBytes(InputStream in, long maxBytes) {
+    return json(in, maxBytes).toArray();
+  }
+
+  /**
+   * Reads a stream (plain or gzip) into memory like {@link #jsonBytes(InputStream, long)}, without
+   * a final copy.
+   *
+   * @param in the stream (not closed)
+   * @param maxBytes the limit on the plain or decompressed size
+   * @return the JSON bytes
+   * @throws ReportParseException when a limit is exceeded, on corrupt gzip data or I/O errors
+   */
+  public static Slice json(InputStream in, long maxBytes) {
     try {
       byte[] head = new byte[2];
       int n = in.readNBytes(head, 0, 2);
       InputStream limited = new LimitedStream(in, maxBytes - n);
+      InputStream all =
+          new java.io.SequenceInputStream(new ByteArrayInputStream(head, 0, n), limited);
       if (isGzip(head, n)) {
-        InputStream all =
-            new java.io.SequenceInputStream(new ByteArrayInputStream(head, 0, n), limited);
-        return gunzip(all, maxBytes);
+        return gunzip(all, maxBytes, 8192, 8192);
       }
-      byte[] rest = readAtMost(limited, maxBytes - n, "the document");
-      byte[] out = Arrays.copyOf(head, n + rest.length);
-      System.arraycopy(rest, 0, out, n, rest.length);
-      return out;
+      return readAtMost(all, maxBytes, "the document", 8192);
     } catch (IOException e) {
       throw ioError(e);
     }
   }
 
-  private static byte[] gunzip(InputStream compressed, long maxBytes) {
-    try (GZIPInputStream gz = new GZIPInputStream(compressed, 8192)) {
-      return readAtMost(gz, maxBytes, "the decompressed gzip content");
+  private static Slice gunzip(InputStream compressed, long maxBytes, int sizeHint, int inBuf) {
+    try (GZIPInputStream gz = new GZIPInputStream(compressed, inBuf)) {
+      return readAtMost(gz, maxBytes, "the decompressed gzip content", sizeHint);
     } catch (ZipException | EOFException e) {
       throw new ReportParseException(
           ReportErrorCode.CORRUPT_GZIP,
@@ -88,8 +167,9 @@ public final class BoundedInput {
     }
   }
 
-  private static byte[] readAtMost(InputStream in, long maxBytes, String what) throws IOException {
-    byte[] buf = new byte[(int) Math.min(Math.max(maxBytes, 0) + 1, 8192)];
+  private static Slice readAtMost(InputStream in, long maxBytes, String what, int sizeHint)
+      throws IOException {
+    byte[] buf = new byte[(int) Math.min(Math.max(maxBytes, 0) + 1, Math.max(1, sizeHint))];
     int len = 0;
     while (true) {
       if (len == buf.length) {
@@ -113,7 +193,7 @@ public final class BoundedInput {
         throw tooLarge(maxBytes, what);
       }
     }
-    return len == buf.length ? buf : Arrays.copyOf(buf, len);
+    return new Slice(buf, len);
   }
 
   private static ReportParseException tooLarge(long maxBytes, String what) {

@@ -268,6 +268,41 @@ public final class DomainState {
   }
 
   /**
+   * Returns a new state holding the sum of this one and another, sharing the cells that only one
+   * side has; neither side is changed. The maps are sized once for both sides.
+   *
+   * @param other the other state (not changed)
+   * @return the merged state
+   */
+  public DomainState mergedWith(DomainState other) {
+    DomainState x =
+        new DomainState(
+            domain,
+            copyFor(days, other.days),
+            copyFor(policies, other.policies),
+            copyFor(failures, other.failures),
+            new HashSet<>(mxPatterns));
+    x.mergeFrom(other, false);
+    return x;
+  }
+
+  private static <K> Map<K, Cell> copyFor(Map<K, Cell> mine, Map<K, Cell> theirs) {
+    Map<K, Cell> m = new HashMap<>(capacityFor(mine.size() + theirs.size()));
+    m.putAll(mine);
+    return m;
+  }
+
+  /**
+   * Returns a {@code HashMap} initial capacity that holds {@code n} entries without rehashing.
+   *
+   * @param n the number of entries
+   * @return the capacity
+   */
+  public static int capacityFor(int n) {
+    return (int) Math.min(Integer.MAX_VALUE - 8, (long) n * 4 / 3 + 1);
+  }
+
+  /**
    * Returns a copy with copied cells (for handing out from or taking into an accumulator).
    *
    * @return the deep copy
@@ -293,6 +328,13 @@ public final class DomainState {
   }
 
   private static <K> void mergeMap(Map<K, Cell> into, Map<K, Cell> from, boolean inPlace) {
+    if (!inPlace) {
+      // One hash lookup per key: shared cells stay unchanged, overlapping ones become new sums.
+      for (Map.Entry<K, Cell> e : from.entrySet()) {
+        into.merge(e.getKey(), e.getValue(), Cell::plus);
+      }
+      return;
+    }
     for (Map.Entry<K, Cell> e : from.entrySet()) {
       Cell mine = into.get(e.getKey());
       if (mine == null) {

@@ -121,20 +121,16 @@ public final class SummaryState {
   public static SummaryState merged(SummaryState a, SummaryState b) {
     SummaryState big = a.domains.size() >= b.domains.size() ? a : b;
     SummaryState small = big == a ? b : a;
-    Map<String, DomainState> d = new HashMap<>(big.domains);
+    // Sized once for both sides, so the copy never rehashes while the smaller side goes in.
+    Map<String, DomainState> d =
+        new HashMap<>(DomainState.capacityFor(big.domains.size() + small.domains.size()));
+    d.putAll(big.domains);
     for (Map.Entry<String, DomainState> e : small.domains.entrySet()) {
-      DomainState mine = d.get(e.getKey());
-      if (mine == null) {
-        d.put(e.getKey(), e.getValue());
-      } else {
-        DomainState copy = mine.shallowCopy();
-        copy.mergeFrom(e.getValue(), false);
-        d.put(e.getKey(), copy);
-      }
+      DomainState theirs = e.getValue();
+      d.merge(e.getKey(), theirs, (mine, t) -> mine.mergedWith(t));
     }
-    FingerprintSet keys =
-        a.reportKeys.size() >= b.reportKeys.size() ? a.reportKeys.copy() : b.reportKeys.copy();
-    long overlap = keys.addAll(a.reportKeys.size() >= b.reportKeys.size() ? b.reportKeys : a.reportKeys);
+    FingerprintSet keys = FingerprintSet.union(a.reportKeys, b.reportKeys);
+    long overlap = (long) a.reportKeys.size() + b.reportKeys.size() - keys.size();
     return new SummaryState(
         d,
         keys,
