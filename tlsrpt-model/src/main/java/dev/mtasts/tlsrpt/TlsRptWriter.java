@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.mtasts.tlsrpt.internal.DateTimes;
+import dev.mtasts.tlsrpt.internal.JsonTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -248,45 +249,11 @@ public final class TlsRptWriter {
       }
       int depth = 0;
       do {
-        switch (p.currentToken()) {
-          case START_OBJECT:
-            g.writeStartObject();
-            depth++;
-            break;
-          case END_OBJECT:
-            g.writeEndObject();
-            depth--;
-            break;
-          case START_ARRAY:
-            g.writeStartArray();
-            depth++;
-            break;
-          case END_ARRAY:
-            g.writeEndArray();
-            depth--;
-            break;
-          case FIELD_NAME:
-            g.writeFieldName(p.currentName());
-            break;
-          case VALUE_STRING:
-            g.writeString(p.getText());
-            break;
-          case VALUE_NUMBER_INT:
-          case VALUE_NUMBER_FLOAT:
-            g.writeNumber(p.getText());
-            break;
-          case VALUE_TRUE:
-            g.writeBoolean(true);
-            break;
-          case VALUE_FALSE:
-            g.writeBoolean(false);
-            break;
-          case VALUE_NULL:
-            g.writeNull();
-            break;
-          default:
-            throw new IllegalArgumentException("unknown member " + name + " is not JSON: " + json);
+        int delta = JsonTokens.copyCurrent(p, g);
+        if (delta == JsonTokens.NOT_A_VALUE_TOKEN) {
+          throw new IllegalArgumentException("unknown member " + name + " is not JSON: " + json);
         }
+        depth += delta;
       } while (depth > 0 && p.nextToken() != null);
       if (depth != 0 || p.nextToken() != null) {
         throw new IllegalArgumentException("unknown member " + name + " is not one JSON value: " + json);

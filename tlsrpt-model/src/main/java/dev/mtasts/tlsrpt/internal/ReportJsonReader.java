@@ -1017,45 +1017,11 @@ public final class ReportJsonReader {
     int depth = 0;
     while (true) {
       JsonToken t = p.currentToken();
-      switch (t) {
-        case START_OBJECT:
-          g.writeStartObject();
-          depth++;
-          break;
-        case END_OBJECT:
-          g.writeEndObject();
-          depth--;
-          break;
-        case START_ARRAY:
-          g.writeStartArray();
-          depth++;
-          break;
-        case END_ARRAY:
-          g.writeEndArray();
-          depth--;
-          break;
-        case FIELD_NAME:
-          g.writeFieldName(p.currentName());
-          break;
-        case VALUE_STRING:
-          g.writeString(p.getText());
-          break;
-        case VALUE_NUMBER_INT:
-        case VALUE_NUMBER_FLOAT:
-          g.writeNumber(p.getText());
-          break;
-        case VALUE_TRUE:
-          g.writeBoolean(true);
-          break;
-        case VALUE_FALSE:
-          g.writeBoolean(false);
-          break;
-        case VALUE_NULL:
-          g.writeNull();
-          break;
-        default:
-          throw error(ReportErrorCode.MALFORMED_JSON, jacksonPath(), "unexpected " + describe(t));
+      int delta = JsonTokens.copyCurrent(p, g);
+      if (delta == JsonTokens.NOT_A_VALUE_TOKEN) {
+        throw error(ReportErrorCode.MALFORMED_JSON, jacksonPath(), "unexpected " + describe(t));
       }
+      depth += delta;
       if (depth == 0) {
         return;
       }
