@@ -23,6 +23,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.LongRange;
 
@@ -39,7 +40,11 @@ final class LifecyclePropertyTest {
     return Combinators.combine(
             Arbitraries.of(true, true, true, false),
             Arbitraries.longs().between(0, 400L * 86_400),
-            Arbitraries.of(Mode.values()),
+            // testing is the usual starting point and the only mode ENFORCE can follow, so it is
+            // drawn more often: a plain uniform draw left ENFORCE plans so rare (about 2 in 300)
+            // that the coverage check below failed now and then.
+            Arbitraries.frequency(Tuple.of(3, Mode.TESTING), Tuple.of(1, Mode.ENFORCE),
+                Tuple.of(1, Mode.NONE)),
             Arbitraries.longs().between(0, MtaStsPolicy.MAX_MAX_AGE))
         .as(Event::new);
   }
@@ -52,12 +57,12 @@ final class LifecyclePropertyTest {
   @Provide
   Arbitrary<Target> target() {
     Arbitrary<Long> maxAge = Arbitraries.longs().between(0, MtaStsPolicy.MAX_MAX_AGE);
-    return Arbitraries.oneOf(
-        maxAge.map(a -> Target.of(policy(Mode.TESTING, a))),
-        maxAge.map(a -> Target.of(policy(Mode.ENFORCE, a))),
-        maxAge.map(a -> Target.of(policy(Mode.NONE, a))),
-        Arbitraries.just(Target.modeNone()),
-        Arbitraries.just(Target.deleted()));
+    return Arbitraries.frequencyOf(
+        Tuple.of(1, maxAge.map(a -> Target.of(policy(Mode.TESTING, a)))),
+        Tuple.of(3, maxAge.map(a -> Target.of(policy(Mode.ENFORCE, a)))),
+        Tuple.of(1, maxAge.map(a -> Target.of(policy(Mode.NONE, a)))),
+        Tuple.of(1, Arbitraries.just(Target.modeNone())),
+        Tuple.of(1, Arbitraries.just(Target.deleted())));
   }
 
   static MtaStsPolicy policy(Mode mode, long maxAge) {
@@ -102,7 +107,9 @@ final class LifecyclePropertyTest {
         LifecycleOptions.defaults().withWindowDays(1));
   }
 
-  @Property(tries = 300)
+  // 1,000 tries: the rarest transitions (ENFORCE, ROLL_BACK) come out about 2 % of the time, so
+  // 300 tries left a real chance of none at all and a failing coverage check.
+  @Property(tries = 1000)
   void everyPlanHasItsStepsInAValidOrder(@ForAll("events") List<Event> events,
       @ForAll @LongRange(max = 30L * 86_400) long gap, @ForAll("target") Target target,
       @ForAll @LongRange(max = 86_400) long ttl) {
