@@ -56,10 +56,5 @@ public enum RecordErrorCode {
    * A {@code rua} URI with a scheme other than {@code mailto} and {@code https}, which reporters
    * skip (RFC 8460 §3). Only ever a warning.
    */
-  UNSUPPORTED_RUA_SCHEME,
-  /**
-   * A warning created without a specific code ({@link RecordWarning#RecordWarning(int, String)}).
-   * The parsers never report it.
-   */
-  OTHER
+  UNSUPPORTED_RUA_SCHEME
 }

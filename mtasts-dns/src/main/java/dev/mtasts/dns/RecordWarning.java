@@ -34,18 +34,6 @@ public record RecordWarning(int column, RecordErrorCode code, String message) {
   }
 
   /**
-   * Creates a warning with the generic code {@link RecordErrorCode#OTHER}. The parsers of this
-   * module always give a specific code; this form stays for code written before warnings had one.
-   *
-   * @param column the 1-based column
-   * @param message the message
-   * @throws IllegalArgumentException if the column is below 1
-   */
-  public RecordWarning(int column, String message) {
-    this(column, RecordErrorCode.OTHER, message);
-  }
-
-  /**
    * Returns the warning as {@code column 9 [DUPLICATE_FIELD]: message}.
    *
    * @return a one-line description

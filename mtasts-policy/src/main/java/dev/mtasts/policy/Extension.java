@@ -61,7 +61,7 @@ public record Extension(String name, String value) {
 
   private static @Nullable String nameProblem(String name) {
     if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
-      return "extension name \"" + name + "\" must have 1 to 32 characters";
+      return "extension name \"" + name + "\" must have 1 to " + MAX_NAME_LENGTH + " characters";
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);

@@ -11,7 +11,7 @@ import java.util.Objects;
  * Parses MTA-STS policy files (RFC 8461 §3.2). Immutable and thread-safe; configure once and share.
  *
  * <ul>
- *   <li>{@link #strict()} accepts exactly the §3.2 ABNF as decided in the project's spec digest:
+ *   <li>{@link #strict()} accepts exactly the §3.2 ABNF (RFC 5234 with RFC 7405 case-sensitive strings):
  *       LF or CRLF line ends (mixed too), at most one final line end, no blank line, no leading
  *       whitespace, {@code key:} with optional SP/HTAB after the colon, trailing SP/HTAB ignored,
  *       fields in any order, case-sensitive keys and values, the first {@code version}/{@code

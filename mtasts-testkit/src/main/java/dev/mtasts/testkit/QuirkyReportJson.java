@@ -6,21 +6,20 @@ import java.util.Set;
 /**
  * A TLS-RPT report as JSON with deviations real senders make, and which ones it carries.
  *
- * <p>{@code quirks} names the deviations the generator was asked to apply. A quirk that finds
- * nothing to act on leaves the text unchanged: {@link ReportQuirk#EMPTY_SENDING_MTA_IP}, for
- * example, on a report whose only failure detail lost its addresses to {@link
- * ReportQuirk#FETCH_ERROR_WITHOUT_ADDRESSES}. A property that needs a quirk to be visible checks
- * the JSON for it.
+ * <p>{@code quirks} names the deviations the text actually carries. A quirk the generator was
+ * asked for but found nothing to act on is left out: {@link ReportQuirk#EMPTY_SENDING_MTA_IP},
+ * for example, on a report whose only failure detail lost its addresses to {@link
+ * ReportQuirk#FETCH_ERROR_WITHOUT_ADDRESSES}.
  *
  * @param json the report text
- * @param quirks the deviations asked for, at least one
+ * @param quirks the deviations the text carries, at least one
  */
 public record QuirkyReportJson(String json, Set<ReportQuirk> quirks) {
   /**
    * Validates and copies the components.
    *
    * @param json the report text
-   * @param quirks the deviations asked for
+   * @param quirks the deviations the text carries
    */
   public QuirkyReportJson {
     Objects.requireNonNull(json, "json");

@@ -3,6 +3,7 @@ package dev.mtasts.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mtasts.tlsrpt.ReadResult;
 import dev.mtasts.tlsrpt.ReportParseException;
@@ -104,6 +105,15 @@ final class ReportPropertiesTest {
     // sending-mta-ip needs a failure detail that still has one, for example).
     Assume.that(WARNED.stream().anyMatch(quirk -> q.quirks().contains(quirk) && shows(quirk, q.json())));
     assertFalse(TlsRptReader.tolerant().read(q.json()).warnings().isEmpty(), q.quirks()::toString);
+  }
+
+  // Regression: quirks() used to name every quirk asked for, even one that found nothing to act on
+  // (an empty sending-mta-ip on a detail whose addresses another quirk had removed).
+  @Property
+  void quirksNameOnlyDeviationsTheTextCarries(@ForAll("quirky") QuirkyReportJson q) {
+    for (ReportQuirk quirk : q.quirks()) {
+      assertTrue(shows(quirk, q.json()), () -> quirk + " is named but not in " + q.json());
+    }
   }
 
   private static boolean shows(ReportQuirk quirk, String json) {

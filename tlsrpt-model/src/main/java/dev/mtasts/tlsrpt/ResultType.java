@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A TLS-RPT result type (RFC 8460 §4.3, IANA "STARTTLS Validation Result Types").
@@ -129,8 +130,8 @@ public final class ResultType {
   }
 
   @Override
-  public boolean equals(Object other) {
-    return other instanceof ResultType && ((ResultType) other).value.equals(value);
+  public boolean equals(@Nullable Object other) {
+    return other instanceof ResultType that && that.value.equals(value);
   }
 
   @Override

@@ -16,8 +16,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Single-pass scanner for the policy file grammar of RFC 8461 §3.2 (with the decisions of the
- * project's spec digest, §10). One instance parses one text; not thread-safe, never shared.
+ * Single-pass scanner for the policy file grammar of RFC 8461 §3.2 (a later {@code version},
+ * {@code mode} or {@code max_age} is ignored, as §3.2 says: "all entries except for the first SHALL
+ * be ignored"). One instance parses one text; not thread-safe, never shared.
  *
  * <p>No regular expressions and no splitting: each line is read once, left to right, and values
  * are checked in place; only {@code mx} and extension values become substrings.
@@ -145,7 +146,7 @@ public final class PolicyScanner {
     }
     if (keyLen > Extension.MAX_NAME_LENGTH) {
       throw error(PolicyErrorCode.KEY_TOO_LONG, keyStart, "key \"" + s.substring(keyStart, keyEnd)
-          + "\" has " + keyLen + " characters; keys have at most 32");
+          + "\" has " + keyLen + " characters; keys have at most " + Extension.MAX_NAME_LENGTH);
     }
     // after the colon: *WSP, then the value up to the terminator, trailing WSP dropped
     int v = k + 1;

@@ -26,7 +26,9 @@ public final class Hosts {
   // Letters whose IDNA mapping is the identity, so the U-label round-trips through its A-label.
   private static final String UNICODE = "äöüéèñøåçłžšíáó" + "日本語中文";
 
-  // Generators are memoized per arbitrary instance, so the common ones are built once.
+  // Generators are cached per size argument for the life of the JVM, so each is built once; an
+  // arbitrary is immutable and safe to share between properties and threads. The size arguments
+  // are checked to lie in 1..MAX_LABEL or 0..MAX_NAME, which bounds each map (at most 254 entries).
   private static final java.util.Map<Integer, Arbitrary<String>> LDH = new java.util.concurrent.ConcurrentHashMap<>();
   private static final java.util.Map<Integer, Arbitrary<String>> HOST = new java.util.concurrent.ConcurrentHashMap<>();
   private static final java.util.Map<Integer, Arbitrary<String>> LONG_HOST = new java.util.concurrent.ConcurrentHashMap<>();
@@ -34,6 +36,12 @@ public final class Hosts {
   private static final Arbitrary<String> MX_PATTERN = newMxPattern();
 
   private Hosts() {}
+
+  private static void checkReserve(int reserve) {
+    if (reserve < 0 || reserve > MAX_NAME) {
+      throw new IllegalArgumentException("reserve " + reserve + " is not in 0.." + MAX_NAME);
+    }
+  }
 
   /**
    * Returns one LDH label: letter or digit at both ends, hyphens only inside, 1 to {@code max}
@@ -43,6 +51,9 @@ public final class Hosts {
    * @return the label arbitrary
    */
   public static Arbitrary<String> ldhLabel(int max) {
+    if (max < 1 || max > MAX_LABEL) {
+      throw new IllegalArgumentException("label length " + max + " is not in 1.." + MAX_LABEL);
+    }
     return LDH.computeIfAbsent(max, Hosts::newLdhLabel);
   }
 
@@ -110,6 +121,7 @@ public final class Hosts {
    * @return the host name arbitrary
    */
   public static Arbitrary<String> hostname(int reserve) {
+    checkReserve(reserve);
     return HOST.computeIfAbsent(reserve, Hosts::newHostname);
   }
 
@@ -131,6 +143,7 @@ public final class Hosts {
    * @return the host name arbitrary
    */
   public static Arbitrary<String> longHostname(int reserve) {
+    checkReserve(reserve);
     return LONG_HOST.computeIfAbsent(reserve, Hosts::newLongHostname);
   }
 

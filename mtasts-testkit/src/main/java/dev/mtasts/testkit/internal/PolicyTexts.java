@@ -220,7 +220,7 @@ public final class PolicyTexts {
   }
 
   // A later occurrence of version, mode or max_age: §3.2 says it is ignored whatever its value,
-  // including values that would be invalid in the first occurrence (spec digest, edge case 18).
+  // including values that would be invalid in the first occurrence (RFC 8461 §3.2: "all entries except for the first SHALL be ignored").
   private static Arbitrary<PolicyLine> duplicate(PolicyModel m) {
     Arbitrary<PolicyLine> version = Arbitraries.of("STSv1", "STSv2").map(v -> new PolicyLine("version", " ", v, "", "\n"));
     Arbitrary<PolicyLine> mode = Arbitraries.of("testing", "enforce", "none", "enforced")

@@ -4,6 +4,7 @@ import dev.mtasts.testkit.ReportQuirk;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -217,26 +218,38 @@ public final class ReportTexts {
   }
 
   /**
-   * Applies quirks to a strict tree, in place.
+   * Applies quirks to a strict tree, in place, and says which of them changed it.
+   *
+   * <p>A quirk asked for may find nothing to act on (no failure detail to empty, an address
+   * already removed by another quirk); it is then left out of the returned set, so callers never
+   * claim a deviation the text does not carry.
    *
    * @param root the tree from {@link #tree(ReportModel)}
    * @param quirks the quirks to apply
+   * @return the quirks that changed the tree, a subset of {@code quirks}
    */
   @SuppressWarnings("unchecked")
-  public static void applyQuirks(Map<String, Object> root, Set<ReportQuirk> quirks) {
+  public static Set<ReportQuirk> applyQuirks(Map<String, Object> root, Set<ReportQuirk> quirks) {
+    Set<ReportQuirk> applied = EnumSet.noneOf(ReportQuirk.class);
     Map<String, Object> range = (Map<String, Object>) root.get("date-range");
     if (quirks.contains(ReportQuirk.END_AT_NEXT_MIDNIGHT)) {
       String start = (String) range.get("start-datetime");
-      range.put("end-datetime", LocalDate.parse(start.substring(0, 10)).plusDays(1) + "T00:00:00Z");
+      String end = LocalDate.parse(start.substring(0, 10)).plusDays(1) + "T00:00:00Z";
+      if (!end.equals(range.put("end-datetime", end))) {
+        applied.add(ReportQuirk.END_AT_NEXT_MIDNIGHT);
+      }
     }
-    if (quirks.contains(ReportQuirk.DATETIME_WITHOUT_OFFSET)) {
+    if (quirks.contains(ReportQuirk.DATETIME_WITHOUT_OFFSET)
+        && range.values().stream().anyMatch(v -> ((String) v).contains("Z"))) {
       range.replaceAll((k, v) -> ((String) v).replace("Z", ""));
+      applied.add(ReportQuirk.DATETIME_WITHOUT_OFFSET);
     }
-    if (quirks.contains(ReportQuirk.CONTACT_INFO_NULL)) {
-      root.put("contact-info", null);
+    if (quirks.contains(ReportQuirk.CONTACT_INFO_NULL) && root.put("contact-info", null) != null) {
+      applied.add(ReportQuirk.CONTACT_INFO_NULL);
     }
     if (quirks.contains(ReportQuirk.UNKNOWN_MEMBERS)) {
       root.put("x-generator", "mtasts-testkit");
+      applied.add(ReportQuirk.UNKNOWN_MEMBERS);
     }
     for (Object o : (List<Object>) root.get("policies")) {
       Map<String, Object> entry = (Map<String, Object>) o;
@@ -245,43 +258,55 @@ public final class ReportTexts {
       String type = (String) policy.get("policy-type");
       boolean fetchError = !details.isEmpty() && details.stream()
           .allMatch(d -> "sts-policy-fetch-error".equals(((Map<String, Object>) d).get("result-type")));
-      if (type.equals("sts") && fetchError && quirks.contains(ReportQuirk.POLICY_STRING_ABSENT)) {
+      if (type.equals("sts") && fetchError && quirks.contains(ReportQuirk.POLICY_STRING_ABSENT)
+          && (policy.containsKey("policy-string") || policy.containsKey("mx-host"))) {
         policy.remove("policy-string");
         policy.remove("mx-host");
+        applied.add(ReportQuirk.POLICY_STRING_ABSENT);
       }
       List<Object> mx = (List<Object>) policy.get("mx-host");
       if (type.equals("sts") && mx != null && !mx.isEmpty()) {
         if (quirks.contains(ReportQuirk.MX_HOST_WITH_POLICY_LINES)) {
           mx.replaceAll(h -> "mx: " + h);
+          applied.add(ReportQuirk.MX_HOST_WITH_POLICY_LINES);
         }
         if (quirks.contains(ReportQuirk.MX_HOST_AS_STRING)) {
           policy.put("mx-host", mx.get(0));
+          applied.add(ReportQuirk.MX_HOST_AS_STRING);
         }
         if (quirks.contains(ReportQuirk.MX_HOST_PATTERN_NAME)) {
           policy.put("mx-host-pattern", policy.remove("mx-host"));
+          applied.add(ReportQuirk.MX_HOST_PATTERN_NAME);
         }
       }
       if (type.equals("tlsa") && quirks.contains(ReportQuirk.TLSA_POLICY_STRING_AS_JSON_TEXT)) {
         policy.put("policy-string", List.of(Json.write(policy.get("policy-string"), 0, 0)));
+        applied.add(ReportQuirk.TLSA_POLICY_STRING_AS_JSON_TEXT);
       }
-      if (type.equals("no-policy-found") && quirks.contains(ReportQuirk.NO_POLICY_FOUND_WITHOUT_DOMAIN)) {
-        policy.remove("policy-domain");
+      if (type.equals("no-policy-found") && quirks.contains(ReportQuirk.NO_POLICY_FOUND_WITHOUT_DOMAIN)
+          && policy.remove("policy-domain") != null) {
+        applied.add(ReportQuirk.NO_POLICY_FOUND_WITHOUT_DOMAIN);
       }
       if (quirks.contains(ReportQuirk.UNKNOWN_MEMBERS)) {
         policy.put("x-policy-note", "kept");
       }
       for (Object d : details) {
         Map<String, Object> detail = (Map<String, Object>) d;
-        if (quirks.contains(ReportQuirk.FETCH_ERROR_WITHOUT_ADDRESSES) && "sts-policy-fetch-error".equals(detail.get("result-type"))) {
+        if (quirks.contains(ReportQuirk.FETCH_ERROR_WITHOUT_ADDRESSES)
+            && "sts-policy-fetch-error".equals(detail.get("result-type"))
+            && (detail.containsKey("sending-mta-ip") || detail.containsKey("receiving-mx-hostname"))) {
           detail.remove("sending-mta-ip");
           detail.remove("receiving-mx-hostname");
+          applied.add(ReportQuirk.FETCH_ERROR_WITHOUT_ADDRESSES);
         }
-        if (quirks.contains(ReportQuirk.EMPTY_SENDING_MTA_IP) && detail.containsKey("sending-mta-ip")) {
-          detail.put("sending-mta-ip", "");
+        if (quirks.contains(ReportQuirk.EMPTY_SENDING_MTA_IP) && detail.containsKey("sending-mta-ip")
+            && !"".equals(detail.put("sending-mta-ip", ""))) {
+          applied.add(ReportQuirk.EMPTY_SENDING_MTA_IP);
         }
         if (quirks.contains(ReportQuirk.ADDITIONAL_INFO_URI_NAME)) {
           detail.put("additional-info-uri", detail.containsKey("additional-information")
               ? detail.remove("additional-information") : "https://reports.example/info");
+          applied.add(ReportQuirk.ADDITIONAL_INFO_URI_NAME);
         }
         if (quirks.contains(ReportQuirk.UNKNOWN_MEMBERS)) {
           detail.put("x-detail-note", 1L);
@@ -289,6 +314,7 @@ public final class ReportTexts {
       }
       if (quirks.contains(ReportQuirk.FAILURE_DETAILS_ABSENT) && details.isEmpty()) {
         entry.remove("failure-details");
+        applied.add(ReportQuirk.FAILURE_DETAILS_ABSENT);
       }
       if (quirks.contains(ReportQuirk.COUNTS_AS_STRINGS)) {
         Map<String, Object> summary = (Map<String, Object>) entry.get("summary");
@@ -296,7 +322,9 @@ public final class ReportTexts {
         for (Object d : details) {
           ((Map<String, Object>) d).computeIfPresent("failed-session-count", (k, v) -> String.valueOf(v));
         }
+        applied.add(ReportQuirk.COUNTS_AS_STRINGS);
       }
     }
+    return applied;
   }
 }
