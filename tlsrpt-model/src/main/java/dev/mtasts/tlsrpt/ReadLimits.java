@@ -10,16 +10,24 @@ package dev.mtasts.tlsrpt;
  * @param maxStringLength the longest string value, in characters (default 1 MiB)
  * @param maxNumberLength the longest number, in characters (default 32)
  * @param maxNameLength the longest member name, in characters (default 1024)
+ * @param maxGzipMembers the most members a gzip input may have (RFC 1952 §2.2; default 16: a
+ *     sender writes one, concatenated files have a few; thousands of empty members are an attack)
+ * @param maxGzipHeaderFieldBytes the longest FEXTRA, FNAME or FCOMMENT field of a gzip header
+ *     (RFC 1952 §2.3.1), in bytes (default 1024: a report's file name, RFC 8460 §5.1, is well
+ *     under 600 bytes)
  */
 public record ReadLimits(
     long maxDocumentBytes,
     int maxNestingDepth,
     int maxStringLength,
     int maxNumberLength,
-    int maxNameLength) {
+    int maxNameLength,
+    int maxGzipMembers,
+    int maxGzipHeaderFieldBytes) {
 
   /** The default limits. */
-  public static final ReadLimits DEFAULT = new ReadLimits(16L << 20, 64, 1 << 20, 32, 1024);
+  public static final ReadLimits DEFAULT =
+      new ReadLimits(16L << 20, 64, 1 << 20, 32, 1024, 16, 1024);
 
   /**
    * Checks the limits.
@@ -29,6 +37,8 @@ public record ReadLimits(
    * @param maxStringLength the {@code maxStringLength} component
    * @param maxNumberLength the {@code maxNumberLength} component
    * @param maxNameLength the {@code maxNameLength} component
+   * @param maxGzipMembers the {@code maxGzipMembers} component
+   * @param maxGzipHeaderFieldBytes the {@code maxGzipHeaderFieldBytes} component
    * @throws IllegalArgumentException when a limit is not positive or the document limit is 2 GiB
    * or more
    */
@@ -40,6 +50,10 @@ public record ReadLimits(
       throw new IllegalArgumentException("limits must be positive: " + maxNestingDepth + ", "
           + maxStringLength + ", " + maxNumberLength + ", " + maxNameLength);
     }
+    if (maxGzipMembers < 1 || maxGzipHeaderFieldBytes < 1) {
+      throw new IllegalArgumentException("gzip limits must be positive: " + maxGzipMembers + ", "
+          + maxGzipHeaderFieldBytes);
+    }
   }
 
   /**
@@ -49,7 +63,8 @@ public record ReadLimits(
    * @return the limits
    */
   public ReadLimits withMaxDocumentBytes(long bytes) {
-    return new ReadLimits(bytes, maxNestingDepth, maxStringLength, maxNumberLength, maxNameLength);
+    return new ReadLimits(bytes, maxNestingDepth, maxStringLength, maxNumberLength,
+        maxNameLength, maxGzipMembers, maxGzipHeaderFieldBytes);
   }
 
   /**
@@ -59,7 +74,8 @@ public record ReadLimits(
    * @return the limits
    */
   public ReadLimits withMaxNestingDepth(int depth) {
-    return new ReadLimits(maxDocumentBytes, depth, maxStringLength, maxNumberLength, maxNameLength);
+    return new ReadLimits(maxDocumentBytes, depth, maxStringLength, maxNumberLength,
+        maxNameLength, maxGzipMembers, maxGzipHeaderFieldBytes);
   }
 
   /**
@@ -69,7 +85,8 @@ public record ReadLimits(
    * @return the limits
    */
   public ReadLimits withMaxStringLength(int length) {
-    return new ReadLimits(maxDocumentBytes, maxNestingDepth, length, maxNumberLength, maxNameLength);
+    return new ReadLimits(maxDocumentBytes, maxNestingDepth, length, maxNumberLength,
+        maxNameLength, maxGzipMembers, maxGzipHeaderFieldBytes);
   }
 
   /**
@@ -79,6 +96,29 @@ public record ReadLimits(
    * @return the limits
    */
   public ReadLimits withMaxNumberLength(int length) {
-    return new ReadLimits(maxDocumentBytes, maxNestingDepth, maxStringLength, length, maxNameLength);
+    return new ReadLimits(maxDocumentBytes, maxNestingDepth, maxStringLength, length, maxNameLength,
+        maxGzipMembers, maxGzipHeaderFieldBytes);
+  }
+
+  /**
+   * Returns these limits with another bound on the number of gzip members.
+   *
+   * @param members the new limit
+   * @return the limits
+   */
+  public ReadLimits withMaxGzipMembers(int members) {
+    return new ReadLimits(maxDocumentBytes, maxNestingDepth, maxStringLength, maxNumberLength,
+        maxNameLength, members, maxGzipHeaderFieldBytes);
+  }
+
+  /**
+   * Returns these limits with another bound on the FEXTRA, FNAME and FCOMMENT gzip header fields.
+   *
+   * @param bytes the new limit
+   * @return the limits
+   */
+  public ReadLimits withMaxGzipHeaderFieldBytes(int bytes) {
+    return new ReadLimits(maxDocumentBytes, maxNestingDepth, maxStringLength, maxNumberLength,
+        maxNameLength, maxGzipMembers, bytes);
   }
 }

@@ -35,5 +35,17 @@ public enum ReportErrorCode {
   /** Reading the input failed (I/O error). */
   IO_ERROR,
   /** A report file name does not follow RFC 8460 §5.1. */
-  INVALID_FILE_NAME
+  INVALID_FILE_NAME,
+  /** The gzip input has more members than {@link ReadLimits#maxGzipMembers()} (RFC 1952 §2.2). */
+  TOO_MANY_GZIP_MEMBERS,
+  /**
+   * A gzip header's FEXTRA, FNAME or FCOMMENT field (RFC 1952 §2.3.1) is longer than {@link
+   * ReadLimits#maxGzipHeaderFieldBytes()}.
+   */
+  GZIP_HEADER_FIELD_TOO_LONG,
+  /**
+   * The reader failed on this input in a way it does not foresee (a bug): the input is refused
+   * with this code instead of the failure escaping, so that a batch can go on with other inputs.
+   */
+  UNEXPECTED_FAILURE
 }

@@ -122,12 +122,41 @@ public final class TlsRptReader {
    */
   public ReadResult read(byte[] input) {
     Objects.requireNonNull(input, "input");
-    BoundedInput.Slice json = BoundedInput.json(input, limits.maxDocumentBytes());
+    try {
+      return parse(BoundedInput.json(input, limits));
+    } catch (RuntimeException | StackOverflowError e) {
+      throw unexpected(e);
+    }
+  }
+
+  private ReadResult parse(BoundedInput.Slice json) {
     try (JsonParser p = factory.createParser(json.bytes(), 0, json.length())) {
       return new ReportJsonReader(p, factory, strict).read();
     } catch (IOException e) {
       throw new ReportParseException(ReportErrorCode.MALFORMED_JSON, "$", String.valueOf(e.getMessage()), e);
     }
+  }
+
+  /**
+   * Keeps one input's failure to that input: a {@link ReportParseException} as it is, an
+   * unforeseen exception (or a stack overflow, which ends only the thread's current work) as a
+   * typed {@link ReportErrorCode#UNEXPECTED_FAILURE}, so that a caller reading many reports can
+   * go on with the next one. Other errors (out of memory) concern the whole JVM and pass.
+   */
+  private static ReportParseException unexpected(Throwable e) {
+    if (e instanceof ReportParseException rpe) {
+      return rpe;
+    }
+    if (e instanceof java.io.UncheckedIOException io) {
+      return new ReportParseException(
+          ReportErrorCode.IO_ERROR, "$", "reading the report failed: " + io.getCause().getMessage(), e);
+    }
+    return new ReportParseException(
+        ReportErrorCode.UNEXPECTED_FAILURE,
+        "$",
+        "the reader failed on this input instead of refusing it with a reason (a bug; please"
+            + " report it with the file)",
+        e);
   }
 
   /**
@@ -139,6 +168,14 @@ public final class TlsRptReader {
    */
   public ReadResult read(String json) {
     Objects.requireNonNull(json, "json");
+    try {
+      return parseText(json);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw unexpected(e);
+    }
+  }
+
+  private ReadResult parseText(String json) {
     if (json.length() > limits.maxDocumentBytes()) {
       throw new ReportParseException(
           ReportErrorCode.DOCUMENT_TOO_LARGE,
@@ -163,11 +200,10 @@ public final class TlsRptReader {
    */
   public ReadResult read(InputStream in) {
     Objects.requireNonNull(in, "in");
-    BoundedInput.Slice json = BoundedInput.json(in, limits.maxDocumentBytes());
-    try (JsonParser p = factory.createParser(json.bytes(), 0, json.length())) {
-      return new ReportJsonReader(p, factory, strict).read();
-    } catch (IOException e) {
-      throw new ReportParseException(ReportErrorCode.MALFORMED_JSON, "$", String.valueOf(e.getMessage()), e);
+    try {
+      return parse(BoundedInput.json(in, limits));
+    } catch (RuntimeException | StackOverflowError e) {
+      throw unexpected(e);
     }
   }
 
@@ -185,6 +221,8 @@ public final class TlsRptReader {
     } catch (IOException e) {
       throw new ReportParseException(
           ReportErrorCode.IO_ERROR, "$", "cannot read " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw unexpected(e);
     }
   }
 }

@@ -1,16 +1,17 @@
 package dev.mtasts.tlsrpt.internal;
 
+import dev.mtasts.tlsrpt.ReadLimits;
 import dev.mtasts.tlsrpt.ReportErrorCode;
 import dev.mtasts.tlsrpt.ReportParseException;
 import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
-/** Reads input into memory with hard size limits, undoing gzip (RFC 1952) when it starts with 1F 8B. */
+/**
+ * Reads input into memory with hard size limits, undoing gzip (RFC 1952) with {@link
+ * GzipMembers} when it starts with 1F 8B.
+ */
 public final class BoundedInput {
 
   private BoundedInput() {}
@@ -60,12 +61,12 @@ public final class BoundedInput {
    * Returns the JSON bytes of an in-memory input: the input itself, or its gzip content.
    *
    * @param input the input
-   * @param maxBytes the limit on the plain or decompressed size
+   * @param limits the limits (document size, gzip members and header fields)
    * @return the JSON bytes
    * @throws ReportParseException when a limit is exceeded or the gzip data is corrupt
    */
-  public static byte[] jsonBytes(byte[] input, long maxBytes) {
-    return json(input, maxBytes).toArray();
+  public static byte[] jsonBytes(byte[] input, ReadLimits limits) {
+    return json(input, limits).toArray();
   }
 
   /**
@@ -74,17 +75,19 @@ public final class BoundedInput {
    * limit).
    *
    * @param input the input
-   * @param maxBytes the limit on the plain or decompressed size
+   * @param limits the limits (document size, gzip members and header fields)
    * @return the JSON bytes
    * @throws ReportParseException when a limit is exceeded or the gzip data is corrupt
    */
-  public static Slice json(byte[] input, long maxBytes) {
+  public static Slice json(byte[] input, ReadLimits limits) {
+    long maxBytes = limits.maxDocumentBytes();
     if (isGzip(input, input.length)) {
-      return gunzip(
-          new ByteArrayInputStream(input),
+      return GzipMembers.inflate(
+          input,
           maxBytes,
-          sizeHint(input, maxBytes),
-          Math.max(512, Math.min(input.length, 65_536)));
+          limits.maxGzipMembers(),
+          limits.maxGzipHeaderFieldBytes(),
+          sizeHint(input, maxBytes));
     }
     if (input.length > maxBytes) {
       throw tooLarge(maxBytes, "the document");
@@ -114,54 +117,46 @@ public final class BoundedInput {
   }
 
   /**
-   * Reads a stream (plain or gzip) into memory, reading at most about {@code maxBytes} compressed
-   * and {@code maxBytes} decompressed bytes whatever the stream holds.
+   * Reads a stream (plain or gzip) into memory, reading at most about {@code maxDocumentBytes}
+   * compressed and {@code maxDocumentBytes} decompressed bytes whatever the stream holds.
    *
    * @param in the stream (not closed)
-   * @param maxBytes the limit on the plain or decompressed size
+   * @param limits the limits (document size, gzip members and header fields)
    * @return the JSON bytes
    * @throws ReportParseException when a limit is exceeded, on corrupt gzip data or I/O errors
    */
-  public static byte[] jsonBytes(InputStream in, long maxBytes) {
-    return json(in, maxBytes).toArray();
+  public static byte[] jsonBytes(InputStream in, ReadLimits limits) {
+    return json(in, limits).toArray();
   }
 
   /**
-   * Reads a stream (plain or gzip) into memory like {@link #jsonBytes(InputStream, long)}, without
-   * a final copy.
+   * Reads a stream (plain or gzip) into memory like {@link #jsonBytes(InputStream, ReadLimits)},
+   * without a final copy.
    *
    * @param in the stream (not closed)
-   * @param maxBytes the limit on the plain or decompressed size
+   * @param limits the limits (document size, gzip members and header fields)
    * @return the JSON bytes
    * @throws ReportParseException when a limit is exceeded, on corrupt gzip data or I/O errors
    */
-  public static Slice json(InputStream in, long maxBytes) {
+  public static Slice json(InputStream in, ReadLimits limits) {
+    long maxBytes = limits.maxDocumentBytes();
     try {
       byte[] head = new byte[2];
       int n = in.readNBytes(head, 0, 2);
+      if (isGzip(head, n)) {
+        return GzipMembers.inflate(
+            head,
+            n,
+            in,
+            maxBytes,
+            limits.maxGzipMembers(),
+            limits.maxGzipHeaderFieldBytes(),
+            8192);
+      }
       InputStream limited = new LimitedStream(in, maxBytes - n);
       InputStream all =
           new java.io.SequenceInputStream(new ByteArrayInputStream(head, 0, n), limited);
-      if (isGzip(head, n)) {
-        return gunzip(all, maxBytes, 8192, 8192);
-      }
       return readAtMost(all, maxBytes, "the document", 8192);
-    } catch (IOException e) {
-      throw ioError(e);
-    }
-  }
-
-  private static Slice gunzip(InputStream compressed, long maxBytes, int sizeHint, int inBuf) {
-    try (GZIPInputStream gz = new GZIPInputStream(compressed, inBuf)) {
-      return readAtMost(gz, maxBytes, "the decompressed gzip content", sizeHint);
-    } catch (ZipException | EOFException e) {
-      throw new ReportParseException(
-          ReportErrorCode.CORRUPT_GZIP,
-          "$",
-          "the input starts like gzip (1F 8B) but is not valid gzip: " + e.getMessage(),
-          e);
-    } catch (LimitExceeded e) {
-      throw tooLarge(maxBytes, "the compressed input");
     } catch (IOException e) {
       throw ioError(e);
     }
@@ -196,7 +191,7 @@ public final class BoundedInput {
     return new Slice(buf, len);
   }
 
-  private static ReportParseException tooLarge(long maxBytes, String what) {
+  static ReportParseException tooLarge(long maxBytes, String what) {
     return new ReportParseException(
         ReportErrorCode.DOCUMENT_TOO_LARGE,
         "$",
@@ -205,7 +200,7 @@ public final class BoundedInput {
         null);
   }
 
-  private static ReportParseException ioError(IOException e) {
+  static ReportParseException ioError(IOException e) {
     return new ReportParseException(
         ReportErrorCode.IO_ERROR, "$", "reading the report failed: " + e.getMessage(), e);
   }
@@ -234,12 +229,6 @@ public final class BoundedInput {
       byte[] one = new byte[1];
       int r = read(one, 0, 1);
       return r < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int available() throws IOException {
-      // GZIPInputStream reads a further member only when bytes are available.
-      return (int) Math.max(0, Math.min(in.available(), remaining + 1));
     }
 
     @Override
