@@ -1,6 +1,10 @@
 package dev.mtasts.cli;
 
+import static dev.mtasts.cli.internal.TerminalText.escape;
+
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.mtasts.cli.internal.Causes;
+import dev.mtasts.cli.internal.CommandFailure;
 import dev.mtasts.cli.internal.ExitStatus;
 import dev.mtasts.cli.internal.JsonOutput;
 import dev.mtasts.dns.LookupResult;
@@ -137,12 +141,12 @@ final class DnsCommand extends CommandBase implements Callable<Integer> {
     out.println();
     if (problems.isEmpty()) {
       out.println("OK: both records are valid. The policy itself is served at https://mta-sts."
-          + domain + "/.well-known/mta-sts.txt (not fetched by this command).");
+          + escape(domain) + "/.well-known/mta-sts.txt (not fetched by this command).");
       return ExitStatus.OK;
     }
     out.println(Describe.plural(problems.size(), "problem") + ":");
     for (String p : problems) {
-      out.println("  - " + p);
+      out.println("  - " + escape(p));
     }
     return ExitStatus.NEGATIVE;
   }
@@ -263,7 +267,7 @@ final class DnsCommand extends CommandBase implements Callable<Integer> {
       return future.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new IllegalStateException("DNS lookup failed: " + cause, cause);
+      throw new CommandFailure(ExitStatus.NEGATIVE, "the DNS lookup failed: " + Causes.describe(cause), cause);
     }
   }
 
@@ -282,11 +286,13 @@ final class DnsCommand extends CommandBase implements Callable<Integer> {
       Function<T, String> describe,
       List<String> problems,
       String consequence) {
-    String head = result.name() + " " + type + ": ";
+    // TXT text and names come from the DNS: every one escaped (RFC 8461 §3.1 allows any
+    // printable text in extension values, and a hostile server sends anything).
+    String head = escape(result.name()) + " " + type + ": ";
     if (result instanceof LookupResult.Found<T> found) {
-      out.println(head + describe.apply(found.value()));
+      out.println(head + escape(describe.apply(found.value())));
       for (RecordWarning w : found.warnings()) {
-        out.println("  warning (column " + w.column() + "): " + w.message());
+        out.println("  warning (column " + w.column() + "): " + escape(w.message()));
       }
     } else if (result instanceof LookupResult.NoRecord<T> none) {
       String why =
@@ -300,17 +306,17 @@ final class DnsCommand extends CommandBase implements Callable<Integer> {
     } else if (result instanceof LookupResult.SeveralRecords<T> several) {
       out.println(head + Describe.plural(several.texts().size(), "competing record") + ":");
       for (String t : several.texts()) {
-        out.println("  " + t);
+        out.println("  " + escape(t));
       }
       problems.add(result.name() + ": more than one record; RFC 8461 section 3.1 and RFC 8460"
           + " section 3 say this counts as none, so " + consequence + "; delete all but one");
     } else if (result instanceof LookupResult.InvalidRecord<T> invalid) {
-      out.println(head + invalid.text());
+      out.println(head + escape(invalid.text()));
       out.println("  error " + invalid.error().code() + " (column " + invalid.error().column() + "): "
-          + invalid.error().detail());
+          + escape(invalid.error().detail()));
       problems.add(result.name() + ": the record is invalid, so " + consequence);
     } else if (result instanceof LookupResult.TemporaryFailure<T> failure) {
-      out.println(head + "temporary failure " + failure.kind() + ": " + failure.message());
+      out.println(head + "temporary failure " + failure.kind() + ": " + escape(Causes.scrub(failure.message())));
       problems.add(result.name() + ": the DNS gave no answer (" + failure.kind() + "); try again later");
     }
   }

@@ -1,7 +1,9 @@
 package dev.mtasts.cli;
 
+import dev.mtasts.cli.internal.Causes;
 import dev.mtasts.cli.internal.CommandFailure;
 import dev.mtasts.cli.internal.ExitStatus;
+import dev.mtasts.cli.internal.TerminalText;
 import dev.mtasts.policy.MtaStsException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -45,6 +47,10 @@ public final class Main {
     } catch (OutOfMemoryError e) {
       err.println("mtasts: out of memory; give the JVM more heap (java -Xmx...) or less input");
       status = ExitStatus.NEGATIVE;
+    } catch (StackOverflowError e) {
+      err.println("mtasts: internal error: the input is nested or chained too deeply (stack overflow);"
+          + " please report it");
+      status = ExitStatus.NEGATIVE;
     }
     out.flush();
     err.flush();
@@ -64,14 +70,20 @@ public final class Main {
     // "@file" arguments would be expanded by default; a record text or a file name may start with @.
     commandLine.setExpandAtFiles(false);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // No ANSI styles in help: standard output and error show escape characters visibly.
+    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     commandLine.setExitCodeExceptionMapper(e -> ExitStatus.NEGATIVE);
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setExecutionExceptionHandler(new FailureHandler());
     return commandLine;
   }
 
-  private static PrintWriter utf8Writer(PrintStream stream) {
-    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+  /**
+   * Returns the writer of a standard stream: UTF-8, flushed at each line, and guarded by {@link
+   * TerminalText#guard} so that no control character reaches the terminal as it is.
+   */
+  static PrintWriter utf8Writer(PrintStream stream) {
+    return new PrintWriter(TerminalText.guard(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), true);
   }
 
   /** Usage errors: the message and a hint, exit status 2. */
@@ -80,7 +92,7 @@ public final class Main {
     public int handleParseException(ParameterException ex, String[] args) {
       CommandLine cl = ex.getCommandLine();
       PrintWriter err = cl.getErr();
-      err.println("mtasts: " + ex.getMessage());
+      err.println("mtasts: " + TerminalText.escape(String.valueOf(ex.getMessage())));
       String name = cl.getCommandSpec().qualifiedName();
       err.println("Try '" + name + " --help' for more information.");
       err.flush();
@@ -95,18 +107,21 @@ public final class Main {
       PrintWriter err = cl.getErr();
       boolean debug = ((MtastsCommand) cl.getCommandSpec().root().userObject()).debug();
       int status;
+      // Messages quote file names and input: escaped, and never a Java class name.
       if (ex instanceof CommandFailure failure) {
         status = failure.exitStatus();
-        err.println("mtasts: " + failure.getMessage());
+        err.println("mtasts: " + TerminalText.escape(Causes.scrub(String.valueOf(failure.getMessage()))));
       } else if (ex instanceof MtaStsException) {
         status = ExitStatus.NEGATIVE;
-        err.println("mtasts: " + ex.getMessage());
+        err.println("mtasts: " + TerminalText.escape(Causes.scrub(String.valueOf(ex.getMessage()))));
       } else if (ex instanceof UncheckedIOException io) {
         status = ExitStatus.USAGE;
-        err.println("mtasts: " + io.getCause().getMessage());
+        err.println("mtasts: " + TerminalText.escape(Causes.describe(io.getCause())));
       } else {
         status = ExitStatus.NEGATIVE;
-        err.println("mtasts: internal error: " + ex);
+        String message = ex.getMessage();
+        err.println("mtasts: internal error"
+            + (message != null && Causes.isPlainWords(message) ? ": " + TerminalText.escape(message) : ""));
         if (!debug) {
           err.println("Run again with --debug for the stack trace, and please report it.");
         }

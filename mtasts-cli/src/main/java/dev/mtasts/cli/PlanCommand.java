@@ -6,6 +6,7 @@ import dev.mtasts.cli.internal.DomainFolder;
 import dev.mtasts.cli.internal.ExitStatus;
 import dev.mtasts.cli.internal.JsonOutput;
 import dev.mtasts.cli.internal.ProgressBar;
+import dev.mtasts.cli.internal.TerminalText;
 import dev.mtasts.dns.StsRecord;
 import dev.mtasts.lifecycle.Deployment;
 import dev.mtasts.lifecycle.Lifecycle;
@@ -209,7 +210,7 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
 
   private void writePlan(Plan plan, AsOf at, List<String> notes) {
     PrintWriter out = out();
-    out.println("Plan: " + plan.transition() + " " + plan.domain() + " (" + plan.from() + " -> "
+    out.println("Plan: " + plan.transition() + " " + TerminalText.escape(plan.domain()) + " (" + plan.from() + " -> "
         + plan.to() + "), planned at " + plan.plannedAt() + " (" + at.source() + ")");
     out.println("Fully in effect at " + plan.effectiveAt() + " if each step is done right away.");
     if (plan.readiness() != null) {
@@ -237,7 +238,7 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
 
   private void writeRefusal(Refusal refusal, AsOf at, List<String> notes) {
     PrintWriter out = out();
-    out.println("Refused: " + refusal.domain() + " " + refusal.from() + " -> " + refusal.to()
+    out.println("Refused: " + TerminalText.escape(refusal.domain()) + " " + refusal.from() + " -> " + refusal.to()
         + " (as of " + at.source() + ")");
     ReasonOutput.printList(out, "reasons", refusal.reasons());
     if (refusal.readiness() != null) {
@@ -250,7 +251,7 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
     if (!notes.isEmpty()) {
       out.println("  notes (" + notes.size() + "):");
       for (String n : notes) {
-        out.println("    - " + n);
+        out.println("    - " + TerminalText.escape(n));
       }
     }
   }

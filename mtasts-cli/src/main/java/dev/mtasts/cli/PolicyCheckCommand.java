@@ -1,9 +1,12 @@
 package dev.mtasts.cli;
 
+import static dev.mtasts.cli.internal.TerminalText.escape;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mtasts.cli.internal.ExitStatus;
 import dev.mtasts.cli.internal.Inputs;
 import dev.mtasts.cli.internal.JsonOutput;
+import dev.mtasts.cli.internal.TerminalText;
 import dev.mtasts.policy.LineEnding;
 import dev.mtasts.policy.LintFinding;
 import dev.mtasts.policy.MtaStsPolicy;
@@ -61,8 +64,8 @@ final class PolicyCheckCommand extends CommandBase implements Callable<Integer> 
 
   @Override
   public Integer call() throws IOException {
-    byte[] body = Inputs.read(file, environment().stdin());
-    String label = Inputs.label(file);
+    byte[] body = Inputs.read(file, environment().stdin(), Inputs.POLICY_MAX_BYTES);
+    String label = escape(Inputs.label(file));
     PolicyParser parser = lenient ? PolicyParser.lenient() : PolicyParser.strict();
     PolicyParseResult result;
     try {
@@ -71,7 +74,7 @@ final class PolicyCheckCommand extends CommandBase implements Callable<Integer> 
       if (json) {
         writeJson(null, List.of(), List.of(), e);
       } else {
-        err().println(label + ":" + e.line() + ":" + e.column() + ": error " + e.code() + ": " + e.reason());
+        err().println(label + ":" + e.line() + ":" + e.column() + ": error " + e.code() + ": " + escape(e.reason()));
       }
       return ExitStatus.NEGATIVE;
     }
@@ -82,17 +85,39 @@ final class PolicyCheckCommand extends CommandBase implements Callable<Integer> 
       writeJson(policy, result.warnings(), findings, null);
       return ExitStatus.OK;
     }
-    out().print(policy.toText(lf ? LineEnding.LF : LineEnding.CRLF));
+    String text = policy.toText(lf ? LineEnding.LF : LineEnding.CRLF);
+    // Extension values may hold any UTF-8 but ASCII controls (RFC 8461 §3.2 sts-policy-vchar),
+    // C1 controls and bidi controls included: the standard-output guard shows those escaped.
+    out().print(text);
     out().flush();
     PrintWriter err = err();
+    int unsafe = unsafeCharacters(text);
+    if (unsafe > 0) {
+      err.println(label + ": note: the canonical text holds " + Describe.plural(unsafe, "control character")
+          + " (C1 or bidi), shown above as \\uXXXX so that the terminal does not act on them;"
+          + " mtasts policy check --json gives the exact text");
+    }
     for (PolicyWarning w : result.warnings()) {
-      err.println(label + ":" + w.line() + ":" + w.column() + ": warning " + w.code() + ": " + w.message());
+      err.println(label + ":" + w.line() + ":" + w.column() + ": warning " + w.code() + ": " + escape(w.message()));
     }
     for (LintFinding f : findings) {
-      err.println(label + ": " + f.severity().name().toLowerCase(Locale.ROOT) + " " + f.code() + ": " + f.message());
+      err.println(label + ": " + f.severity().name().toLowerCase(Locale.ROOT) + " " + f.code() + ": "
+          + escape(f.message()));
     }
     err.println(label + ": valid (" + Describe.policy(policy) + ")");
     return ExitStatus.OK;
+  }
+
+  /** Counts the characters other than line ends that a terminal would act on. */
+  static int unsafeCharacters(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\r' && c != '\n' && TerminalText.isUnsafe(c)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void writeJson(

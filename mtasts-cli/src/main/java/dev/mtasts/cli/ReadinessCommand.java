@@ -6,6 +6,7 @@ import dev.mtasts.cli.internal.DomainFolder;
 import dev.mtasts.cli.internal.ExitStatus;
 import dev.mtasts.cli.internal.JsonOutput;
 import dev.mtasts.cli.internal.ProgressBar;
+import dev.mtasts.cli.internal.TerminalText;
 import dev.mtasts.lifecycle.Evidence;
 import dev.mtasts.lifecycle.LifecycleOptions;
 import dev.mtasts.lifecycle.Readiness;
@@ -121,20 +122,20 @@ final class ReadinessCommand extends CommandBase implements Callable<Integer> {
       case READY_WITH_WARNINGS -> "READY to enforce, with warnings";
       case NOT_READY -> "NOT READY to enforce";
     };
-    out.println(folder.domain() + ": " + verdict);
+    out.println(TerminalText.escape(folder.domain()) + ": " + verdict);
     out.println("  window:  " + r.windowStart() + " to " + r.windowEnd() + " ("
         + Describe.plural(ChronoUnit.DAYS.between(r.windowStart(), r.windowEnd()) + 1, "UTC day") + ", as of " + at.source() + ")");
     out.println("  policy:  " + Describe.policy(policy) + " (" + DomainFolder.POLICY_FILE + ")");
     out.println("  reports: " + folder.reports().read() + " read, " + folder.reports().unreadable().size()
         + " unreadable; in the window " + window.successful() + " successful and " + window.failed()
         + " failed sessions");
-    out.println("  MX:      " + (folder.mxHosts().isEmpty() ? "unknown" : String.join(", ", folder.mxHosts())));
+    out.println("  MX:      " + (folder.mxHosts().isEmpty() ? "unknown" : TerminalText.escape(String.join(", ", folder.mxHosts()))));
     ReasonOutput.printList(out, "blocking", r.blocking());
     ReasonOutput.printList(out, "warnings", r.warnings());
     if (!notes.isEmpty()) {
       out.println("  notes (" + notes.size() + "):");
       for (String n : notes) {
-        out.println("    - " + n);
+        out.println("    - " + TerminalText.escape(n));
       }
     }
     if (r.ready()) {

@@ -1,6 +1,7 @@
 package dev.mtasts.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.mtasts.cli.internal.TerminalText;
 import dev.mtasts.lifecycle.Reason;
 import dev.mtasts.policy.MxPattern;
 import dev.mtasts.tlsrpt.FailureGroup;
@@ -21,7 +22,7 @@ final class ReasonOutput {
     }
     out.println("  " + title + " (" + reasons.size() + "):");
     for (Reason r : reasons) {
-      out.println("    - " + r.code().id() + ": " + r.message());
+      out.println("    - " + r.code().id() + ": " + TerminalText.escape(r.message()));
     }
   }
 

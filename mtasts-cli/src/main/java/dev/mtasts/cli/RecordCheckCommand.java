@@ -1,5 +1,7 @@
 package dev.mtasts.cli;
 
+import static dev.mtasts.cli.internal.TerminalText.escape;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mtasts.cli.internal.ExitStatus;
 import dev.mtasts.cli.internal.Inputs;
@@ -62,18 +64,29 @@ final class RecordCheckCommand extends CommandBase implements Callable<Integer> 
   @Override
   public Integer call() throws IOException {
     String label = Inputs.STDIN.equals(text) ? "<stdin>" : "record";
-    String input =
-        Inputs.STDIN.equals(text)
-            ? new String(Inputs.read(text, environment().stdin()), StandardCharsets.UTF_8)
-            : text;
-    String record = TxtText.unwrap(input);
-    Outcome outcome = check(label, record);
+    Outcome outcome;
+    if (Inputs.STDIN.equals(text)) {
+      byte[] bytes = Inputs.read(text, environment().stdin(), Inputs.RECORD_MAX_BYTES);
+      outcome = bytes.length > Inputs.RECORD_MAX_BYTES
+          ? tooLarge(label)
+          : check(label, TxtText.unwrap(new String(bytes, StandardCharsets.UTF_8)));
+    } else {
+      outcome = check(label, TxtText.unwrap(text));
+    }
     if (json) {
       writeJson(outcome);
     } else {
       writeText(outcome);
     }
     return outcome.error() == null ? ExitStatus.OK : ExitStatus.NEGATIVE;
+  }
+
+  /** The input is over the limit: refused at 1:1 without reading the rest. */
+  private static Outcome tooLarge(String label) {
+    RecordParseException e = new RecordParseException(RecordErrorCode.TOO_LONG, 1,
+        "the input is larger than " + Inputs.RECORD_MAX_BYTES / 1024 + " KiB; a TXT record value"
+            + " holds at most 65535 bytes");
+    return new Outcome(null, label, "", null, null, List.of(), e);
   }
 
   private Outcome check(String label, String record) {
@@ -105,17 +118,22 @@ final class RecordCheckCommand extends CommandBase implements Callable<Integer> 
     PrintWriter err = err();
     RecordParseException e = o.error();
     if (e != null) {
-      err.println(o.label() + ":1:" + e.column() + ": error " + e.code() + ": " + e.detail());
-      err.println("  " + o.input());
-      err.println("  " + " ".repeat(Math.max(0, Math.min(e.column(), o.input().length() + 1) - 1)) + "^");
+      err.println(o.label() + ":1:" + e.column() + ": error " + e.code() + ": " + escape(e.detail()));
+      if (!o.input().isEmpty() || e.code() != RecordErrorCode.TOO_LONG) {
+        // The record as given, escaped (a dig-style \027 is ESC), and the caret under the column
+        // in the escaped text.
+        int before = Math.max(0, Math.min(e.column(), o.input().length() + 1) - 1);
+        err.println("  " + escape(o.input()));
+        err.println("  " + " ".repeat(escape(o.input().substring(0, before)).length()) + "^");
+      }
       return;
     }
-    out().println(o.canonical());
+    out().println(escape(o.canonical()));
     out().flush();
     for (RecordWarning w : o.warnings()) {
-      err.println(o.label() + ":1:" + w.column() + ": warning: " + w.message());
+      err.println(o.label() + ":1:" + w.column() + ": warning: " + escape(w.message()));
     }
-    err.println(o.label() + ": " + o.summary());
+    err.println(o.label() + ": " + escape(o.summary()));
   }
 
   private void writeJson(Outcome o) throws IOException {

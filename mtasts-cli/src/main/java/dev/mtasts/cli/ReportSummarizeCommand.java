@@ -1,5 +1,7 @@
 package dev.mtasts.cli;
 
+import static dev.mtasts.cli.internal.TerminalText.escape;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mtasts.cli.internal.ExitStatus;
 import dev.mtasts.cli.internal.JsonOutput;
@@ -16,6 +18,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +74,8 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     if (since != null && until != null && until.isBefore(since)) {
       throw new ParameterException(spec.commandLine(), "--until " + until + " is before --since " + since);
     }
-    List<ReportFiles.Entry> entries = ReportFiles.find(paths);
+    ReportFiles.Search search = ReportFiles.search(paths);
+    List<ReportFiles.Entry> entries = search.entries();
     ProgressBar bar = ProgressBar.forFiles(err(), entries.size(), environment().stderrIsTerminal());
     ReportLoader.Loaded loaded = ReportLoader.load(entries, environment().stdin(), inPeriod(), bar);
     List<DomainSummary> domains = new ArrayList<>();
@@ -82,9 +86,9 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     }
     domains.sort(Comparator.comparing(DomainSummary::policyDomain));
     if (json) {
-      writeJson(loaded, domains);
+      writeJson(loaded, domains, search.skipped());
     } else {
-      writeText(loaded, domains, entries.size());
+      writeText(loaded, domains, entries.size(), search.skipped());
     }
     return loaded.unreadable().isEmpty() && !domains.isEmpty() ? ExitStatus.OK : ExitStatus.NEGATIVE;
   }
@@ -98,7 +102,8 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     };
   }
 
-  private void writeText(ReportLoader.Loaded loaded, List<DomainSummary> domains, int files) {
+  private void writeText(ReportLoader.Loaded loaded, List<DomainSummary> domains, int files,
+      List<ReportFiles.Skipped> skipped) {
     PrintWriter out = out();
     StringBuilder head = new StringBuilder();
     head.append("Read ").append(Describe.plural(loaded.read(), "report")).append(" from ")
@@ -116,7 +121,7 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     if (domains.isEmpty()) {
       out.println();
       out.println(domain == null ? "No policy domain found in the reports."
-          : "No report for policy domain " + domain + ".");
+          : "No report for policy domain " + escape(domain) + ".");
     }
     for (DomainSummary d : domains) {
       out.println();
@@ -135,7 +140,7 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
       }
       out.println("  failures:");
       for (FailureGroup g : groups) {
-        out.println("    " + g.resultType().value() + ": " + Describe.plural(g.failedSessions(), "session")
+        out.println("    " + escape(g.resultType().value()) + ": " + Describe.plural(g.failedSessions(), "session")
             + ", " + Describe.triage(g.triage()));
         out.println("      MX hosts: " + counts(g.receivingMxHosts()));
         out.println("      senders:  " + counts(g.sendingMtaIps()));
@@ -146,17 +151,43 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
       out.println();
       out.println("Unreadable (" + loaded.unreadable().size() + "):");
       for (ReportLoader.Unreadable u : loaded.unreadable()) {
-        out.println("  " + u.file() + ": " + u.reason());
+        out.println("  " + escape(u.file()) + ": " + escape(u.reason()));
       }
+    }
+    printSkipped(out, skipped);
+  }
+
+  /** How many skipped files one reason's line names in text; {@code --json} lists them all. */
+  static final int SKIPPED_SHOWN = 5;
+
+  /** Lists the files a folder walk did not read, one line per reason. */
+  static void printSkipped(PrintWriter out, List<ReportFiles.Skipped> skipped) {
+    if (skipped.isEmpty()) {
+      return;
+    }
+    Map<String, List<String>> byReason = new LinkedHashMap<>();
+    for (ReportFiles.Skipped s : skipped) {
+      byReason.computeIfAbsent(s.reason(), r -> new ArrayList<>()).add(escape(s.file()));
+    }
+    out.println();
+    out.println("Skipped (" + skipped.size() + "):");
+    for (Map.Entry<String, List<String>> e : byReason.entrySet()) {
+      List<String> files = e.getValue();
+      String shown = String.join(", ", files.subList(0, Math.min(files.size(), SKIPPED_SHOWN)));
+      if (files.size() > SKIPPED_SHOWN) {
+        shown += " and " + (files.size() - SKIPPED_SHOWN) + " more (--json lists every file)";
+      }
+      out.println("  " + escape(e.getKey()) + ": " + shown);
     }
   }
 
   private static String domainHeading(DomainSummary d) {
     SortedSet<LocalDate> covered = d.coveredDays();
+    String name = d.policyDomain().isEmpty() ? "(no policy domain)" : escape(d.policyDomain());
     if (covered.isEmpty()) {
-      return d.policyDomain().isEmpty() ? "(no policy domain)" : d.policyDomain();
+      return name;
     }
-    return (d.policyDomain().isEmpty() ? "(no policy domain)" : d.policyDomain()) + "  "
+    return name + "  "
         + covered.first() + " to " + covered.last() + ", " + Describe.plural(covered.size(), "day")
         + " with reports";
   }
@@ -188,12 +219,13 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     list.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, Long> e : list) {
-      parts.add((e.getKey().isEmpty() ? "(not reported)" : e.getKey()) + " (" + e.getValue() + ")");
+      parts.add((e.getKey().isEmpty() ? "(not reported)" : escape(e.getKey())) + " (" + e.getValue() + ")");
     }
     return parts.isEmpty() ? "-" : String.join(", ", parts);
   }
 
-  private void writeJson(ReportLoader.Loaded loaded, List<DomainSummary> domains) throws IOException {
+  private void writeJson(ReportLoader.Loaded loaded, List<DomainSummary> domains,
+      List<ReportFiles.Skipped> skipped) throws IOException {
     try (JsonOutput o = JsonOutput.open(out())) {
       JsonGenerator g = o.generator();
       g.writeNumberField("reports", loaded.read());
@@ -214,7 +246,21 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
         writeDomain(g, d);
       }
       g.writeEndArray();
+      writeSkipped(g, skipped);
     }
+  }
+
+  /** Writes {@code skipped} (the number) and {@code skippedFiles} (file and reason of each). */
+  static void writeSkipped(JsonGenerator g, List<ReportFiles.Skipped> skipped) throws IOException {
+    g.writeNumberField("skipped", skipped.size());
+    g.writeArrayFieldStart("skippedFiles");
+    for (ReportFiles.Skipped s : skipped) {
+      g.writeStartObject();
+      g.writeStringField("file", s.file());
+      g.writeStringField("reason", s.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void writeDomain(JsonGenerator g, DomainSummary d) throws IOException {

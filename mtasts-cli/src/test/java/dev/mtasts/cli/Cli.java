@@ -1,5 +1,6 @@
 package dev.mtasts.cli;
 
+import dev.mtasts.cli.internal.TerminalText;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,6 +16,7 @@ final class Cli {
   static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 
   private String stdin = "";
+  private java.io.@org.jspecify.annotations.Nullable InputStream stdinStream;
   private boolean terminal;
 
   /** The outcome of one run. */
@@ -30,6 +32,12 @@ final class Cli {
     return this;
   }
 
+  /** Standard input as a stream (an endless one, for the size limits). */
+  Cli stdin(java.io.InputStream stream) {
+    this.stdinStream = stream;
+    return this;
+  }
+
   Cli terminal(boolean isTerminal) {
     this.terminal = isTerminal;
     return this;
@@ -38,14 +46,15 @@ final class Cli {
   Result run(String... args) {
     CliEnvironment env =
         new CliEnvironment(
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            stdinStream != null ? stdinStream : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             terminal,
             Clock.fixed(NOW, ZoneOffset.UTC));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine commandLine = Main.newCommandLine(env);
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
+    // The same guard as the real standard streams (Main.utf8Writer).
+    commandLine.setOut(new PrintWriter(TerminalText.guard(out), true));
+    commandLine.setErr(new PrintWriter(TerminalText.guard(err), true));
     int status = commandLine.execute(args);
     return new Result(status, out.toString(), err.toString());
   }

@@ -8,7 +8,6 @@ import dev.mtasts.dns.TlsRptRecord;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.PolicyParseException;
 import dev.mtasts.policy.PolicyParser;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,7 +127,11 @@ public record DomainFolder(
     Path reportsDir = dir.resolve(REPORTS_DIR);
     List<ReportFiles.Entry> entries;
     if (Files.isDirectory(reportsDir)) {
-      entries = ReportFiles.find(List.of(reportsDir.toString()));
+      ReportFiles.Search search = ReportFiles.search(List.of(reportsDir.toString()));
+      entries = search.entries();
+      for (ReportFiles.Skipped skipped : search.skipped()) {
+        notes.add("skipped " + skipped.file() + ": " + skipped.reason());
+      }
     } else {
       entries = List.of();
       notes.add(REPORTS_DIR + "/ is missing: no TLS-RPT reports");
@@ -162,7 +165,7 @@ public record DomainFolder(
     if (!Files.exists(file)) {
       return null;
     }
-    byte[] bytes = Inputs.readFile(file, file.toString());
+    byte[] bytes = Inputs.readFile(file, file.toString(), Inputs.POLICY_MAX_BYTES);
     try {
       return PolicyParser.strict().parse(bytes).policy();
     } catch (PolicyParseException e) {
@@ -176,7 +179,7 @@ public record DomainFolder(
     if (!Files.exists(file)) {
       return null;
     }
-    String text = new String(Inputs.readFile(file, file.toString()), StandardCharsets.UTF_8);
+    String text = new String(Inputs.readFolderFile(file), StandardCharsets.UTF_8);
     List<List<byte[]>> records = new ArrayList<>();
     for (String line : text.split("\r?\n", -1)) {
       if (line.isBlank() || line.startsWith("#")) {
@@ -213,13 +216,8 @@ public record DomainFolder(
       return List.of();
     }
     List<String> hosts = new ArrayList<>();
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw Inputs.cannotOpen(file.toString(), e);
-    }
-    for (String raw : lines) {
+    String text = new String(Inputs.readFolderFile(file), StandardCharsets.UTF_8);
+    for (String raw : text.split("\r?\n|\r")) {
       String line = raw.strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;

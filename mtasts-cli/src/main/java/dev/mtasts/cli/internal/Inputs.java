@@ -1,20 +1,34 @@
 package dev.mtasts.cli.internal;
 
+import dev.mtasts.policy.PolicyParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 
-/** Reads the files named on the command line, where {@code -} means standard input. */
+/**
+ * Reads the files named on the command line, where {@code -} means standard input, each kind of
+ * input bounded by its own limit: at most one byte more than the limit is ever read (from a file,
+ * a pipe, a FIFO or {@code /dev/zero} alike), so the parser that gets the bytes refuses an input
+ * over its limit with its own typed error ({@code INPUT_TOO_LARGE} at 1:1 for a policy, {@code
+ * TOO_LONG} for a record) without the rest being read.
+ */
 public final class Inputs {
   /** The name that stands for standard input. */
   public static final String STDIN = "-";
 
-  /** The largest input read whole; parsers apply their own, smaller limits to what they get. */
-  public static final int MAX_BYTES = 16 * 1024 * 1024;
+  /** The limit of a policy file: the parser's 64 KiB (RFC 8461 §3.3). */
+  public static final int POLICY_MAX_BYTES = PolicyParser.DEFAULT_MAX_BYTES;
+
+  /**
+   * The limit of a TXT record value as given to {@code record check}: the longest TXT value (65535
+   * bytes) in {@code dig}'s presentation format with every byte written as {@code \DDD}, quotes
+   * included, fits in 320 KiB.
+   */
+  public static final int RECORD_MAX_BYTES = 320 * 1024;
+
+  /** The limit of the small text files of a domain folder ({@code _mta-sts.txt}, {@code mx.txt}...). */
+  public static final int FOLDER_FILE_MAX_BYTES = 1024 * 1024;
 
   private Inputs() {}
 
@@ -29,43 +43,62 @@ public final class Inputs {
   }
 
   /**
-   * Reads a file, or standard input when the argument is {@code -}.
+   * Reads a file, or standard input when the argument is {@code -}, up to one byte past the limit.
    *
    * @param argument the file name as given on the command line, or {@code -}
    * @param stdin the standard input
-   * @return the bytes, at most {@link #MAX_BYTES}
-   * @throws CommandFailure with exit status 2 when the file cannot be opened or read, 1 when it is
-   *     larger than {@link #MAX_BYTES}
+   * @param limit the largest input the caller accepts
+   * @return the bytes: {@code limit + 1} of them when the input is larger than the limit
+   * @throws CommandFailure with exit status 2 when the file cannot be opened or read
    */
-  public static byte[] read(String argument, InputStream stdin) {
+  public static byte[] read(String argument, InputStream stdin, int limit) {
     if (STDIN.equals(argument)) {
       try {
-        return readLimited(stdin, label(argument));
+        return readAtMost(stdin, limit);
       } catch (IOException e) {
-        throw new CommandFailure(ExitStatus.USAGE, "cannot read standard input: " + e.getMessage(), e);
+        throw new CommandFailure(ExitStatus.USAGE, "cannot read standard input: " + reason(e), e);
       }
     }
-    return readFile(Path.of(argument), argument);
+    if (argument.isEmpty()) {
+      throw CommandFailure.usage("the file name is empty; give a file, or - for standard input");
+    }
+    return readFile(Path.of(argument), argument, limit);
   }
 
   /**
-   * Reads a file.
+   * Reads a file up to one byte past the limit.
    *
    * @param path the file
    * @param name the name to show in messages
-   * @return the bytes, at most {@link #MAX_BYTES}
-   * @throws CommandFailure with exit status 2 when the file cannot be opened or read, 1 when it is
-   *     larger than {@link #MAX_BYTES}
+   * @param limit the largest input the caller accepts
+   * @return the bytes: {@code limit + 1} of them when the file is larger than the limit
+   * @throws CommandFailure with exit status 2 when the file cannot be opened or read
    */
-  public static byte[] readFile(Path path, String name) {
+  public static byte[] readFile(Path path, String name, int limit) {
     if (Files.isDirectory(path)) {
       throw new CommandFailure(ExitStatus.USAGE, "cannot open " + name + ": it is a directory");
     }
     try (InputStream in = Files.newInputStream(path)) {
-      return readLimited(in, name);
+      return readAtMost(in, limit);
     } catch (IOException e) {
       throw cannotOpen(name, e);
     }
+  }
+
+  /**
+   * Reads a small file of a domain folder whole, refusing one over {@link #FOLDER_FILE_MAX_BYTES}.
+   *
+   * @param path the file
+   * @return the bytes
+   * @throws CommandFailure with exit status 2 when the file cannot be opened, 1 when it is too large
+   */
+  public static byte[] readFolderFile(Path path) {
+    byte[] bytes = readFile(path, path.toString(), FOLDER_FILE_MAX_BYTES);
+    if (bytes.length > FOLDER_FILE_MAX_BYTES) {
+      throw new CommandFailure(ExitStatus.NEGATIVE, path + " is larger than "
+          + FOLDER_FILE_MAX_BYTES / 1024 + " KiB; it should hold a few lines");
+    }
+    return bytes;
   }
 
   /**
@@ -80,28 +113,19 @@ public final class Inputs {
   }
 
   /**
-   * Returns the reason of an I/O failure in plain words ("no such file", "permission denied").
+   * Returns the reason of an I/O failure in plain words ("no such file", "permission denied",
+   * "is a directory").
    *
    * @param e the failure
    * @return the reason
    */
   public static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : message;
+    return Causes.describe(e);
   }
 
-  private static byte[] readLimited(InputStream in, String name) throws IOException {
-    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-    if (bytes.length > MAX_BYTES) {
-      throw new CommandFailure(
-          ExitStatus.NEGATIVE, name + " is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
-    }
-    return Arrays.copyOf(bytes, bytes.length);
+  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+    // readNBytes grows its buffers as bytes arrive: a tiny input costs a tiny buffer, and nothing
+    // past limit + 1 is read, whatever is behind the stream.
+    return in.readNBytes(Math.addExact(limit, 1));
   }
 }

@@ -3,20 +3,31 @@ package dev.mtasts.cli.internal;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the report files named on the command line: files as given, folders searched recursively
  * for {@code .json} and {@code .json.gz} files (RFC 8460 §5.3 names), in a stable order.
+ *
+ * <p>A folder walk follows symbolic links (a loop of links is reported once, never followed round),
+ * reads a file reached both directly and through a link once, and never opens anything but a
+ * regular file, so a FIFO named {@code x.json} cannot block it. What it does not read is {@link
+ * Search#skipped() listed} with the reason: files that are not reports ({@code .eml}, {@code
+ * .txt}...), dangling links, FIFOs, sockets and devices, loops.
  */
 public final class ReportFiles {
   /**
@@ -41,6 +52,47 @@ public final class ReportFiles {
     }
   }
 
+  /**
+   * A file that a folder walk found and did not read, and why.
+   *
+   * @param file the path as found
+   * @param reason why it is not read, in words
+   */
+  public record Skipped(String file, String reason) {
+    /**
+     * Validates the parts.
+     *
+     * @param file the path as found
+     * @param reason why it is not read
+     */
+    public Skipped {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * What a search found.
+   *
+   * @param entries the files to read, in order
+   * @param skipped the files found and not read, in order
+   */
+  public record Search(List<Entry> entries, List<Skipped> skipped) {
+    /**
+     * Copies the lists.
+     *
+     * @param entries the files to read
+     * @param skipped the files not read
+     */
+    public Search {
+      entries = List.copyOf(entries);
+      skipped = List.copyOf(skipped);
+    }
+  }
+
+  /** The reason given for a file whose name is not a report's. */
+  public static final String NOT_A_REPORT = "not a report (only .json and .json.gz files are read)";
+
   private ReportFiles() {}
 
   /**
@@ -59,49 +111,170 @@ public final class ReportFiles {
    *
    * @param arguments files, folders, or {@code -} for standard input
    * @return the entries: those from one folder sorted by path, in argument order otherwise
-   * @throws CommandFailure with exit status 2 when an argument does not exist
+   * @throws CommandFailure with exit status 2 when an argument does not exist or is empty
    */
   public static List<Entry> find(List<String> arguments) {
+    return search(arguments).entries();
+  }
+
+  /**
+   * Lists the report files under the given paths, and the files found and not read.
+   *
+   * @param arguments files, folders, or {@code -} for standard input
+   * @return the entries (those from one folder sorted by path, in argument order otherwise) and
+   *     the skipped files
+   * @throws CommandFailure with exit status 2 when an argument does not exist or is empty
+   */
+  public static Search search(List<String> arguments) {
     List<Entry> entries = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
     for (String argument : arguments) {
       if (Inputs.STDIN.equals(argument)) {
         entries.add(new Entry("<stdin>", null, null));
         continue;
       }
+      if (argument.isEmpty()) {
+        // Path.of("") is the current folder: an empty argument (an unset variable) must not walk it.
+        throw CommandFailure.usage("a PATH is empty; give a report file, a folder, or - for standard input");
+      }
       Path path = Path.of(argument);
       if (Files.isDirectory(path)) {
-        entries.addAll(walk(path));
-      } else if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) || Files.exists(path)) {
+        walk(path, entries, skipped);
+      } else if (Files.exists(path)) {
         entries.add(new Entry(argument, path, null));
+      } else if (Files.isSymbolicLink(path)) {
+        entries.add(new Entry(argument, path, "cannot open: " + danglingLink(path)));
       } else {
         throw new CommandFailure(ExitStatus.USAGE, "cannot open " + argument + ": no such file or folder");
       }
     }
-    return entries;
+    return new Search(entries, skipped);
   }
 
-  private static List<Entry> walk(Path root) {
+  private static void walk(Path root, List<Entry> entries, List<Skipped> skipped) {
     List<Entry> found = new ArrayList<>();
+    List<Skipped> notRead = new ArrayList<>();
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && isReportName(file.getFileName().toString())) {
-            found.add(new Entry(file.toString(), file, null));
-          }
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              String name = file.getFileName().toString();
+              if (attrs.isSymbolicLink()) {
+                // With FOLLOW_LINKS, a link's own attributes mean its target does not exist.
+                notRead.add(new Skipped(file.toString(), danglingLink(file)));
+              } else if (!attrs.isRegularFile()) {
+                notRead.add(new Skipped(file.toString(), isReportName(name)
+                    ? "not a regular file (a FIFO, socket or device): not opened, so the walk cannot block on it"
+                    : "not a regular file (a FIFO, socket or device)"));
+              } else if (isDomainFolderFile(file)) {
+                notRead.add(new Skipped(file.toString(), DOMAIN_FOLDER_FILE));
+              } else if (isReportName(name)) {
+                found.add(new Entry(file.toString(), file, null));
+              } else {
+                notRead.add(new Skipped(file.toString(), notAReport(name)));
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          found.add(new Entry(file.toString(), file, "cannot open: " + Inputs.reason(e)));
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (e instanceof FileSystemLoopException) {
+                notRead.add(new Skipped(file.toString(),
+                    "a link back to a folder above it (a loop of symbolic links): not followed again"));
+              } else {
+                found.add(new Entry(file.toString(), file, "cannot open: " + Inputs.reason(e)));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       found.add(new Entry(root.toString(), root, "cannot open: " + Inputs.reason(e)));
     }
     Collections.sort(found, (a, b) -> a.label().compareTo(b.label()));
-    return found;
+    Collections.sort(notRead, (a, b) -> a.file().compareTo(b.file()));
+    dropSecondPaths(found, notRead);
+    entries.addAll(found);
+    skipped.addAll(notRead);
+  }
+
+  /**
+   * Reads a file reached both directly and through a link (or through two links) once: the path
+   * without links is kept, or else the first in order; the others are listed as skipped.
+   */
+  private static void dropSecondPaths(List<Entry> found, List<Skipped> notRead) {
+    Map<Path, Entry> byRealPath = new HashMap<>();
+    List<Entry> kept = new ArrayList<>();
+    for (Entry e : found) {
+      Path path = e.path();
+      Path real = path == null || e.problem() != null ? null : realPath(path);
+      if (real == null) {
+        kept.add(e);
+        continue;
+      }
+      Entry first = byRealPath.get(real);
+      if (first == null) {
+        byRealPath.put(real, e);
+        kept.add(e);
+        continue;
+      }
+      boolean direct = real.equals(path.toAbsolutePath().normalize());
+      Entry dropped = direct ? first : e;
+      Entry reader = direct ? e : first;
+      if (direct) {
+        kept.set(kept.indexOf(first), e);
+        byRealPath.put(real, e);
+      }
+      notRead.add(new Skipped(dropped.label(), "the same file as " + reader.label() + " (reached through a link): read once"));
+    }
+    found.clear();
+    found.addAll(kept);
+    Collections.sort(notRead, (a, b) -> a.file().compareTo(b.file()));
+  }
+
+  private static @Nullable Path realPath(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String danglingLink(Path link) {
+    try {
+      return "a symbolic link to " + Files.readSymbolicLink(link) + ", which does not exist";
+    } catch (IOException e) {
+      return "a symbolic link whose target does not exist";
+    }
+  }
+
+  /**
+   * The files that a domain folder holds beside {@code reports/} (the policy, the TXT values, the MX
+   * hosts, the publication history, the known senders): not reports, though {@code history.json}
+   * is named like one.
+   */
+  private static final Set<String> DOMAIN_FOLDER_FILES = Set.of(DomainFolder.POLICY_FILE,
+      DomainFolder.STS_FILE, DomainFolder.TLSRPT_FILE, DomainFolder.MX_FILE, "history.json", "senders.txt");
+
+  /** The reason given for a domain folder's own files. */
+  public static final String DOMAIN_FOLDER_FILE = "a domain folder's own file, not a report";
+
+  private static boolean isDomainFolderFile(Path file) {
+    Path parent = file.getParent();
+    return DOMAIN_FOLDER_FILES.contains(file.getFileName().toString())
+        && parent != null
+        && (Files.exists(parent.resolve(DomainFolder.POLICY_FILE))
+            || Files.isDirectory(parent.resolve(DomainFolder.REPORTS_DIR)));
+  }
+
+  private static String notAReport(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.endsWith(".eml") || n.endsWith(".msg") || n.endsWith(".mbox")) {
+      return "an email message, not a report: save its .json or .json.gz attachment (mtasts does not read mail)";
+    }
+    if (n.endsWith(".gz") || n.endsWith(".zip")) {
+      return "not a report: only .json and .json.gz files are read (rename a gzip report to .json.gz)";
+    }
+    return NOT_A_REPORT;
   }
 }

@@ -2,16 +2,20 @@ package dev.mtasts.cli.internal;
 
 import dev.mtasts.policy.MtaStsException;
 import dev.mtasts.tlsrpt.ReadResult;
+import dev.mtasts.tlsrpt.ReportErrorCode;
 import dev.mtasts.tlsrpt.ReportParseException;
 import dev.mtasts.tlsrpt.ReportSummary;
 import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.TlsRptReport;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -89,6 +93,27 @@ public final class ReportLoader {
       Predicate<TlsRptReport> keep,
       ProgressBar progress) {
     TlsRptReader reader = TlsRptReader.tolerant();
+    return load(entries, stdin, keep, progress, reader::read);
+  }
+
+  /**
+   * Reads every entry with the given reader. Whatever the reading of one file throws, {@link
+   * Error}s such as {@link StackOverflowError} included, becomes that file's {@link Unreadable}
+   * reason, and the files beside it are read and counted as usual.
+   *
+   * @param entries the files, from {@link ReportFiles#find}
+   * @param stdin standard input, for the {@code <stdin>} entry
+   * @param keep which reports count; the others are read but left out
+   * @param progress advanced once per entry
+   * @param reader reads one report from an open stream (a file's or standard input)
+   * @return what was found
+   */
+  public static Loaded load(
+      List<ReportFiles.Entry> entries,
+      InputStream stdin,
+      Predicate<TlsRptReport> keep,
+      ProgressBar progress,
+      Function<InputStream, ReadResult> reader) {
     ReportSummary.Accumulator accumulator = ReportSummary.newAccumulator();
     List<Unreadable> unreadable = new ArrayList<>();
     int read = 0;
@@ -105,12 +130,19 @@ public final class ReportLoader {
       ReadResult result;
       try {
         Path path = entry.path();
-        result = path == null ? reader.read(stdin) : reader.read(path);
+        result = path == null ? reader.apply(stdin) : readFile(path, reader);
+      } catch (CannotOpen e) {
+        unreadable.add(new Unreadable(entry.label(), ReportErrorCode.IO_ERROR + ": cannot read the file: " + e.reason));
+        continue;
       } catch (ReportParseException e) {
-        unreadable.add(new Unreadable(entry.label(), e.code() + " at " + e.jsonPath() + ": " + e.detail()));
+        unreadable.add(new Unreadable(entry.label(), e.code() + " at " + e.jsonPath() + ": " + Causes.scrub(e.detail())));
         continue;
       } catch (MtaStsException e) {
-        unreadable.add(new Unreadable(entry.label(), e.getMessage()));
+        unreadable.add(new Unreadable(entry.label(), Causes.scrub(String.valueOf(e.getMessage()))));
+        continue;
+      } catch (RuntimeException | Error e) {
+        // One hostile file must not end the run and lose the reports beside it (issue 13 item 1).
+        unreadable.add(new Unreadable(entry.label(), "cannot be read: " + failure(e)));
         continue;
       }
       read++;
@@ -128,5 +160,43 @@ public final class ReportLoader {
     }
     progress.finish();
     return new Loaded(accumulator.snapshot(), read, outside, warnings, unreadable, newest);
+  }
+
+  private static String failure(Throwable e) {
+    if (e instanceof StackOverflowError || e instanceof OutOfMemoryError) {
+      return Causes.describe(e);
+    }
+    return "the reader failed unexpectedly on it (a bug in mtasts: please report it with the file)";
+  }
+
+  /** Opens a regular file and reads it; an open failure carries the reason in words. */
+  private static ReadResult readFile(Path path, Function<InputStream, ReadResult> reader) {
+    if (Files.isDirectory(path)) {
+      throw new CannotOpen("it is a directory");
+    }
+    InputStream in;
+    try {
+      in = Files.newInputStream(path);
+    } catch (IOException e) {
+      throw new CannotOpen(Inputs.reason(e));
+    }
+    try (in) {
+      return reader.apply(in);
+    } catch (IOException e) {
+      // Only close() gets here; the report was read.
+      throw new CannotOpen(Inputs.reason(e));
+    }
+  }
+
+  /** A file that cannot be opened, with the reason in words. */
+  private static final class CannotOpen extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String reason;
+
+    CannotOpen(String reason) {
+      super(reason, null, false, false);
+      this.reason = reason;
+    }
   }
 }

@@ -1,0 +1,91 @@
+package dev.mtasts.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mtasts.tlsrpt.ReadResult;
+import dev.mtasts.tlsrpt.TlsRptReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ReportLoaderTest {
+  private static final String REPORT = "{\"organization-name\":\"Org\",\"date-range\":{\"start-datetime\":"
+      + "\"2026-11-01T00:00:00Z\",\"end-datetime\":\"2026-11-01T23:59:59Z\"},\"contact-info\":\"a@b.example\","
+      + "\"report-id\":\"ID\",\"policies\":[{\"policy\":{\"policy-type\":\"no-policy-found\",\"policy-domain\":"
+      + "\"example.com\"},\"summary\":{\"total-successful-session-count\":5,\"total-failure-session-count\":0}}]}";
+
+  @TempDir Path dir;
+
+  private static ProgressBar noBar() {
+    return new ProgressBar(new PrintWriter(new StringWriter()), 0, false);
+  }
+
+  private List<ReportFiles.Entry> threeFiles() throws IOException {
+    for (String id : List.of("a", "b", "c")) {
+      Files.writeString(dir.resolve(id + ".json"), REPORT.replace("ID", id));
+    }
+    return ReportFiles.find(List.of(dir.toString()));
+  }
+
+  /** Reads with the real reader, except that the file holding {@code id "b"} throws {@code thrown}. */
+  private static Function<InputStream, ReadResult> failingOnB(Throwable thrown) {
+    return in -> {
+      byte[] bytes;
+      try {
+        bytes = in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (new String(bytes, StandardCharsets.UTF_8).contains("\"report-id\":\"b\"")) {
+        if (thrown instanceof Error e) {
+          throw e;
+        }
+        throw (RuntimeException) thrown;
+      }
+      return TlsRptReader.tolerant().read(bytes);
+    };
+  }
+
+  @Test
+  void aStackOverflowFromOneFileIsThatFilesReasonAndTheOthersCount() throws IOException {
+    ReportLoader.Loaded loaded = ReportLoader.load(threeFiles(), InputStream.nullInputStream(), r -> true,
+        noBar(), failingOnB(new StackOverflowError()));
+    assertEquals(2, loaded.read());
+    assertEquals(10, loaded.summary().domain("example.com").sessions().successful());
+    assertEquals(1, loaded.unreadable().size());
+    assertEquals(dir.resolve("b.json").toString(), loaded.unreadable().get(0).file());
+    assertEquals("cannot be read: it is nested or chained too deeply to read (stack overflow)",
+        loaded.unreadable().get(0).reason());
+  }
+
+  @Test
+  void anUnexpectedExceptionFromOneFileIsThatFilesReasonWithoutItsClassName() throws IOException {
+    ReportLoader.Loaded loaded = ReportLoader.load(threeFiles(), InputStream.nullInputStream(), r -> true,
+        noBar(), failingOnB(new IllegalStateException("java.lang.Whatever broke")));
+    assertEquals(2, loaded.read());
+    String reason = loaded.unreadable().get(0).reason();
+    assertTrue(reason.startsWith("cannot be read: the reader failed unexpectedly"), reason);
+    assertTrue(!reason.contains("java.") && !reason.contains("Exception"), reason);
+  }
+
+  @Test
+  void aFileThatVanishedOrIsAFolderNamesTheCause() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("folder.json"));
+    List<ReportFiles.Entry> entries = List.of(
+        new ReportFiles.Entry("gone.json", dir.resolve("gone.json"), null),
+        new ReportFiles.Entry("folder.json", folder, null));
+    ReportLoader.Loaded loaded = ReportLoader.load(entries, InputStream.nullInputStream(), r -> true, noBar());
+    assertEquals("IO_ERROR: cannot read the file: no such file", loaded.unreadable().get(0).reason());
+    assertEquals("IO_ERROR: cannot read the file: it is a directory", loaded.unreadable().get(1).reason());
+  }
+}
