@@ -4,4 +4,5 @@ module example.consumer {
   requires dev.mtasts.dns;
   requires dev.mtasts.tlsrpt;
   requires dev.mtasts.lifecycle;
+  requires dev.mtasts.sender;
 }

@@ -5,6 +5,8 @@ import dev.mtasts.dns.StsRecord;
 import dev.mtasts.lifecycle.LifecycleState;
 import dev.mtasts.policy.MtaStsException;
 import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.sender.FetchErrorCode;
+import dev.mtasts.sender.PolicyFetcher;
 import dev.mtasts.tlsrpt.ReportSummary;
 import dev.mtasts.tlsrpt.TlsRptReader;
 
@@ -20,6 +22,8 @@ public final class Consumer {
     ReportSummary summary = ReportSummary.empty();
     TlsRptReader reader = TlsRptReader.tolerant();
     System.out.println(policy.toText() + record.toText() + summary + reader);
+    System.out.println(PolicyFetcher.policyUrl("example.com") + " "
+        + FetchErrorCode.REDIRECT.resultType().value());
     System.out.println(LifecycleState.ABSENT + " " + MtaStsException.class.getName());
   }
 }
