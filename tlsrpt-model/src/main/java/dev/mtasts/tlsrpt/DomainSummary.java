@@ -1,7 +1,11 @@
 package dev.mtasts.tlsrpt;
 
-import dev.mtasts.tlsrpt.internal.Cell;
+import dev.mtasts.tlsrpt.internal.Counts;
+import dev.mtasts.tlsrpt.internal.DayCell;
 import dev.mtasts.tlsrpt.internal.DomainState;
+import dev.mtasts.tlsrpt.internal.FailureCell;
+import dev.mtasts.tlsrpt.internal.FailureKey;
+import dev.mtasts.tlsrpt.internal.PolicyCell;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SortedMap;
@@ -26,15 +31,18 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * DomainSummary d = summary.domain("example.com", LocalDate.parse("2026-05-01"),
  *     LocalDate.parse("2026-05-14"));
- * boolean everyDayCovered = d.coveredDays().size() == 14;
+ * boolean enoughDays = d.daysWithSessions().size() >= 10;
+ * boolean stillArriving = d.lastCoveredDay().map(day -> !day.isBefore(end.minusDays(2))).orElse(false);
+ * List<DayRange> gaps = d.daysWithoutSessions();     // ranges, never one entry per day
  * long failed = d.sessions().failed();
  * for (FailureGroup g : d.failureGroups()) {
  *   if (g.triage() == TriageClass.FIX_OUR_SIDE) { ... }
  * }
  * }</pre>
  *
- * <p>Instances are immutable; they are computed when asked for, in time proportional to the
- * domain's number of distinct keys.
+ * <p>A report counts in every window it overlaps, with the share of its sessions that falls on
+ * the days of the window (see {@link ReportSummary}). Instances are immutable; they are computed
+ * when asked for, in time proportional to the domain's number of distinct keys in the window.
  */
 public final class DomainSummary {
 
@@ -44,63 +52,68 @@ public final class DomainSummary {
   private final Map<String, SessionCounts> byPolicyType;
   private final List<FailureEntry> failures;
   private final Set<String> mxPatterns;
+  private final @Nullable LocalDate windowFrom;
+  private final @Nullable LocalDate windowTo;
 
   DomainSummary(String policyDomain, @Nullable DomainState state, long fromDay, long toDay) {
     this.policyDomain = policyDomain;
+    this.windowFrom = fromDay == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(fromDay);
+    this.windowTo = toDay == Long.MAX_VALUE ? null : LocalDate.ofEpochDay(toDay);
     TreeMap<LocalDate, DaySummary> dayMap = new TreeMap<>();
     Map<Integer, Map<String, SessionCounts>> perDayType = new HashMap<>();
     Map<String, SessionCounts> types = new HashMap<>();
     if (state != null) {
-      for (Map.Entry<DomainState.PolicyKey, Cell> e : state.policies.entrySet()) {
-        int day = e.getKey().day();
+      for (PolicyCell c : state.policyCells()) {
+        int day = c.epochDay();
         if (day < fromDay || day > toDay) {
           continue;
         }
-        SessionCounts c = new SessionCounts(e.getValue().b, e.getValue().c);
+        SessionCounts counts = new SessionCounts(c.successful(), c.failed());
         perDayType
             .computeIfAbsent(day, k -> new HashMap<>())
-            .merge(e.getKey().policyType(), c, SessionCounts::plus);
-        types.merge(e.getKey().policyType(), c, SessionCounts::plus);
+            .merge(c.policyType(), counts, SessionCounts::plus);
+        types.merge(c.policyType(), counts, SessionCounts::plus);
       }
       long ok = 0;
       long failed = 0;
-      for (Map.Entry<Integer, Cell> e : state.days.entrySet()) {
-        int day = e.getKey();
+      for (DayCell c : state.dayCells()) {
+        int day = c.epochDay();
         if (day < fromDay || day > toDay) {
           continue;
         }
-        Cell c = e.getValue();
-        ok += c.b;
-        failed += c.c;
+        ok = Counts.plus(ok, c.successful());
+        failed = Counts.plus(failed, c.failed());
+        LocalDate date = LocalDate.ofEpochDay(day);
         dayMap.put(
-            LocalDate.ofEpochDay(day),
+            date,
             new DaySummary(
-                LocalDate.ofEpochDay(day),
-                c.d > 0,
-                c.a,
-                new SessionCounts(c.b, c.c),
-                perDayType.getOrDefault(day, Map.of())));
+                date,
+                c.reports() > 0,
+                c.reports(),
+                new SessionCounts(c.successful(), c.failed()),
+                perDayType.getOrDefault(day, Map.of()),
+                c.multiDayReports() > 0));
       }
       this.sessions = new SessionCounts(ok, failed);
       List<FailureEntry> list = new ArrayList<>();
-      for (Map.Entry<DomainState.FailureKey, Cell> e : state.failures.entrySet()) {
-        DomainState.FailureKey k = e.getKey();
-        if (k.day() < fromDay || k.day() > toDay) {
+      for (Map.Entry<FailureKey, FailureCell> e : state.failureCells().entrySet()) {
+        FailureKey k = e.getKey();
+        if (k.epochDay() < fromDay || k.epochDay() > toDay) {
           continue;
         }
         list.add(
             new FailureEntry(
                 policyDomain,
-                LocalDate.ofEpochDay(k.day()),
+                LocalDate.ofEpochDay(k.epochDay()),
                 k.policyType(),
-                ResultType.of(k.resultType()),
+                k.detailed() ? ResultType.of(k.resultType()) : ResultType.FAILURES_WITHOUT_DETAILS,
                 k.sendingIp(),
                 k.receivingMx(),
-                e.getValue().a));
+                e.getValue().failedSessions()));
       }
       list.sort(BY_COUNT_THEN_FIELDS);
       this.failures = Collections.unmodifiableList(list);
-      this.mxPatterns = Set.copyOf(state.mxPatterns);
+      this.mxPatterns = Set.copyOf(state.mxPatterns());
     } else {
       this.sessions = SessionCounts.ZERO;
       this.failures = List.of();
@@ -130,7 +143,7 @@ public final class DomainSummary {
   }
 
   /**
-   * Returns the days with figures or coverage, in order.
+   * Returns the days some report covers, in order, with their figures.
    *
    * @return day to figures
    */
@@ -151,6 +164,86 @@ public final class DomainSummary {
       }
     }
     return Collections.unmodifiableSortedSet(covered);
+  }
+
+  /**
+   * Returns the days that count at least one session (a share of a multi-day report included):
+   * the evidence a readiness rule such as "10 of 14 days with sessions" counts.
+   *
+   * @return the days with sessions, in order
+   */
+  public SortedSet<LocalDate> daysWithSessions() {
+    TreeSet<LocalDate> with = new TreeSet<>();
+    for (DaySummary d : days.values()) {
+      if (d.hasSessions()) {
+        with.add(d.day());
+      }
+    }
+    return Collections.unmodifiableSortedSet(with);
+  }
+
+  /**
+   * Returns the last day some report covers, as in "a report in the last 3 days".
+   *
+   * @return the last covered day, empty when no report covers a day of the window
+   */
+  public Optional<LocalDate> lastCoveredDay() {
+    return days.isEmpty() ? Optional.empty() : Optional.of(days.lastKey());
+  }
+
+  /**
+   * Returns the span this summary describes: the window it was asked for, or, for a summary over
+   * all days, the first to the last covered day.
+   *
+   * @return the span, empty for a summary over all days with no covered day
+   */
+  public Optional<DayRange> span() {
+    LocalDate from = windowFrom != null ? windowFrom : days.isEmpty() ? null : days.firstKey();
+    LocalDate to = windowTo != null ? windowTo : days.isEmpty() ? null : days.lastKey();
+    return from == null || to == null ? Optional.empty() : Optional.of(new DayRange(from, to));
+  }
+
+  /**
+   * Returns the days of {@link #span()} that no report covers, as ranges: a gap of years costs one
+   * range.
+   *
+   * @return the uncovered ranges, in order
+   */
+  public List<DayRange> uncoveredDays() {
+    return gaps(false);
+  }
+
+  /**
+   * Returns the days of {@link #span()} that count no session (uncovered days, and covered days
+   * whose reports counted none), as ranges.
+   *
+   * @return the ranges without sessions, in order
+   */
+  public List<DayRange> daysWithoutSessions() {
+    return gaps(true);
+  }
+
+  private List<DayRange> gaps(boolean needSessions) {
+    Optional<DayRange> span = span();
+    if (span.isEmpty()) {
+      return List.of();
+    }
+    List<DayRange> out = new ArrayList<>();
+    LocalDate next = span.get().first();
+    LocalDate end = span.get().last();
+    for (DaySummary d : days.values()) {
+      if (needSessions ? !d.hasSessions() : !d.covered()) {
+        continue;
+      }
+      if (d.day().isAfter(next)) {
+        out.add(new DayRange(next, d.day().minusDays(1)));
+      }
+      next = d.day().plusDays(1);
+    }
+    if (!next.isAfter(end)) {
+      out.add(new DayRange(next, end));
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /**
@@ -190,7 +283,7 @@ public final class DomainSummary {
   public Map<ResultType, Long> byResultType() {
     Map<ResultType, Long> m = new HashMap<>();
     for (FailureEntry f : failures) {
-      m.merge(f.resultType(), f.failedSessions(), Long::sum);
+      m.merge(f.resultType(), f.failedSessions(), Counts::plus);
     }
     return Map.copyOf(m);
   }
@@ -203,7 +296,7 @@ public final class DomainSummary {
   public Map<String, Long> bySendingMtaIp() {
     Map<String, Long> m = new HashMap<>();
     for (FailureEntry f : failures) {
-      m.merge(f.sendingMtaIp(), f.failedSessions(), Long::sum);
+      m.merge(f.sendingMtaIp(), f.failedSessions(), Counts::plus);
     }
     return Map.copyOf(m);
   }
@@ -216,7 +309,7 @@ public final class DomainSummary {
   public Map<String, Long> byReceivingMxHost() {
     Map<String, Long> m = new HashMap<>();
     for (FailureEntry f : failures) {
-      m.merge(f.receivingMxHostname(), f.failedSessions(), Long::sum);
+      m.merge(f.receivingMxHostname(), f.failedSessions(), Counts::plus);
     }
     return Map.copyOf(m);
   }
@@ -290,9 +383,9 @@ public final class DomainSummary {
           groups
               .computeIfAbsent(f.resultType(), k -> new LinkedHashMap<>())
               .computeIfAbsent(cls, k -> new Acc());
-      acc.count += f.failedSessions();
-      acc.ips.merge(f.sendingMtaIp(), f.failedSessions(), Long::sum);
-      acc.mxs.merge(f.receivingMxHostname(), f.failedSessions(), Long::sum);
+      acc.count = Counts.plus(acc.count, f.failedSessions());
+      acc.ips.merge(f.sendingMtaIp(), f.failedSessions(), Counts::plus);
+      acc.mxs.merge(f.receivingMxHostname(), f.failedSessions(), Counts::plus);
       acc.groupDays.add(f.day());
     }
     List<FailureGroup> out = new ArrayList<>();

@@ -1,8 +1,10 @@
 package dev.mtasts.tlsrpt;
 
+import dev.mtasts.tlsrpt.internal.Counts;
 import dev.mtasts.tlsrpt.internal.DomainState;
 import dev.mtasts.tlsrpt.internal.MxPatterns;
 import dev.mtasts.tlsrpt.internal.SummaryState;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable, mergeable aggregation of TLS-RPT reports: per policy domain, per UTC day, per
@@ -33,14 +36,37 @@ import java.util.TreeSet;
  * <h2>Rules</h2>
  *
  * <ul>
- *   <li><b>Days.</b> A report's figures count on the UTC day its date range starts. Every day its
- *       range covers (at most {@value SummaryState#MAX_COVERED_DAYS} days) counts as covered.
- *   <li><b>Deduplication.</b> A report with the same {@code organization-name} and {@code
- *       report-id} as one already added (delivered by mail and by HTTPS, or re-sent) is skipped
- *       and counted in {@link #duplicateReports()}. The summary keeps a 128-bit fingerprint of each
- *       pair, never the reports. {@link #merge(ReportSummary)} cannot subtract figures it never
- *       separated: a report present in both summaries is counted in both and in {@link
- *       #duplicateReports()}; give each report to one accumulator (for example, partition by
+ *   <li><b>Days.</b> A report counts on every UTC day its date range covers. A report covering
+ *       several days (a weekly report, for example) has its sessions, per-policy figures and
+ *       failure figures spread evenly over those days, rounded so the shares add up to the
+ *       report's figures exactly: 77 sessions over 11 days count 7 a day. This is an estimate,
+ *       marked as such ({@link DaySummary#estimated()}); a window that overlaps part of the report
+ *       gets the share of the days it overlaps. A day no report covers is never "covered", and a
+ *       covered day with no session is not a day with sessions ({@link
+ *       DomainSummary#daysWithSessions()}).
+ *   <li><b>Bounds.</b> A report whose date range covers more than 31 days, starts more than 20
+ *       years ago or ends more than a day after now is set aside with a {@link SummaryWarning}
+ *       ({@link SummaryLimits} holds these bounds), so no report can make the summary allocate per
+ *       day of a span it merely claims.
+ *   <li><b>Counts.</b> Every figure is a saturating sum: it never goes past 2^53 - 1
+ *       (9007199254740991, the largest count a report may carry) and so never overflows or turns
+ *       negative. A sum that reaches the bound stops there, the report is flagged ({@link
+ *       SummaryWarning.Code#SESSION_COUNT_SATURATED}) and {@link #saturated()} turns true. A report
+ *       whose own figures are impossible (failure details above its failure total) or implausible
+ *       (counts above {@link SummaryLimits#maxPlausibleSessions()}) is counted but flagged.
+ *   <li><b>Failures without details.</b> Failed sessions a policy counts in {@code
+ *       total-failure-session-count} but describes in no {@code failure-details} form their own
+ *       failure group, of result type {@link ResultType#FAILURES_WITHOUT_DETAILS}.
+ *   <li><b>Deduplication.</b> A report with the same {@code organization-name}, {@code report-id}
+ *       and content as one already added (delivered by mail and by HTTPS, or re-sent) is skipped
+ *       and counted in {@link #duplicateReports()}. One with the same name but different content
+ *       is a conflict ({@link AddResult.Outcome#CONFLICT}): it is not counted, it is counted in
+ *       {@link #conflictingReports()} and listed in {@link #conflicts()}, and the caller may
+ *       {@link Accumulator#withdraw withdraw} the earlier report so that neither counts. The
+ *       summary keeps 24 bytes of fingerprints for each report, never the reports. {@link
+ *       #merge(ReportSummary)} cannot subtract figures it never separated: a report present in
+ *       both summaries is counted in both and in {@link #duplicateReports()} (or {@link
+ *       #conflictingReports()}); give each report to one accumulator (for example, partition by
  *       report-id) so merged summaries are exact.
  *   <li><b>STS and TLSA side by side.</b> Microsoft reports the same sessions under an {@code sts}
  *       and a {@code tlsa} policy in one report. Per-policy figures ({@link
@@ -56,12 +82,14 @@ import java.util.TreeSet;
  *
  * <p>{@link #merge(ReportSummary)} is associative and commutative with {@link #empty()} as
  * identity, so summaries built on several threads or machines combine in any order. Memory grows
- * with the number of distinct keys (domains, days, policy types, failure combinations), plus 32
- * bytes or less per distinct report for deduplication.
+ * with the number of distinct keys: about 400 bytes for a policy domain with one day of figures,
+ * about 130 bytes for each further day and policy type, about 100 bytes per distinct failure
+ * figure, plus about 36 bytes per distinct report for deduplication.
  */
 public final class ReportSummary {
 
-  private static final ReportSummary EMPTY = new ReportSummary(new SummaryState());
+  private static final ReportSummary EMPTY =
+      new ReportSummary(new SummaryState(SummaryLimits.DEFAULT, null));
 
   private final SummaryState state;
 
@@ -91,30 +119,52 @@ public final class ReportSummary {
   }
 
   /**
-   * Returns a new, empty accumulator (mutable, not thread-safe; one per thread).
+   * Returns a new, empty accumulator (mutable, not thread-safe; one per thread) with the default
+   * {@link SummaryLimits}, measuring the date bounds from the current instant.
    *
    * @return the accumulator
    */
   public static Accumulator newAccumulator() {
-    return new Accumulator();
+    return new Accumulator(SummaryLimits.DEFAULT, Instant.now());
+  }
+
+  /**
+   * Returns a new, empty accumulator with given limits, measuring the date bounds from {@code
+   * now}.
+   *
+   * <pre>{@code
+   * ReportSummary.Accumulator acc = ReportSummary.newAccumulator(
+   *     SummaryLimits.DEFAULT.withMaxPolicyDomains(10_000), clock.instant());
+   * }</pre>
+   *
+   * @param limits the bounds on what one report may claim
+   * @param now the instant reports are compared with (a report may not end after it, nor start
+   *     too long before it)
+   * @return the accumulator
+   */
+  public static Accumulator newAccumulator(SummaryLimits limits, Instant now) {
+    return new Accumulator(Objects.requireNonNull(limits, "limits"), Objects.requireNonNull(now, "now"));
   }
 
   /**
    * Returns this summary with one more report; for many reports use an {@link Accumulator}, which
    * does not copy. Deduplicates like {@link Accumulator#add(TlsRptReport)}: a report whose
    * organization and report-id this summary already holds leaves every figure unchanged and only
-   * adds one to {@link #duplicateReports()}, so {@code s.add(r).add(r)} counts {@code r} once.
+   * adds one to {@link #duplicateReports()} (or, with other content, to {@link
+   * #conflictingReports()}), so {@code s.add(r).add(r)} counts {@code r} once. The limits and the
+   * instant of the summary's accumulator apply.
    *
    * @param report the report
    * @return the new summary
    */
   public ReportSummary add(TlsRptReport report) {
     Objects.requireNonNull(report, "report");
-    if (state.hasReport(report)) {
+    @Nullable SummaryState skipped = state.skipping(report);
+    if (skipped != null) {
       // merge() cannot take figures back out, so the duplicate must be caught before merging.
-      return new ReportSummary(state.withOneMoreDuplicate());
+      return new ReportSummary(skipped);
     }
-    Accumulator acc = newAccumulator();
+    Accumulator acc = new Accumulator(state.limits(), state.now());
     acc.add(report);
     // The report is new to this summary, so the merge finds no overlap and is exact.
     return merge(acc.snapshot());
@@ -128,10 +178,10 @@ public final class ReportSummary {
    */
   public ReportSummary merge(ReportSummary other) {
     Objects.requireNonNull(other, "other");
-    if (other.state.domains.isEmpty() && other.state.reports == 0 && other.state.duplicates == 0) {
+    if (other.state.isEmpty()) {
       return this;
     }
-    if (state.domains.isEmpty() && state.reports == 0 && state.duplicates == 0) {
+    if (state.isEmpty()) {
       return other;
     }
     return new ReportSummary(SummaryState.merged(state, other.state));
@@ -143,17 +193,66 @@ public final class ReportSummary {
    * @return the report count
    */
   public long reportCount() {
-    return state.reports;
+    return state.reports();
   }
 
   /**
-   * Returns how many reports were skipped as duplicates, plus how many were found on both sides of
-   * a merge.
+   * Returns how many reports were skipped as duplicates (same name and content as one added
+   * before), plus how many were found on both sides of a merge.
    *
    * @return the duplicate count
    */
   public long duplicateReports() {
-    return state.duplicates;
+    return state.duplicates();
+  }
+
+  /**
+   * Returns how many reports had the same organization and report-id as one added before but
+   * other content; they are not counted (see {@link AddResult.Outcome#CONFLICT}).
+   *
+   * @return the conflict count
+   */
+  public long conflictingReports() {
+    return state.conflicts();
+  }
+
+  /**
+   * Returns the conflicts, sorted by organization and report-id; at most the first 1,000 are
+   * listed, all are counted in {@link #conflictingReports()}.
+   *
+   * @return the conflicts
+   */
+  public List<ReportConflict> conflicts() {
+    return state.conflictList();
+  }
+
+  /**
+   * Returns how many reports were set aside by a {@link SummaryLimits} bound (date range too long,
+   * too old, in the future, or too many policy domains); their figures are not counted.
+   *
+   * @return the count
+   */
+  public long setAsideReports() {
+    return state.setAside();
+  }
+
+  /**
+   * Returns how many counted reports came with a {@link SummaryWarning} (impossible or implausible
+   * figures, a saturated sum).
+   *
+   * @return the count
+   */
+  public long flaggedReports() {
+    return state.flagged();
+  }
+
+  /**
+   * Tells whether some sum reached 2^53 - 1 and stopped there: the figures are then lower bounds.
+   *
+   * @return {@code true} when a sum saturated
+   */
+  public boolean saturated() {
+    return state.saturated();
   }
 
   /**
@@ -162,7 +261,7 @@ public final class ReportSummary {
    * @return the policy result count
    */
   public long policyResultCount() {
-    return state.policyResults;
+    return state.policyResults();
   }
 
   /**
@@ -171,7 +270,16 @@ public final class ReportSummary {
    * @return the domains
    */
   public Set<String> domains() {
-    return Collections.unmodifiableSet(new TreeSet<>(state.domains.keySet()));
+    return Collections.unmodifiableSet(new TreeSet<>(state.domains().keySet()));
+  }
+
+  /**
+   * Returns the number of policy domains, without building the sorted set of {@link #domains()}.
+   *
+   * @return the number of domains
+   */
+  public int domainCount() {
+    return state.domains().size();
   }
 
   /**
@@ -182,7 +290,7 @@ public final class ReportSummary {
    */
   public DomainSummary domain(String policyDomain) {
     String d = MxPatterns.normalize(policyDomain);
-    return new DomainSummary(d, state.domains.get(d), Long.MIN_VALUE, Long.MAX_VALUE);
+    return new DomainSummary(d, state.domain(d), Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
   /**
@@ -199,12 +307,12 @@ public final class ReportSummary {
       throw new IllegalArgumentException("window ends " + to + " before it starts " + from);
     }
     String d = MxPatterns.normalize(policyDomain);
-    return new DomainSummary(d, state.domains.get(d), from.toEpochDay(), to.toEpochDay());
+    return new DomainSummary(d, state.domain(d), from.toEpochDay(), to.toEpochDay());
   }
 
   private List<DomainSummary> allDomains() {
-    List<DomainSummary> list = new ArrayList<>(state.domains.size());
-    for (Map.Entry<String, DomainState> e : state.domains.entrySet()) {
+    List<DomainSummary> list = new ArrayList<>(state.domains().size());
+    for (Map.Entry<String, DomainState> e : state.domains().entrySet()) {
       list.add(new DomainSummary(e.getKey(), e.getValue(), Long.MIN_VALUE, Long.MAX_VALUE));
     }
     return list;
@@ -268,7 +376,7 @@ public final class ReportSummary {
   public Map<ResultType, Long> byResultType() {
     Map<ResultType, Long> m = new HashMap<>();
     for (DomainSummary d : allDomains()) {
-      d.byResultType().forEach((k, v) -> m.merge(k, v, Long::sum));
+      d.byResultType().forEach((k, v) -> m.merge(k, v, Counts::plus));
     }
     return Map.copyOf(m);
   }
@@ -281,7 +389,7 @@ public final class ReportSummary {
   public Map<String, Long> bySendingMtaIp() {
     Map<String, Long> m = new HashMap<>();
     for (DomainSummary d : allDomains()) {
-      d.bySendingMtaIp().forEach((k, v) -> m.merge(k, v, Long::sum));
+      d.bySendingMtaIp().forEach((k, v) -> m.merge(k, v, Counts::plus));
     }
     return Map.copyOf(m);
   }
@@ -295,7 +403,7 @@ public final class ReportSummary {
   public Map<String, Long> byReceivingMxHost() {
     Map<String, Long> m = new HashMap<>();
     for (DomainSummary d : allDomains()) {
-      d.byReceivingMxHost().forEach((k, v) -> m.merge(k, v, Long::sum));
+      d.byReceivingMxHost().forEach((k, v) -> m.merge(k, v, Counts::plus));
     }
     return Map.copyOf(m);
   }
@@ -319,8 +427,8 @@ public final class ReportSummary {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof ReportSummary && ((ReportSummary) o).state.equals(state);
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ReportSummary s && s.state.equals(state);
   }
 
   @Override
@@ -330,8 +438,9 @@ public final class ReportSummary {
 
   @Override
   public String toString() {
-    return "ReportSummary[reports=" + state.reports + ", duplicates=" + state.duplicates
-        + ", policyResults=" + state.policyResults + ", domains=" + state.domains.size() + "]";
+    return "ReportSummary[reports=" + state.reports() + ", duplicates=" + state.duplicates()
+        + ", conflicts=" + state.conflicts() + ", setAside=" + state.setAside()
+        + ", policyResults=" + state.policyResults() + ", domains=" + state.domains().size() + "]";
   }
 
   /**
@@ -339,18 +448,64 @@ public final class ReportSummary {
    * use one per thread and {@link ReportSummary#merge(ReportSummary)} the snapshots.
    */
   public static final class Accumulator {
-    private final SummaryState state = new SummaryState();
+    private final SummaryState state;
 
-    private Accumulator() {}
+    private Accumulator(SummaryLimits limits, @Nullable Instant now) {
+      this.state = new SummaryState(limits, now);
+    }
 
     /**
-     * Adds a report unless one with the same organization and report-id was added before.
+     * Adds a report unless it is beyond a {@link SummaryLimits} bound or one with the same
+     * organization and report-id was added before; its source number is the number of reports
+     * offered before it.
      *
      * @param report the report
-     * @return {@code true} when added, {@code false} when skipped as a duplicate
+     * @return {@code true} when added, {@code false} when skipped (duplicate, conflict, set aside)
      */
     public boolean add(TlsRptReport report) {
-      return state.add(Objects.requireNonNull(report, "report"));
+      return add(report, state.nextSource()).added();
+    }
+
+    /**
+     * Adds a report, telling what was done and why.
+     *
+     * <pre>{@code
+     * AddResult r = acc.add(report, fileIndex);
+     * if (r.outcome() == AddResult.Outcome.CONFLICT && r.earlierSource().isPresent()) {
+     *   acc.withdraw(reRead(files.get(r.earlierSource().getAsInt())));  // neither counts
+     * }
+     * }</pre>
+     *
+     * @param report the report
+     * @param source the caller's number for where the report came from (a file index, say),
+     *     returned in {@link AddResult#earlierSource()} and {@link ReportConflict}
+     * @return the outcome and the warnings
+     */
+    public AddResult add(TlsRptReport report, int source) {
+      return state.add(Objects.requireNonNull(report, "report"), source);
+    }
+
+    /**
+     * Takes the figures of a report added before back out: for the earlier report of a {@link
+     * AddResult.Outcome#CONFLICT}, so that neither of two reports claiming the same name counts.
+     * The name stays known, so later copies still count as duplicates or conflicts. Exact unless a
+     * sum had saturated.
+     *
+     * @param report the report, as it was added
+     * @return {@code true} when its figures were in and are now out; {@code false} when no report
+     *     with this name and content was added, or it was withdrawn already
+     */
+    public boolean withdraw(TlsRptReport report) {
+      return state.withdraw(Objects.requireNonNull(report, "report"));
+    }
+
+    /**
+     * Returns the number of policy domains so far.
+     *
+     * @return the domain count
+     */
+    public int domainCount() {
+      return state.domains().size();
     }
 
     /**

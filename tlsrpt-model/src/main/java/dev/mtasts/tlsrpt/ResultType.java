@@ -27,7 +27,9 @@ public final class ResultType {
     /** MTA-STS-specific policy failures (§4.3.2.2). */
     MTA_STS,
     /** A value not (yet) known to this library. */
-    UNKNOWN
+    UNKNOWN,
+    /** Not a wire value: {@link #FAILURES_WITHOUT_DETAILS}. */
+    NOT_REPORTED
   }
 
   private static final Map<String, ResultType> KNOWN = new LinkedHashMap<>();
@@ -62,6 +64,17 @@ public final class ResultType {
   /** {@code sts-webpki-invalid}: the policy host could not be PKIX-authenticated (§4.3.2.2). */
   public static final ResultType STS_WEBPKI_INVALID =
       known("sts-webpki-invalid", Category.MTA_STS);
+
+  /**
+   * Not a wire value: the failed sessions a policy counts in {@code total-failure-session-count}
+   * but describes in no {@code failure-details} (RFC 8460 §4.4 makes failure details optional).
+   * Summaries group them under this type ({@link DomainSummary#failureGroups()}) so they are
+   * never lost; the playbook classes them {@link TriageClass#INVESTIGATE}. Its {@link #value()} is
+   * {@code "failures-without-details"}, but {@link #of(String)} never returns it: a report that
+   * sends that text gets an unknown type, not equal to this one.
+   */
+  public static final ResultType FAILURES_WITHOUT_DETAILS =
+      new ResultType("failures-without-details", Category.NOT_REPORTED);
 
   private static final List<ResultType> KNOWN_VALUES =
       Collections.unmodifiableList(new ArrayList<>(KNOWN.values()));
@@ -126,12 +139,12 @@ public final class ResultType {
    * @return {@code true} for a registered value
    */
   public boolean isKnown() {
-    return category != Category.UNKNOWN;
+    return category != Category.UNKNOWN && category != Category.NOT_REPORTED;
   }
 
   @Override
   public boolean equals(@Nullable Object other) {
-    return other instanceof ResultType that && that.value.equals(value);
+    return other instanceof ResultType that && that.value.equals(value) && that.category == category;
   }
 
   @Override

@@ -14,6 +14,13 @@ public record SessionCounts(long successful, long failed) {
   public static final SessionCounts ZERO = new SessionCounts(0, 0);
 
   /**
+   * The largest count a sum reaches: 2^53 - 1 (9007199254740991), the largest count RFC 8460
+   * readers accept and the largest integer every JSON reader reads exactly. {@link #plus} and
+   * {@link #total} saturate here, so no sum ever overflows into a negative count.
+   */
+  public static final long MAX_COUNT = (1L << 53) - 1;
+
+  /**
    * Checks the counts.
    *
    * @param successful the {@code successful} component
@@ -29,10 +36,16 @@ public record SessionCounts(long successful, long failed) {
   /**
    * Returns the number of sessions.
    *
-   * @return successful plus failed
+   * @return successful plus failed, at most {@link #MAX_COUNT} (or the larger count, when one
+   *     is already above it)
    */
   public long total() {
-    return successful + failed;
+    return saturatingSum(successful, failed);
+  }
+
+  private static long saturatingSum(long a, long b) {
+    long s = a + b;
+    return s < 0 || s > MAX_COUNT ? Math.max(MAX_COUNT, Math.max(a, b)) : s;
   }
 
   /**
@@ -46,12 +59,14 @@ public record SessionCounts(long successful, long failed) {
   }
 
   /**
-   * Returns the sum of these counts and others.
+   * Returns the sum of these counts and others, each saturating at {@link #MAX_COUNT} (or at the
+   * larger count, when one is already above it).
    *
    * @param other the other counts
    * @return the sum
    */
   public SessionCounts plus(SessionCounts other) {
-    return new SessionCounts(successful + other.successful, failed + other.failed);
+    return new SessionCounts(
+        saturatingSum(successful, other.successful), saturatingSum(failed, other.failed));
   }
 }

@@ -211,13 +211,19 @@ final class ReportSummaryTest {
   }
 
   @Test
-  void multiDayRangeCoversEachDayButCountsOnTheFirst() {
+  void multiDayReportSpreadsItsSessionsOverItsDays() {
+    // Issue 12 item 5: the figures of a 7-day report used to count on its first day only, so the
+    // other six days were "covered" with 0 sessions. Now they are spread (an estimate).
     ReportSummary s =
         ReportSummary.of(List.of(corpus("synthetic-google-style-2020-01-01-certificate-host-mismatch.json")));
     DomainSummary d = s.domain("example.com");
     assertEquals(7, d.coveredDays().size());
-    assertEquals(new SessionCounts(23, 1), d.days().get(LocalDate.parse("2020-01-01")).sessions());
-    assertEquals(SessionCounts.ZERO, d.days().get(LocalDate.parse("2020-01-02")).sessions());
+    assertEquals(new SessionCounts(23, 1), d.sessions());
+    assertEquals(new SessionCounts(3, 0), d.days().get(LocalDate.parse("2020-01-01")).sessions());
+    assertEquals(new SessionCounts(4, 0), d.days().get(LocalDate.parse("2020-01-04")).sessions());
+    assertEquals(new SessionCounts(4, 1), d.days().get(LocalDate.parse("2020-01-07")).sessions());
+    assertTrue(d.days().values().stream().allMatch(DaySummary::estimated));
+    assertEquals(7, d.daysWithSessions().size());
   }
 
   @Test

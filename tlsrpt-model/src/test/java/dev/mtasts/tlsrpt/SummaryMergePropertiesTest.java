@@ -61,7 +61,11 @@ final class SummaryMergePropertiesTest {
     ReportSummary twice = once.add(r);
     assertEquals(once.reportCount(), twice.reportCount());
     assertEquals(once.policyResultCount(), twice.policyResultCount());
-    assertEquals(once.duplicateReports() + 1, twice.duplicateReports());
+    // The second copy is a duplicate of r, or, when s held another report of r's name, one more
+    // conflict with that report.
+    assertEquals(
+        once.duplicateReports() + once.conflictingReports() + 1,
+        twice.duplicateReports() + twice.conflictingReports());
     assertEquals(once.sessions(), twice.sessions());
     assertEquals(once.domains(), twice.domains());
     for (String d : once.domains()) {

@@ -1,23 +1,23 @@
 package dev.mtasts.tlsrpt.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A set of 128-bit fingerprints of (organization, report-id) pairs in one open-addressing
- * {@code long[]} of pairs: at most 16 bytes per slot, whatever the length of the ids, and no strings
+ * The {@link ReportKey}s of the reports a summary holds, each with the caller's number for where
+ * the report came from, in one open-addressing table of {@code long} triples: 24 bytes per slot
+ * (96-bit name, 64-bit content, 32-bit source), whatever the length of the ids, and no strings
  * kept. The table grows by half while more than three quarters full, so 100,000 reports take about
- * 2.8 MB rather than the 4 MB of power-of-two doubling. It is stored in pages of 256 KiB: arrays
- * that small are never "humongous" objects to G1 (half a region or more, region 1 MiB or more),
- * which would round the footprint up to whole regions.
+ * 4 MB. It is stored in pages of 192 KiB: arrays that small are never "humongous" objects to G1
+ * (half a region or more, region 1 MiB or more), which would round the footprint up to whole
+ * regions.
  */
 public final class FingerprintSet {
   private static final int MIN_SLOTS = 16;
-  private static final int PAGE_SHIFT = 14;
+  private static final int PAGE_SHIFT = 13;
   private static final int PAGE_SLOTS = 1 << PAGE_SHIFT;
   private static final int PAGE_MASK = PAGE_SLOTS - 1;
 
-  /**
-   * Slot i is in page {@code i >>> PAGE_SHIFT}; it holds its two halves at 2j and 2j+1 of that page
-   * ({@code j = i & PAGE_MASK}), so a probe touches one cache line.
-   */
+  /** Slot i is in page {@code i >>> PAGE_SHIFT} at 3j, 3j+1, 3j+2 ({@code j = i & PAGE_MASK}). */
   private long[][] pages;
   /** Number of slots; any value, not only a power of two. */
   private int slots;
@@ -42,7 +42,7 @@ public final class FingerprintSet {
   private static long[][] newPages(int slots) {
     long[][] p = new long[(slots + PAGE_MASK) >>> PAGE_SHIFT][];
     for (int k = 0; k < p.length; k++) {
-      p[k] = new long[2 * Math.min(PAGE_SLOTS, slots - (k << PAGE_SHIFT))];
+      p[k] = new long[3 * Math.min(PAGE_SLOTS, slots - (k << PAGE_SHIFT))];
     }
     return p;
   }
@@ -61,25 +61,94 @@ public final class FingerprintSet {
   }
 
   /**
-   * Returns a new set holding the members of both sets, sized once for both.
+   * Returns the number of members.
+   *
+   * @return the size
+   */
+  public int size() {
+    return size;
+  }
+
+  /** What a set knows about a report name: its content fingerprint and source number. */
+  public record Entry(long content, int source) {}
+
+  /**
+   * Returns the entry of a report's name, or {@code null} when no report of that name was added.
+   *
+   * @param key the report's key
+   * @return the entry
+   */
+  public @Nullable Entry get(ReportKey key) {
+    int i = find(key.hash(), key.ext());
+    if (i < 0) {
+      return null;
+    }
+    long[] t = pages[i >>> PAGE_SHIFT];
+    int o = (i & PAGE_MASK) * 3;
+    return new Entry(t[o + 1], (int) t[o + 2]);
+  }
+
+  /**
+   * Adds a report's key unless one of the same name is present.
+   *
+   * @param key the key
+   * @param source the caller's number for where the report came from
+   * @return {@code true} when it was not present
+   */
+  public boolean add(ReportKey key, int source) {
+    if (!fits(size + 1L, slots)) {
+      resize(slots + (slots >>> 1));
+    }
+    return insert(key.hash(), key.content(), pack(key.ext(), source));
+  }
+
+  /**
+   * Adds a report name with content fingerprint 0 and source 0.
+   *
+   * @param organization the organization name
+   * @param reportId the report id
+   * @return {@code true} when it was not present
+   */
+  public boolean add(String organization, String reportId) {
+    return add(ReportKey.ofName(organization, reportId, 0), 0);
+  }
+
+  /**
+   * Tells whether a report name is a member.
+   *
+   * @param organization the organization name
+   * @param reportId the report id
+   * @return {@code true} when a report of this name was added
+   */
+  public boolean contains(String organization, String reportId) {
+    return get(ReportKey.ofName(organization, reportId, 0)) != null;
+  }
+
+  /**
+   * Adds every member of another set.
+   *
+   * @param other the other set
+   * @return how many of its names were already present
+   */
+  public long addAll(FingerprintSet other) {
+    long[] n = new long[1];
+    addAll(other, same -> n[0]++);
+    return n[0];
+  }
+
+  /**
+   * Returns the union of two sets.
    *
    * @param a one set (not changed)
    * @param b the other set (not changed)
-   * @return the union; {@code a.size() + b.size() - union.size()} members were in both
+   * @return the union
    */
   public static FingerprintSet union(FingerprintSet a, FingerprintSet b) {
-    FingerprintSet big = a.size >= b.size ? a : b;
-    FingerprintSet small = big == a ? b : a;
-    long needed = (long) big.size + small.size;
-    FingerprintSet u;
-    if (!fits(needed, big.slots)) {
-      u = new FingerprintSet(slotsFor(needed));
-      u.addAllOf(big);
-    } else {
-      u = big.copy();
-    }
-    u.addAllOf(small);
-    return u;
+    return union(a, b, same -> {});
+  }
+
+  private static long pack(int ext, int source) {
+    return (long) ext << 32 | (source & 0xffffffffL);
   }
 
   /** Whether {@code count} members fit in {@code slots} slots at a load of at most 3/4. */
@@ -90,97 +159,10 @@ public final class FingerprintSet {
   /** Slots for a table sized once for {@code count} members: a load of 2/3, below the 3/4 limit. */
   private static int slotsFor(long count) {
     long s = Math.max(MIN_SLOTS, count * 3 / 2 + 1);
-    if (s > Integer.MAX_VALUE / 2 - 8) {
+    if (s > Integer.MAX_VALUE / 3 - 8) {
       throw new IllegalStateException("too many report fingerprints: " + count);
     }
     return (int) s;
-  }
-
-  /**
-   * Returns the number of members.
-   *
-   * @return the size
-   */
-  public int size() {
-    return size;
-  }
-
-  /**
-   * Adds the fingerprint of a report key.
-   *
-   * @param organization the organization name
-   * @param reportId the report id
-   * @return {@code true} when it was not present
-   */
-  public boolean add(String organization, String reportId) {
-    return probe(organization, reportId, true);
-  }
-
-  /**
-   * Tells whether the fingerprint of a report key is a member.
-   *
-   * @param organization the organization name
-   * @param reportId the report id
-   * @return {@code true} when a report with this key was added
-   */
-  public boolean contains(String organization, String reportId) {
-    return probe(organization, reportId, false);
-  }
-
-  /** Adds ({@code insert}) or looks up a key; returns "was absent" or "is present" respectively. */
-  private boolean probe(String organization, String reportId, boolean insert) {
-    // Two independent 64-bit hashes over four chars per step, then finalized: 128 bits in all.
-    long h1 = 0xcbf29ce484222325L;
-    long h2 = 0x9e3779b97f4a7c15L;
-    int n = organization.length();
-    int i = 0;
-    for (; i + 4 <= n; i += 4) {
-      long w =
-          organization.charAt(i)
-              | (long) organization.charAt(i + 1) << 16
-              | (long) organization.charAt(i + 2) << 32
-              | (long) organization.charAt(i + 3) << 48;
-      h1 = Long.rotateLeft((h1 ^ w) * 0x100000001b3L, 29);
-      h2 = Long.rotateLeft(h2 + w * 0xc2b2ae3d27d4eb4fL, 31) * 0x9e3779b97f4a7c15L;
-    }
-    for (; i < n; i++) {
-      char c = organization.charAt(i);
-      h1 = Long.rotateLeft((h1 ^ c) * 0x100000001b3L, 29);
-      h2 = Long.rotateLeft(h2 + c * 0xc2b2ae3d27d4eb4fL, 31) * 0x9e3779b97f4a7c15L;
-    }
-    h1 = (h1 ^ 0xffff) * 0x100000001b3L; // separator, so ("ab","c") != ("a","bc")
-    h2 = (h2 ^ 0xffff) * 0xff51afd7ed558ccdL;
-    n = reportId.length();
-    i = 0;
-    for (; i + 4 <= n; i += 4) {
-      long w =
-          reportId.charAt(i)
-              | (long) reportId.charAt(i + 1) << 16
-              | (long) reportId.charAt(i + 2) << 32
-              | (long) reportId.charAt(i + 3) << 48;
-      h1 = Long.rotateLeft((h1 ^ w) * 0x100000001b3L, 29);
-      h2 = Long.rotateLeft(h2 + w * 0xc2b2ae3d27d4eb4fL, 31) * 0x9e3779b97f4a7c15L;
-    }
-    for (; i < n; i++) {
-      char c = reportId.charAt(i);
-      h1 = Long.rotateLeft((h1 ^ c) * 0x100000001b3L, 29);
-      h2 = Long.rotateLeft(h2 + c * 0xc2b2ae3d27d4eb4fL, 31) * 0x9e3779b97f4a7c15L;
-    }
-    long h = fmix(h1 ^ organization.length());
-    long l = fmix(h2 ^ ((long) reportId.length() << 32));
-    if (h == 0 && l == 0) {
-      l = 1; // (0,0) marks an empty slot; the same substitution as addRaw
-    }
-    return insert ? addRaw(h, l) : contains(h, l);
-  }
-
-  private static long fmix(long k) {
-    k ^= k >>> 33;
-    k *= 0xff51afd7ed558ccdL;
-    k ^= k >>> 33;
-    k *= 0xc4ceb9fe1a85ec53L;
-    k ^= k >>> 33;
-    return k;
   }
 
   /** The home slot: the fingerprint is already random, so its top bits scaled to the table. */
@@ -188,64 +170,52 @@ public final class FingerprintSet {
     return (int) (((h >>> 32) * slots) >>> 32);
   }
 
-  private boolean addRaw(long h, long l) {
-    if (h == 0 && l == 0) {
-      l = 1; // (0,0) marks an empty slot
-    }
-    if (!fits(size + 1L, slots)) {
-      grow();
-    }
-    return insert(h, l);
-  }
-
-  /** Inserts into a table known to have room. */
-  private boolean insert(long h, long l) {
+  private int find(long h, int ext) {
     long[][] pg = pages;
     int n = slots;
     int i = home(h, n);
     while (true) {
       long[] t = pg[i >>> PAGE_SHIFT];
-      int o = (i & PAGE_MASK) << 1;
+      int o = (i & PAGE_MASK) * 3;
       long a = t[o];
-      long b = t[o + 1];
-      if (a == 0 && b == 0) {
+      int e = (int) (t[o + 2] >>> 32);
+      if (a == 0 && e == 0) {
+        return -1;
+      }
+      if (a == h && e == ext) {
+        return i;
+      }
+      if (++i == n) {
+        i = 0;
+      }
+    }
+  }
+
+  /** Inserts into a table known to have room; {@code false} when the name is present. */
+  private boolean insert(long h, long content, long extAndSource) {
+    long[][] pg = pages;
+    int n = slots;
+    int i = home(h, n);
+    int ext = (int) (extAndSource >>> 32);
+    while (true) {
+      long[] t = pg[i >>> PAGE_SHIFT];
+      int o = (i & PAGE_MASK) * 3;
+      long a = t[o];
+      int e = (int) (t[o + 2] >>> 32);
+      if (a == 0 && e == 0) {
         t[o] = h;
-        t[o + 1] = l;
+        t[o + 1] = content;
+        t[o + 2] = extAndSource;
         size++;
         return true;
       }
-      if (a == h && b == l) {
+      if (a == h && e == ext) {
         return false;
       }
       if (++i == n) {
         i = 0;
       }
     }
-  }
-
-  private boolean contains(long h, long l) {
-    long[][] pg = pages;
-    int n = slots;
-    int i = home(h, n);
-    while (true) {
-      long[] t = pg[i >>> PAGE_SHIFT];
-      int o = (i & PAGE_MASK) << 1;
-      long a = t[o];
-      long b = t[o + 1];
-      if (a == 0 && b == 0) {
-        return false;
-      }
-      if (a == h && b == l) {
-        return true;
-      }
-      if (++i == n) {
-        i = 0;
-      }
-    }
-  }
-
-  private void grow() {
-    resize(slots + (slots >>> 1));
   }
 
   private void resize(int newSlots) {
@@ -254,53 +224,88 @@ public final class FingerprintSet {
     pages = newPages(newSlots);
     size = 0;
     for (long[] t : old) {
-      for (int i = 0; i < t.length; i += 2) {
-        if (t[i] != 0 || t[i + 1] != 0) {
-          insert(t[i], t[i + 1]);
+      for (int i = 0; i < t.length; i += 3) {
+        if (t[i] != 0 || t[i + 2] >>> 32 != 0) {
+          insert(t[i], t[i + 1], t[i + 2]);
+        }
+      }
+    }
+  }
+
+  /** Receives the members of another set that were already present under the same name. */
+  public interface Overlap {
+    /**
+     * Called for a name present in both sets.
+     *
+     * @param sameContent whether both have the same content fingerprint
+     */
+    void found(boolean sameContent);
+  }
+
+  /**
+   * Adds every member of another set; for a name present in both with different contents, keeps
+   * the entry with the smaller content fingerprint (so the result does not depend on the order).
+   *
+   * @param other the other set
+   * @param overlap told about every name both sets hold
+   */
+  public void addAll(FingerprintSet other, Overlap overlap) {
+    long needed = (long) size + other.size;
+    if (!fits(needed, slots)) {
+      resize(slotsFor(needed));
+    }
+    for (long[] t : other.pages) {
+      for (int i = 0; i < t.length; i += 3) {
+        if (t[i] == 0 && t[i + 2] >>> 32 == 0) {
+          continue;
+        }
+        if (!insert(t[i], t[i + 1], t[i + 2])) {
+          int at = find(t[i], (int) (t[i + 2] >>> 32));
+          long[] page = pages[at >>> PAGE_SHIFT];
+          int o = (at & PAGE_MASK) * 3;
+          overlap.found(page[o + 1] == t[i + 1]);
+          if (Long.compareUnsigned(t[i + 1], page[o + 1]) < 0) {
+            // Two contents under one name: keep the smaller, so merging is commutative.
+            page[o + 1] = t[i + 1];
+            page[o + 2] = t[i + 2];
+          }
         }
       }
     }
   }
 
   /**
-   * Adds every member of another set.
+   * Returns a new set holding the members of both sets, sized once for both; for a name in both
+   * with different contents, the entry with the smaller content fingerprint.
    *
-   * @param other the other set
-   * @return how many of its members were already present
+   * @param a one set (not changed)
+   * @param b the other set (not changed)
+   * @param overlap told about every name both sets hold
+   * @return the union
    */
-  public long addAll(FingerprintSet other) {
-    long needed = (long) size + other.size;
-    if (!fits(needed, slots)) {
-      resize(slotsFor(needed));
+  public static FingerprintSet union(FingerprintSet a, FingerprintSet b, Overlap overlap) {
+    long needed = (long) a.size + b.size;
+    FingerprintSet u = fits(needed, a.slots) ? a.copy() : new FingerprintSet(slotsFor(needed));
+    if (u.size == 0 && a.size > 0) {
+      u.addAll(a, same -> {});
     }
-    return addAllOf(other);
+    u.addAll(b, overlap);
+    return u;
   }
 
-  /** Adds every member of another set into a table with room for all of them. */
-  private long addAllOf(FingerprintSet other) {
-    long overlap = 0;
-    for (long[] t : other.pages) {
-      for (int i = 0; i < t.length; i += 2) {
-        if ((t[i] != 0 || t[i + 1] != 0) && !insert(t[i], t[i + 1])) {
-          overlap++;
-        }
-      }
-    }
-    return overlap;
-  }
-
+  /** Equal sets hold the same names with the same contents; source numbers are not compared. */
   @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof FingerprintSet)) {
-      return false;
-    }
-    FingerprintSet other = (FingerprintSet) o;
-    if (other.size != size) {
+  public boolean equals(@Nullable Object o) {
+    if (!(o instanceof FingerprintSet other) || other.size != size) {
       return false;
     }
     for (long[] t : other.pages) {
-      for (int i = 0; i < t.length; i += 2) {
-        if ((t[i] != 0 || t[i + 1] != 0) && !contains(t[i], t[i + 1])) {
+      for (int i = 0; i < t.length; i += 3) {
+        if (t[i] == 0 && t[i + 2] >>> 32 == 0) {
+          continue;
+        }
+        int at = find(t[i], (int) (t[i + 2] >>> 32));
+        if (at < 0 || pages[at >>> PAGE_SHIFT][(at & PAGE_MASK) * 3 + 1] != t[i + 1]) {
           return false;
         }
       }
@@ -312,8 +317,8 @@ public final class FingerprintSet {
   public int hashCode() {
     long sum = 0;
     for (long[] t : pages) {
-      for (int i = 0; i < t.length; i += 2) {
-        sum += t[i] ^ t[i + 1];
+      for (int i = 0; i < t.length; i += 3) {
+        sum += t[i] ^ t[i + 1] ^ (t[i + 2] >>> 32);
       }
     }
     return Long.hashCode(sum) ^ size;

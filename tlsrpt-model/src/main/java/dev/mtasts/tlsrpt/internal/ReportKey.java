@@ -1,0 +1,156 @@
+package dev.mtasts.tlsrpt.internal;
+
+import dev.mtasts.tlsrpt.DateRange;
+import dev.mtasts.tlsrpt.FailureDetail;
+import dev.mtasts.tlsrpt.PolicyResult;
+import dev.mtasts.tlsrpt.TlsRptReport;
+import java.util.List;
+
+/**
+ * The fingerprints that deduplicate reports: 96 bits of (organization, report-id), which name a
+ * report (RFC 8460 §4.4: the report-id is unique per sender), and 64 bits of its content (everything
+ * a summary counts: date range, policies, counts and failure details), which tell a re-sent copy
+ * from a different report under the same name.
+ *
+ * @param hash 64 bits of the name
+ * @param ext 32 more bits of the name
+ * @param content 64 bits of the content
+ */
+public record ReportKey(long hash, int ext, long content) {
+
+  /**
+   * Returns the fingerprints of a report.
+   *
+   * @param report the report
+   * @return its key
+   */
+  public static ReportKey of(TlsRptReport report) {
+    return ofName(report.organizationName(), report.reportId(), content(report));
+  }
+
+  /**
+   * Returns the key of a report name with a given content fingerprint.
+   *
+   * @param organization the organization name
+   * @param reportId the report id
+   * @param content the content fingerprint
+   * @return the key
+   */
+  public static ReportKey ofName(String organization, String reportId, long content) {
+    Hasher name = new Hasher();
+    name.text(organization);
+    name.separator();
+    name.text(reportId);
+    long h = name.first(organization.length());
+    long l = name.second((long) reportId.length() << 32);
+    if (h == 0 && (int) l == 0) {
+      l = 1; // (0, 0) marks an empty slot in FingerprintSet
+    }
+    return new ReportKey(h, (int) l, content);
+  }
+
+  /**
+   * Returns the key with the content left out, naming the report only.
+   *
+   * @return the name part
+   */
+  public ReportKey withoutContent() {
+    return new ReportKey(hash, ext, 0);
+  }
+
+  private static long content(TlsRptReport report) {
+    Hasher c = new Hasher();
+    DateRange r = report.dateRange();
+    c.number(r.start().getEpochSecond());
+    c.number(r.start().getNano());
+    c.number(r.end().getEpochSecond());
+    c.number(r.end().getNano());
+    List<PolicyResult> policies = report.policies();
+    c.number(policies.size());
+    for (PolicyResult p : policies) {
+      c.text(p.policyTypeText());
+      c.nullable(p.policyDomain());
+      c.texts(p.policyStrings());
+      c.texts(p.mxHosts());
+      c.number(p.successfulSessionCount());
+      c.number(p.failedSessionCount());
+      List<FailureDetail> details = p.failureDetails();
+      c.number(details.size());
+      for (FailureDetail f : details) {
+        c.text(f.resultType().value());
+        c.nullable(f.sendingMtaIp());
+        c.nullable(f.receivingMxHostname());
+        c.nullable(f.receivingIp());
+        c.number(f.failedSessionCount());
+      }
+    }
+    return c.first(0) ^ Long.rotateLeft(c.second(0), 17);
+  }
+
+  /** Two independent 64-bit hashes over four chars a step, finalized: 128 bits in all. */
+  private static final class Hasher {
+    private long h1 = 0xcbf29ce484222325L;
+    private long h2 = 0x9e3779b97f4a7c15L;
+
+    void word(long w) {
+      h1 = Long.rotateLeft((h1 ^ w) * 0x100000001b3L, 29);
+      h2 = Long.rotateLeft(h2 + w * 0xc2b2ae3d27d4eb4fL, 31) * 0x9e3779b97f4a7c15L;
+    }
+
+    void text(String s) {
+      int n = s.length();
+      int i = 0;
+      for (; i + 4 <= n; i += 4) {
+        word(s.charAt(i)
+            | (long) s.charAt(i + 1) << 16
+            | (long) s.charAt(i + 2) << 32
+            | (long) s.charAt(i + 3) << 48);
+      }
+      for (; i < n; i++) {
+        word(s.charAt(i));
+      }
+      word(0x1_0000L + n); // length and end marker: ("ab", "c") differs from ("a", "bc")
+    }
+
+    void nullable(@org.jspecify.annotations.Nullable String s) {
+      if (s == null) {
+        word(0x2_0000L);
+      } else {
+        text(s);
+      }
+    }
+
+    void texts(List<String> list) {
+      word(0x3_0000L + list.size());
+      for (int i = 0; i < list.size(); i++) {
+        text(list.get(i));
+      }
+    }
+
+    void number(long v) {
+      word(v ^ 0x5bd1e9955bd1e995L);
+    }
+
+    void separator() {
+      h1 = (h1 ^ 0xffff) * 0x100000001b3L;
+      h2 = (h2 ^ 0xffff) * 0xff51afd7ed558ccdL;
+    }
+
+    long first(long salt) {
+      return fmix(h1 ^ salt);
+    }
+
+    long second(long salt) {
+      return fmix(h2 ^ salt);
+    }
+
+    private static long fmix(long k) {
+      k ^= k >>> 33;
+      k *= 0xff51afd7ed558ccdL;
+      k ^= k >>> 33;
+      k *= 0xc4ceb9fe1a85ec53L;
+      k ^= k >>> 33;
+      return k;
+    }
+  }
+}
