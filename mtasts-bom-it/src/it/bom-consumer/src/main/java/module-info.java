@@ -5,4 +5,5 @@ module example.consumer {
   requires dev.mtasts.tlsrpt;
   requires dev.mtasts.lifecycle;
   requires dev.mtasts.sender;
+  requires dev.mtasts.tlsrpt.mail;
 }

@@ -9,6 +9,12 @@ import dev.mtasts.sender.FetchErrorCode;
 import dev.mtasts.sender.PolicyFetcher;
 import dev.mtasts.tlsrpt.ReportSummary;
 import dev.mtasts.tlsrpt.TlsRptReader;
+import dev.mtasts.tlsrpt.mail.MailOutcome;
+import dev.mtasts.tlsrpt.mail.NotReportMail;
+import dev.mtasts.tlsrpt.mail.ReportMailReader;
+import dev.mtasts.tlsrpt.mail.ReportMailWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /** Touches the public API of each module, so the compile proves the exports are usable. */
 public final class Consumer {
@@ -25,5 +31,8 @@ public final class Consumer {
     System.out.println(PolicyFetcher.policyUrl("example.com") + " "
         + FetchErrorCode.REDIRECT.resultType().value());
     System.out.println(LifecycleState.ABSENT + " " + MtaStsException.class.getName());
+    MailOutcome mail = ReportMailReader.lenient()
+        .read("Subject: hi\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII));
+    System.out.println((mail instanceof NotReportMail) + " " + ReportMailWriter.of(Clock.systemUTC()));
   }
 }
