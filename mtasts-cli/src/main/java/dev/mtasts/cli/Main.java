@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -74,8 +76,20 @@ public final class Main {
     commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     commandLine.setExitCodeExceptionMapper(e -> ExitStatus.NEGATIVE);
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+    // picocli's own conversion of dates names java.time classes and their exceptions.
+    commandLine.registerConverter(LocalDate.class, Main::day);
     commandLine.setExecutionExceptionHandler(new FailureHandler());
     return commandLine;
+  }
+
+  /** Converts a {@code yyyy-MM-dd} option value, with a message in words when it is not one. */
+  static LocalDate day(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException(
+          "'" + text + "' is not a UTC day in the form yyyy-MM-dd (such as 2026-11-01)");
+    }
   }
 
   /**

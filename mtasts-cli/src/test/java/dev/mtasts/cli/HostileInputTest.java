@@ -200,6 +200,35 @@ final class HostileInputTest {
     assertFalse(JAVA_NAMES.matcher(r.out() + r.err()).find(), r::toString);
   }
 
+  @Test
+  void aBadDateOptionIsAUsageErrorInWords() {
+    Cli.Result r = Cli.exec("readiness", "--as-of", "2026-13-01", dir.toString());
+    assertEquals(2, r.status(), r::toString);
+    assertTrue(r.err().startsWith("mtasts: Invalid value for option '--as-of': '2026-13-01' is not a UTC day"
+        + " in the form yyyy-MM-dd"), r::toString);
+    assertSafe(r);
+  }
+
+  /** The CLI-level guarantee: whatever goes wrong, no Java class name and no exception text. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+    "readiness --as-of x DIR", "report summarize --since 2026-02-30 DIR", "report summarize --until x DIR",
+    "plan enforce --as-of 20261101 DIR", "readiness --window abc DIR", "dns --timeout x a.example",
+    "policy check DIR", "policy check DIR/missing.txt", "policy check /dev/null", "record check -",
+    "report summarize DIR/missing", "report summarize /dev/null", "readiness DIR", "plan delete DIR",
+    "readiness /dev/null", "report summarize --json DIR/bad.json.gz DIR/cut.json.gz DIR/empty.json",
+    "dns \u001b.example", "policy check --mx-hosts \u001b[31m,x -",
+  })
+  void noMessageNamesAJavaClass(String line) throws IOException {
+    Files.write(dir.resolve("bad.json.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0});
+    Files.write(dir.resolve("cut.json.gz"), java.util.Arrays.copyOf(
+        HostileFiles.gzip(HostileFiles.cleanReport("c", "example.com").getBytes(StandardCharsets.UTF_8)), 30));
+    Files.write(dir.resolve("empty.json"), new byte[0]);
+    String[] args = line.replace("DIR", dir.toString()).replace("\\u001b", "\u001b").split(" ");
+    Cli.Result r = new Cli().stdin("version: STSv1\nmode: none\nmax_age: 1\n").run(args);
+    assertSafe(r);
+  }
+
   // --- item 13: folder walks
 
   @Test
