@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * name, no raw control character and no out-of-memory message. These are bounds that catch a
  * pathological case (seconds and gigabytes), not performance measurements: those are JMH's.
  *
- * <p>Items 1, 6, 7, 10, 12 and 13 of the issue are covered here; each case names its item.
+ * <p>Items 1, 2, 3, 6, 7, 10, 12 and 13 of the issue are covered here; each case names its item.
  */
 final class HostileInputsIT {
   /** The child's heap: far below what the issue's pathological cases needed (0.3 to 3.5 GB). */
@@ -185,6 +185,59 @@ final class HostileInputsIT {
     assertEquals(1L, Json.parse(readiness.out()).get("reports"), readiness::toString);
     Run plan = run("plan", "enforce", folder.toString());
     assertTrue(plan.out().contains("members.example"), plan::toString);
+  }
+
+  // --- item 2: session counts at 2^53-1 never overflow into a negative or wrong total
+
+  @Test
+  void item2_countsAtTheCapSaturateAndNoNegativeCountIsPrinted() throws Exception {
+    Path reports = Files.createDirectories(dir.resolve("overflow"));
+    String max = Long.toString((1L << 53) - 1);
+    String capped = HostileFiles.cleanReport("ID", "overflow.example")
+        .replace(":10,", ":" + max + ",").replace(":2}", ":" + max + "}")
+        .replace("\"failed-session-count\":2", "\"failed-session-count\":" + max);
+    for (int i = 0; i < 1030; i++) {
+      Files.writeString(reports.resolve("r" + i + ".json"), capped.replace("\"ID\"", "\"o-" + i + "\""));
+    }
+    StringBuilder details = new StringBuilder();
+    for (int k = 0; k < 1100; k++) {
+      details.append(k == 0 ? "" : ",").append("{\"result-type\":\"certificate-expired\",\"sending-mta-ip\":\"192.0.2.")
+          .append(k % 250 + 1).append("\",\"receiving-mx-hostname\":\"mx").append(k)
+          .append(".example.com\",\"failed-session-count\":").append(max).append('}');
+    }
+    Files.writeString(reports.resolve("details.json"), capped.replace("\"ID\"", "\"o-details\"")
+        .replaceFirst("\"failure-details\":\\[.*\\]\\}\\]\\}$", "\"failure-details\":[" + details + "]}]}"));
+    Run text = run("report", "summarize", reports.toString());
+    assertTrue(text.out().startsWith("Read 1031 reports"), text::toString);
+    assertFalse(java.util.regex.Pattern.compile("(?<![\\w.])-\\d").matcher(text.out()).find(), text::toString);
+    Run json = run("report", "summarize", "--json", reports.toString());
+    Json domain = Json.parse(json.out()).objects("domains").get(0);
+    for (String member : List.of("successfulSessions", "failedSessions")) {
+      long value = (Long) domain.get(member);
+      assertTrue(value >= 0 && value <= (1L << 53) - 1, json::toString);
+    }
+  }
+
+  // --- item 3: reports dated 0000 and 9999
+
+  @Test
+  void item3_reportsDatedYear0000And9999AreCheapToSetAside() throws Exception {
+    Path reports = Files.createDirectories(dir.resolve("years"));
+    StringBuilder policies = new StringBuilder();
+    for (int k = 0; k < 20; k++) {
+      policies.append(k == 0 ? "" : ",").append("{\"policy\":{\"policy-type\":\"no-policy-found\",\"policy-domain\":\"d")
+          .append(k).append(".example\"},\"summary\":{\"total-successful-session-count\":1,\"total-failure-session-count\":0}}");
+    }
+    for (String year : List.of("0000", "9999")) {
+      Files.writeString(reports.resolve("y" + year + ".json"), "{\"organization-name\":\"O\",\"date-range\":{"
+          + "\"start-datetime\":\"" + year + "-01-01T00:00:00Z\",\"end-datetime\":\"" + year + "-12-31T23:59:59Z\"},"
+          + "\"contact-info\":\"a@b.example\",\"report-id\":\"y" + year + "\",\"policies\":[" + policies + "]}");
+    }
+    Run text = run("report", "summarize", reports.toString());
+    assertTrue(text.status() <= 1, text::toString);
+    Run json = run("report", "summarize", "--json", reports.toString());
+    assertTrue(json.out().length() < 1 << 20, "the JSON is " + json.out().length() + " characters");
+    Json.parse(json.out());
   }
 
   // --- item 6: a gzip header with a 17 MiB FNAME
