@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * name, no raw control character and no out-of-memory message. These are bounds that catch a
  * pathological case (seconds and gigabytes), not performance measurements: those are JMH's.
  *
- * <p>Items 1, 2, 3, 6, 7, 10, 12 and 13 of the issue are covered here; each case names its item.
+ * <p>Items 1, 2, 3, 6, 7, 8, 10, 12 and 13 of the issue are covered here; each case names its item.
  */
 final class HostileInputsIT {
   /** The child's heap: far below what the issue's pathological cases needed (0.3 to 3.5 GB). */
@@ -301,6 +301,21 @@ final class HostileInputsIT {
       writer.destroyForcibly();
       writer.waitFor(10, TimeUnit.SECONDS);
     }
+  }
+
+  // --- items 7 and 8: a history file far over its limit
+
+  @Test
+  void item8_a78MibHistoryIsRefusedAtItsLimitAtOnce() throws Exception {
+    Path folder = domainFolder("history.example");
+    Files.writeString(folder.resolve("reports/good.json"), HostileFiles.cleanReport("h-1", "history.example"));
+    Path history = dir.resolve("big-history.json");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(history.toFile(), "rw")) {
+      file.setLength(78L << 20);
+    }
+    Run r = run(null, Duration.ofSeconds(10), "plan", "enforce", "--history", history.toString(), folder.toString());
+    assertEquals(1, r.status(), r::toString);
+    assertTrue(r.err().contains("larger than the limit of " + (4 << 20) + " bytes"), r::toString);
   }
 
   // --- item 10: terminal escape injection
