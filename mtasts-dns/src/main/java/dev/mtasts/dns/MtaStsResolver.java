@@ -225,7 +225,9 @@ public final class MtaStsResolver {
       Thread.currentThread().interrupt();
       throw new MtaStsException("interrupted while waiting for a DNS answer", e);
     } catch (ExecutionException e) {
-      throw new MtaStsException("DNS lookup failed unexpectedly: " + e.getCause(), e.getCause());
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new MtaStsException("DNS lookup failed unexpectedly (a bug; please report it): "
+          + (cause.getMessage() == null ? "no detail" : cause.getMessage()), cause);
     }
   }
 

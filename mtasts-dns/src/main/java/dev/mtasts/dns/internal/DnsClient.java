@@ -1,34 +1,32 @@
 package dev.mtasts.dns.internal;
 
 import dev.mtasts.dns.LookupResult.FailureKind;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
-import org.xbill.DNS.WireParseException;
 
 /**
- * Sends queries with dnsjava's {@link SimpleResolver} (UDP, retried over TCP when the answer is
- * truncated), retries on timeouts and network errors across the configured servers, and follows
- * CNAME chains. No dnsjava exception leaves this class: every failure becomes an {@link Answer}.
+ * Sends queries ({@link DnsExchange}: UDP, again over TCP when the answer is truncated; datagrams
+ * that do not match the query are ignored, RFC 5452), retries on timeouts and network errors
+ * across the configured servers, and follows CNAME chains. No exception leaves this class: every
+ * failure becomes an {@link Answer} whose message says what happened in words.
  */
 public final class DnsClient {
   /** Longest CNAME chain followed (the same bound as common resolvers). */
@@ -58,7 +56,20 @@ public final class DnsClient {
    */
   public record Failure(FailureKind kind, String message) implements Answer {}
 
-  private final List<SimpleResolver> resolvers;
+  /** The UDP payload size announced with EDNS(0). */
+  private static final int EDNS_PAYLOAD = 1232;
+
+  /**
+   * Runs the blocking exchanges; daemon threads that end after a minute without work, so an
+   * idle client holds no thread and never keeps the JVM alive.
+   */
+  private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(runnable -> {
+    Thread t = new Thread(runnable, "mtasts-dns");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private final List<InetSocketAddress> servers;
   private final Duration timeout;
   private final int retries;
 
@@ -70,12 +81,10 @@ public final class DnsClient {
    * @param retries how many more attempts after a timeout or network error
    */
   public DnsClient(List<InetSocketAddress> servers, Duration timeout, int retries) {
-    this.resolvers = new ArrayList<>();
-    for (InetSocketAddress server : servers) {
-      SimpleResolver resolver = new SimpleResolver(server);
-      resolver.setTimeout(timeout);
-      resolvers.add(resolver);
+    if (servers.isEmpty()) {
+      throw new IllegalArgumentException("at least one server is needed");
     }
+    this.servers = List.copyOf(servers);
     this.timeout = timeout;
     this.retries = retries;
   }
@@ -163,52 +172,53 @@ public final class DnsClient {
   private record Response(Message message) implements Answer {}
 
   private CompletableFuture<Answer> send(Name name, int type, int attempt) {
-    SimpleResolver resolver = resolvers.get(attempt % resolvers.size());
+    InetSocketAddress server = servers.get(attempt % servers.size());
     Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
-    CompletableFuture<Message> future;
+    // RFC 6891 EDNS(0) with the 1232-byte payload of DNS Flag Day 2020, as resolvers send.
+    query.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0), Section.ADDITIONAL);
+    return CompletableFuture.supplyAsync(() -> exchange(server, query), EXECUTOR)
+        .thenCompose(outcome -> {
+          if (outcome instanceof DnsExchange.Reply reply) {
+            Message message = reply.message();
+            if (message.getRcode() == Rcode.SERVFAIL && attempt + 1 < servers.size()
+                && attempt < retries) {
+              // Another server may be healthy.
+              return send(name, type, attempt + 1);
+            }
+            return done(new Response(message));
+          }
+          DnsExchange.Failed failed = (DnsExchange.Failed) outcome;
+          if (failed.kind() != FailureKind.BAD_RESPONSE && attempt < retries) {
+            return send(name, type, attempt + 1);
+          }
+          String where = describeQuery(server, name);
+          String message = (failed.kind() == FailureKind.NETWORK
+              ? "network error" + where + ": " + failed.detail()
+              : failed.detail() + where) + failed.note();
+          if (failed.kind() == FailureKind.TIMEOUT || failed.kind() == FailureKind.NETWORK) {
+            message = message + " (" + (attempt + 1) + " attempt" + (attempt == 0 ? "" : "s") + ")";
+          }
+          return done(new Failure(failed.kind(), message));
+        });
+  }
+
+  /** UDP first; the same question again over TCP when the answer is truncated (RFC 7766 §5). */
+  private DnsExchange.Outcome exchange(InetSocketAddress server, Message query) {
     try {
-      future = resolver.sendAsync(query).toCompletableFuture();
+      DnsExchange.Outcome udp = DnsExchange.udp(server, query, timeout);
+      if (udp instanceof DnsExchange.Reply reply && reply.message().getHeader().getFlag(Flags.TC)) {
+        return DnsExchange.tcp(server, query, timeout);
+      }
+      return udp;
     } catch (RuntimeException e) {
-      future = CompletableFuture.failedFuture(e);
+      // A bug rather than a network problem, but it must not escape as an exception.
+      return new DnsExchange.Failed(FailureKind.BAD_RESPONSE, "unexpected failure ("
+          + (e.getMessage() == null ? "no detail" : e.getMessage()) + ")");
     }
-    return future.handle((message, error) -> {
-      if (error == null) {
-        if (message.getRcode() == Rcode.SERVFAIL && attempt + 1 < resolvers.size() && attempt < retries) {
-          // Another server may be healthy.
-          return send(name, type, attempt + 1);
-        }
-        return done((Answer) new Response(message));
-      }
-      Failure failure = classify(unwrap(error), resolver.getAddress(), name);
-      if (failure.kind() != FailureKind.BAD_RESPONSE && attempt < retries) {
-        return send(name, type, attempt + 1);
-      }
-      if (failure.kind() == FailureKind.TIMEOUT || failure.kind() == FailureKind.NETWORK) {
-        failure = new Failure(failure.kind(), failure.message() + " (" + (attempt + 1) + " attempts)");
-      }
-      return done((Answer) failure);
-    }).thenCompose(f -> f);
   }
 
-  private static Throwable unwrap(Throwable error) {
-    Throwable t = error;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  private Failure classify(Throwable error, InetSocketAddress server, Name name) {
-    String where = " querying " + server.getAddress().getHostAddress() + ":" + server.getPort() + " for " + name;
-    if (error instanceof TimeoutException || error instanceof SocketTimeoutException) {
-      return new Failure(FailureKind.TIMEOUT, "no answer within " + timeout.toMillis() + " ms" + where);
-    }
-    if (error instanceof WireParseException) {
-      return new Failure(FailureKind.BAD_RESPONSE, "malformed answer" + where + ": " + error.getMessage());
-    }
-    if (error instanceof IOException) {
-      return new Failure(FailureKind.NETWORK, "network error" + where + ": " + error);
-    }
-    return new Failure(FailureKind.BAD_RESPONSE, "unexpected failure" + where + ": " + error);
+  private static String describeQuery(InetSocketAddress server, Name name) {
+    return " querying " + server.getAddress().getHostAddress() + " port " + server.getPort()
+        + " for " + name;
   }
 }
