@@ -299,6 +299,24 @@ final class HostileInputTest {
   }
 
   @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aDomainFolderFileThatIsAFifoIsRefusedWithoutBlocking() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("fifo.example"));
+    Files.writeString(folder.resolve("mta-sts.txt"), "version: STSv1\nmode: testing\nmx: mx.fifo.example\nmax_age: 86400\n");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", folder.resolve("mx.txt").toString()).start();
+    } catch (IOException e) {
+      assumeTrue(false, "no mkfifo here");
+      return;
+    }
+    assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+    Cli.Result r = Cli.exec("readiness", folder.toString());
+    assertEquals(2, r.status(), r::toString);
+    assertTrue(r.err().contains("mx.txt: not a regular file (a FIFO, socket or device)"), r::toString);
+  }
+
+  @Test
   void anUnreadablePathNamesTheCauseOnce() throws IOException {
     Path reports = Files.createDirectory(dir.resolve("reports"));
     Files.createDirectory(reports.resolve("sub.json"));

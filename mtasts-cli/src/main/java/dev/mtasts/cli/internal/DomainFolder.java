@@ -165,6 +165,7 @@ public record DomainFolder(
     if (!Files.exists(file)) {
       return null;
     }
+    Inputs.requireRegularFile(file);
     byte[] bytes = Inputs.readFile(file, file.toString(), Inputs.POLICY_MAX_BYTES);
     try {
       return PolicyParser.strict().parse(bytes).policy();

@@ -90,15 +90,31 @@ public final class Inputs {
    *
    * @param path the file
    * @return the bytes
-   * @throws CommandFailure with exit status 2 when the file cannot be opened, 1 when it is too large
+   * @throws CommandFailure with exit status 2 when the file cannot be opened or is not a regular
+   *     file, 1 when it is too large
    */
   public static byte[] readFolderFile(Path path) {
+    requireRegularFile(path);
     byte[] bytes = readFile(path, path.toString(), FOLDER_FILE_MAX_BYTES);
     if (bytes.length > FOLDER_FILE_MAX_BYTES) {
       throw new CommandFailure(ExitStatus.NEGATIVE, path + " is larger than "
           + FOLDER_FILE_MAX_BYTES / 1024 + " KiB; it should hold a few lines");
     }
     return bytes;
+  }
+
+  /**
+   * Refuses a domain folder's file that is not a regular file (a FIFO would block the read until
+   * something writes to it; a device may never end).
+   *
+   * @param path the file, which exists
+   * @throws CommandFailure with exit status 2 when it is not a regular file
+   */
+  public static void requireRegularFile(Path path) {
+    if (Files.exists(path) && !Files.isRegularFile(path)) {
+      throw new CommandFailure(ExitStatus.USAGE, "cannot open " + path + ": "
+          + (Files.isDirectory(path) ? "it is a directory" : "not a regular file (a FIFO, socket or device)"));
+    }
   }
 
   /**
