@@ -11,6 +11,7 @@ module dev.mtasts.cli {
   requires dev.mtasts.dns;
   requires dev.mtasts.tlsrpt;
   requires dev.mtasts.lifecycle;
+  requires dev.mtasts.sender;
 
   exports dev.mtasts.cli;
 

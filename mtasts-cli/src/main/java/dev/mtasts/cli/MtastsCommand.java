@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
       PolicyCommand.class,
       RecordCommand.class,
       DnsCommand.class,
+      FetchCommand.class,
       ReportCommand.class,
       ReadinessCommand.class,
       PlanCommand.class
