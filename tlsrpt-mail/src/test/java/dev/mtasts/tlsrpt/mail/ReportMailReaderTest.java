@@ -173,4 +173,13 @@ final class ReportMailReaderTest {
     NotReportMail n = assertInstanceOf(NotReportMail.class, ReportMailReader.lenient().read(mail));
     assertTrue(n.reason().contains("not a report"), n.reason());
   }
+
+  @Test
+  void readingAMailNamesTheStreamProviderSoEachPartDoesNotScanTheClassPath() {
+    read(ReportMailWriter.of(ReportMailWriterTest.CLOCK)
+        .write(GENERATED, "tlsrpt@sender.example", "reports@example.com"));
+    // jakartaee/mail-api 699/861: without it every header block did a ServiceLoader lookup.
+    assertEquals("org.eclipse.angus.mail.util.MailStreamProvider",
+        System.getProperty("jakarta.mail.util.StreamProvider"));
+  }
 }
