@@ -10,6 +10,7 @@ module dev.mtasts.cli {
   requires dev.mtasts.policy;
   requires dev.mtasts.dns;
   requires dev.mtasts.tlsrpt;
+  requires dev.mtasts.tlsrpt.mail;
   requires dev.mtasts.lifecycle;
   requires dev.mtasts.sender;
 

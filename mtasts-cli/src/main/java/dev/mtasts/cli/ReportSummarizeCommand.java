@@ -37,8 +37,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "summarize",
     description = {
-      "Read TLS-RPT report files (.json, .json.gz) and folders (recursively), aggregate them per"
-          + " policy domain and triage the failures. The same report received twice counts once.",
+      "Read TLS-RPT report files (.json, .json.gz), report mails (.eml files, mbox files, Maildir"
+          + " folders; told by content, not by name) and folders (recursively), aggregate them per"
+          + " policy domain and triage the failures. The same report received twice counts once,"
+          + " however many copies and paths it came by.",
       "A report that cannot be read is listed with its reason and does not stop the others;"
           + " exit status 1 then, and when no report was found."
     })
@@ -64,7 +66,8 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
-      description = "Report files and folders; - reads one report from standard input.")
+      description = "Report files, mail files and folders; - reads one report (or one message, or"
+          + " an mbox) from standard input.")
   List<String> paths = new ArrayList<>();
 
   ReportSummarizeCommand() {}
@@ -85,10 +88,12 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
       }
     }
     domains.sort(Comparator.comparing(DomainSummary::policyDomain));
+    List<ReportFiles.Skipped> skipped = new ArrayList<>(search.skipped());
+    skipped.addAll(loaded.notReports());
     if (json) {
-      writeJson(loaded, domains, search.skipped());
+      writeJson(loaded, domains, skipped);
     } else {
-      writeText(loaded, domains, entries.size(), search.skipped());
+      writeText(loaded, domains, entries.size(), skipped);
     }
     return loaded.unreadable().isEmpty() && !domains.isEmpty() ? ExitStatus.OK : ExitStatus.NEGATIVE;
   }

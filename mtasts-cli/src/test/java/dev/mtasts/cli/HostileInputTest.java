@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mtasts.cli.internal.Inputs;
+import dev.mtasts.cli.internal.ReportFiles;
 import dev.mtasts.cli.internal.TerminalText;
 import dev.mtasts.tlsrpt.ReadLimits;
 import java.io.IOException;
@@ -248,10 +249,12 @@ final class HostileInputTest {
     Cli.Result text = Cli.exec("report", "summarize", reports.toString());
     assertEquals(0, text.status(), text::toString);
     assertTrue(text.out().contains("Skipped (2):"), text::toString);
-    assertTrue(text.out().contains("an email message, not a report: save its .json or .json.gz attachment"
-        + " (mtasts does not read mail): " + reports.resolve("report.eml")), text::toString);
-    assertTrue(text.out().contains("not a report (only .json and .json.gz files are read): "
-        + reports.resolve("notes.txt")), text::toString);
+    // A mail is read (issue 16); one without a report is listed as skipped, with why.
+    assertTrue(text.out().contains("an email message without a TLS-RPT report: no TLS-RPT report part"),
+        text::toString);
+    assertTrue(text.out().contains(reports.resolve("report.eml").toString()), text::toString);
+    assertTrue(text.out().contains(ReportFiles.NOT_A_REPORT + ": " + reports.resolve("notes.txt")),
+        text::toString);
     Json json = Json.parse(Cli.exec("report", "summarize", "--json", reports.toString()).out());
     assertEquals(2L, json.get("skipped"));
     assertEquals(reports.resolve("notes.txt").toString(), json.objects("skippedFiles").get(0).get("file"));

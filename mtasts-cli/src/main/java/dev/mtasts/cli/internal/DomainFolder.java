@@ -141,6 +141,9 @@ public record DomainFolder(
     for (ReportLoader.Unreadable u : loaded.unreadable()) {
       notes.add("unreadable report " + u.file() + ": " + u.reason());
     }
+    for (ReportFiles.Skipped skipped : loaded.notReports()) {
+      notes.add("skipped " + skipped.file() + ": " + skipped.reason());
+    }
     return new DomainFolder(dir, domain, policy, sts, tlsRpt, mx, loaded, notes);
   }
 

@@ -21,13 +21,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the report files named on the command line: files as given, folders searched recursively
- * for {@code .json} and {@code .json.gz} files (RFC 8460 §5.3 names), in a stable order.
+ * for {@code .json} and {@code .json.gz} files (RFC 8460 §5.3 names) and for mail (an {@code .eml}
+ * message, an mbox file, the messages of a Maildir's {@code cur/} and {@code new/}; told by content,
+ * whatever the name), in a stable order.
  *
  * <p>A folder walk follows symbolic links (a loop of links is reported once, never followed round),
  * reads a file reached both directly and through a link once, and never opens anything but a
  * regular file, so a FIFO named {@code x.json} cannot block it. What it does not read is {@link
- * Search#skipped() listed} with the reason: files that are not reports ({@code .eml}, {@code
- * .txt}...), dangling links, FIFOs, sockets and devices, loops.
+ * Search#skipped() listed} with the reason: files that are neither reports nor mail ({@code .txt},
+ * a Maildir's {@code tmp/} and index files...), dangling links, FIFOs, sockets and devices, loops.
  */
 public final class ReportFiles {
   /**
@@ -91,7 +93,11 @@ public final class ReportFiles {
   }
 
   /** The reason given for a file whose name is not a report's. */
-  public static final String NOT_A_REPORT = "not a report (only .json and .json.gz files are read)";
+  public static final String NOT_A_REPORT =
+      "not a report or a mail (.json and .json.gz reports, .eml, mbox and Maildir mail are read)";
+
+  /** The reason given for the files of a Maildir's {@code tmp/}. */
+  public static final String MAILDIR_TMP = "in a Maildir's tmp/: a message still being delivered";
 
   private ReportFiles() {}
 
@@ -170,6 +176,10 @@ public final class ReportFiles {
               } else if (isDomainFolderFile(file)) {
                 notRead.add(new Skipped(file.toString(), DOMAIN_FOLDER_FILE));
               } else if (isReportName(name)) {
+                found.add(new Entry(file.toString(), file, null));
+              } else if (inMaildirTmp(file)) {
+                notRead.add(new Skipped(file.toString(), MAILDIR_TMP));
+              } else if (ReportLoader.isMail(file)) {
                 found.add(new Entry(file.toString(), file, null));
               } else {
                 notRead.add(new Skipped(file.toString(), notAReport(name)));
@@ -267,10 +277,19 @@ public final class ReportFiles {
             || Files.isDirectory(parent.resolve(DomainFolder.REPORTS_DIR)));
   }
 
+  /** Maildir: {@code tmp/} beside {@code cur/} or {@code new/} holds messages being written. */
+  private static boolean inMaildirTmp(Path file) {
+    Path parent = file.getParent();
+    Path maildir = parent == null ? null : parent.getParent();
+    return maildir != null && "tmp".equals(String.valueOf(parent.getFileName()))
+        && (Files.isDirectory(maildir.resolve("cur")) || Files.isDirectory(maildir.resolve("new")));
+  }
+
   private static String notAReport(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     if (n.endsWith(".eml") || n.endsWith(".msg") || n.endsWith(".mbox")) {
-      return "an email message, not a report: save its .json or .json.gz attachment (mtasts does not read mail)";
+      return "named like mail but neither a message (it does not start with a header field) nor an"
+          + " mbox file (it does not start with \"From \")";
     }
     if (n.endsWith(".gz") || n.endsWith(".zip")) {
       return "not a report: only .json and .json.gz files are read (rename a gzip report to .json.gz)";

@@ -7,14 +7,24 @@ import dev.mtasts.tlsrpt.ReportParseException;
 import dev.mtasts.tlsrpt.ReportSummary;
 import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.TlsRptReport;
+import dev.mtasts.tlsrpt.mail.BrokenMail;
+import dev.mtasts.tlsrpt.mail.MailEntry;
+import dev.mtasts.tlsrpt.mail.MailParseException;
+import dev.mtasts.tlsrpt.mail.MailSource;
+import dev.mtasts.tlsrpt.mail.NotReportMail;
+import dev.mtasts.tlsrpt.mail.ReportAttachment;
+import dev.mtasts.tlsrpt.mail.ReportMail;
+import dev.mtasts.tlsrpt.mail.ReportMailReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +32,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads report files one at a time into a {@link ReportSummary} (so memory grows with what is
  * summarised, not with the number of reports), keeping going past files that cannot be read.
+ * A file whose content is mail (an {@code .eml} message, an mbox file, a Maildir message; told by
+ * content, not by name) is read with the tlsrpt-mail reader, one message at a time: each report
+ * it carries counts like a report file, a mail without a report is listed as not read.
  */
 public final class ReportLoader {
   /**
@@ -52,6 +65,7 @@ public final class ReportLoader {
    * @param warnings the number of tolerated deviations from RFC 8460 over all reports
    * @param unreadable the files that could not be read, in the order met
    * @param newestDay the last UTC day any kept report covers, or {@code null} when none was kept
+   * @param notReports the mails read that carry no report (a DMARC report, a bounce), in order
    */
   public record Loaded(
       ReportSummary summary,
@@ -59,7 +73,8 @@ public final class ReportLoader {
       int outsideFilter,
       int warnings,
       List<Unreadable> unreadable,
-      @Nullable LocalDate newestDay) {
+      @Nullable LocalDate newestDay,
+      List<ReportFiles.Skipped> notReports) {
     /**
      * Copies the list.
      *
@@ -69,10 +84,12 @@ public final class ReportLoader {
      * @param warnings the deviations
      * @param unreadable the unreadable files
      * @param newestDay the newest covered day, or {@code null}
+     * @param notReports the mails without a report
      */
     public Loaded {
       Objects.requireNonNull(summary, "summary");
       unreadable = List.copyOf(unreadable);
+      notReports = List.copyOf(notReports);
     }
   }
 
@@ -114,43 +131,114 @@ public final class ReportLoader {
       Predicate<TlsRptReport> keep,
       ProgressBar progress,
       Function<InputStream, ReadResult> reader) {
-    ReportSummary.Accumulator accumulator = ReportSummary.newAccumulator();
-    List<Unreadable> unreadable = new ArrayList<>();
-    int read = 0;
-    int outside = 0;
-    int warnings = 0;
-    LocalDate newest = null;
+    Tally tally = new Tally(keep);
     for (ReportFiles.Entry entry : entries) {
       progress.step();
       String problem = entry.problem();
       if (problem != null) {
-        unreadable.add(new Unreadable(entry.label(), problem));
+        tally.unreadable.add(new Unreadable(entry.label(), problem));
         continue;
       }
-      ReadResult result;
       try {
         Path path = entry.path();
-        result = path == null ? reader.apply(stdin) : readFile(path, reader);
+        if (path == null) {
+          readStdin(stdin, reader, tally);
+        } else if (isMail(path)) {
+          MailSource.read(path, MAIL, tally::mail);
+        } else {
+          tally.report(readFile(path, reader));
+        }
       } catch (CannotOpen e) {
-        unreadable.add(new Unreadable(entry.label(), ReportErrorCode.IO_ERROR + ": cannot read the file: " + e.reason));
-        continue;
+        tally.unreadable.add(new Unreadable(entry.label(), ReportErrorCode.IO_ERROR + ": cannot read the file: " + e.reason));
       } catch (ReportParseException e) {
-        unreadable.add(new Unreadable(entry.label(), e.code() + " at " + e.jsonPath() + ": " + Causes.scrub(e.detail())));
-        continue;
+        tally.unreadable.add(new Unreadable(entry.label(), e.code() + " at " + e.jsonPath() + ": " + Causes.scrub(e.detail())));
+      } catch (MailParseException e) {
+        tally.unreadable.add(new Unreadable(entry.label(), mailReason(e)));
       } catch (MtaStsException e) {
-        unreadable.add(new Unreadable(entry.label(), Causes.scrub(String.valueOf(e.getMessage()))));
-        continue;
+        tally.unreadable.add(new Unreadable(entry.label(), Causes.scrub(String.valueOf(e.getMessage()))));
       } catch (RuntimeException | Error e) {
         // One hostile file must not end the run and lose the reports beside it (issue 13 item 1).
-        unreadable.add(new Unreadable(entry.label(), "cannot be read: " + failure(e)));
-        continue;
+        tally.unreadable.add(new Unreadable(entry.label(), "cannot be read: " + failure(e)));
       }
+    }
+    progress.finish();
+    return new Loaded(tally.accumulator.snapshot(), tally.read, tally.outside, tally.warnings,
+        tally.unreadable, tally.newest, tally.notReports);
+  }
+
+  /** The mail reader: lenient, with the default limits (25 MiB a message). */
+  private static final ReportMailReader MAIL = ReportMailReader.lenient();
+
+  /** How far into a file or standard input the content is looked at to tell mail from a report. */
+  private static final int SNIFF = 4096;
+
+  /**
+   * Returns whether a file holds mail rather than a report, by its first bytes.
+   *
+   * @param path the file
+   * @return whether it starts like a message or an mbox file
+   */
+  public static boolean isMail(Path path) {
+    try {
+      return Files.isRegularFile(path) && MailSource.detect(path).isPresent();
+    } catch (MailParseException e) {
+      // Unreadable: the report reader says why, as for any other file.
+      return false;
+    }
+  }
+
+  private static void readStdin(InputStream stdin, Function<InputStream, ReadResult> reader,
+      Tally tally) {
+    // Pushed back rather than buffered, so nothing beyond the head is read ahead of the reader's
+    // limits (an endless standard input is read only as far as they allow).
+    PushbackInputStream in = new PushbackInputStream(stdin, SNIFF);
+    byte[] head;
+    try {
+      head = in.readNBytes(SNIFF);
+      in.unread(head);
+    } catch (IOException e) {
+      throw new CannotOpen(Inputs.reason(e));
+    }
+    Optional<MailSource.Kind> kind = MailSource.detect(head);
+    if (kind.isEmpty()) {
+      tally.report(reader.apply(in));
+    } else if (kind.get() == MailSource.Kind.MBOX) {
+      MailSource.readMbox(in, "<stdin>", MAIL, tally::mail);
+    } else {
+      try {
+        tally.mail(new MailEntry("<stdin>", MAIL.read(in)));
+      } catch (MailParseException e) {
+        tally.mail(new MailEntry("<stdin>", new BrokenMail(e)));
+      }
+    }
+  }
+
+  private static String mailReason(MailParseException e) {
+    return e.code() + " at " + e.location() + ": " + Causes.scrub(e.detail());
+  }
+
+  /** What the entries read so far came to. */
+  private static final class Tally {
+    final Predicate<TlsRptReport> keep;
+    final ReportSummary.Accumulator accumulator = ReportSummary.newAccumulator();
+    final List<Unreadable> unreadable = new ArrayList<>();
+    final List<ReportFiles.Skipped> notReports = new ArrayList<>();
+    int read;
+    int outside;
+    int warnings;
+    @Nullable LocalDate newest;
+
+    Tally(Predicate<TlsRptReport> keep) {
+      this.keep = keep;
+    }
+
+    void report(ReadResult result) {
       read++;
       warnings += result.warnings().size();
       TlsRptReport report = result.report();
       if (!keep.test(report)) {
         outside++;
-        continue;
+        return;
       }
       accumulator.add(report);
       LocalDate last = report.dateRange().lastDay();
@@ -158,8 +246,20 @@ public final class ReportLoader {
         newest = last;
       }
     }
-    progress.finish();
-    return new Loaded(accumulator.snapshot(), read, outside, warnings, unreadable, newest);
+
+    void mail(MailEntry entry) {
+      if (entry.outcome() instanceof ReportMail m) {
+        warnings += m.warnings().size();
+        for (ReportAttachment a : m.attachments()) {
+          report(a.result());
+        }
+      } else if (entry.outcome() instanceof NotReportMail n) {
+        notReports.add(new ReportFiles.Skipped(entry.location(),
+            "an email message without a TLS-RPT report: " + Causes.scrub(n.reason())));
+      } else if (entry.outcome() instanceof BrokenMail b) {
+        unreadable.add(new Unreadable(entry.location(), mailReason(b.error())));
+      }
+    }
   }
 
   private static String failure(Throwable e) {
