@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * name, no raw control character and no out-of-memory message. These are bounds that catch a
  * pathological case (seconds and gigabytes), not performance measurements: those are JMH's.
  *
- * <p>Items 1, 2, 3, 6, 7, 8, 10, 12 and 13 of the issue are covered here; each case names its item.
+ * <p>Items 1, 2, 3, 6, 7, 8, 10, 11, 12 and 13 of the issue are covered here; each case names its item.
  */
 final class HostileInputsIT {
   /** The child's heap: far below what the issue's pathological cases needed (0.3 to 3.5 GB). */
@@ -349,6 +349,21 @@ final class HostileInputsIT {
         .mx("evil.example", 10, "mx.evil.example")) {
       Run r = run("dns", "evil.example", "--resolver", dns.address());
       assertTrue(r.out().contains("\\u001B"), r::toString);
+    }
+  }
+
+  // --- item 11: a wrong-ID datagram before the genuine answer
+
+  @Test
+  void item11_aForgedAnswerWithAWrongIdIsIgnoredAndTheGenuineOneCounts() throws Exception {
+    try (TestDnsServer dns = new TestDnsServer().spoofFirst()
+        .txt("_mta-sts.spoof.example", "v=STSv1; id=20261101000000;")
+        .txt("_smtp._tls.spoof.example", "v=TLSRPTv1; rua=mailto:tls@spoof.example")
+        .mx("spoof.example", 10, "mx.spoof.example")) {
+      Run r = run("dns", "spoof.example", "--resolver", dns.address(), "--retries", "0");
+      assertEquals(0, r.status(), r::toString);
+      assertTrue(r.out().contains("id=20261101000000"), r::toString);
+      assertFalse(r.out().contains("spoofed"), r::toString);
     }
   }
 

@@ -27,13 +27,15 @@ import org.xbill.DNS.Type;
 /**
  * A tiny authoritative DNS server on a loopback UDP port, speaking the real wire protocol (dnsjava's
  * message classes), for the {@code dns} command's tests: TXT, MX and CNAME records, NXDOMAIN,
- * NODATA, and a mode that answers REFUSED to everything.
+ * NODATA, a mode that answers REFUSED to everything, and a spoofing mode that first sends a forged
+ * answer with a wrong message ID and the genuine one 50 ms later (RFC 5452).
  */
 final class TestDnsServer implements AutoCloseable {
   private final Map<Name, List<Record>> zone = new HashMap<>();
   private final DatagramSocket socket;
   private final Thread thread;
   private volatile boolean refuseAll;
+  private volatile boolean spoofFirst;
 
   TestDnsServer() throws SocketException {
     socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
@@ -48,6 +50,15 @@ final class TestDnsServer implements AutoCloseable {
 
   TestDnsServer refuseAll() {
     refuseAll = true;
+    return this;
+  }
+
+  /**
+   * Answers every query first with a forged copy (message ID + 1, the TXT answers replaced by
+   * {@code v=STSv1; id=spoofed;}) and 50 ms later with the genuine answer.
+   */
+  TestDnsServer spoofFirst() {
+    spoofFirst = true;
     return this;
   }
 
@@ -84,12 +95,33 @@ final class TestDnsServer implements AutoCloseable {
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         socket.receive(packet);
         Message query = new Message(Arrays.copyOf(packet.getData(), packet.getLength()));
-        byte[] answer = answer(query).toWire(512);
+        Message genuine = answer(query);
+        if (spoofFirst) {
+          byte[] forged = forged(genuine).toWire(512);
+          socket.send(new DatagramPacket(forged, forged.length, packet.getSocketAddress()));
+          Thread.sleep(50);
+        }
+        byte[] answer = genuine.toWire(512);
         socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       } catch (IOException e) {
         // Closed, or a malformed query: keep serving until closed.
       }
     }
+  }
+
+  private static Message forged(Message genuine) {
+    Message forged = genuine.clone();
+    forged.getHeader().setID((genuine.getHeader().getID() + 1) & 0xffff);
+    for (Record r : genuine.getSection(Section.ANSWER)) {
+      if (r.getType() == Type.TXT) {
+        forged.removeRecord(r, Section.ANSWER);
+        forged.addRecord(new TXTRecord(r.getName(), DClass.IN, 300, "v=STSv1; id=spoofed;"), Section.ANSWER);
+      }
+    }
+    return forged;
   }
 
   private Message answer(Message query) {
