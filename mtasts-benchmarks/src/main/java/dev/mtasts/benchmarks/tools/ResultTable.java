@@ -238,6 +238,10 @@ public final class ResultTable {
         return atLeast(resultsPerSecond(r) / 1e6, 2, "M results/s");
       case "Merge.merge":
         return atMost(r.nanos() / 1e3, 50, "us/op");
+      case "PolicyDiscovery.hit":
+        return both(
+            atMost(r.nanos(), 200, "ns/op"),
+            atMost(Double.isNaN(r.allocBytes()) ? 0 : r.allocBytes(), 0.5, "B/op (none)"));
       default:
         return none();
     }

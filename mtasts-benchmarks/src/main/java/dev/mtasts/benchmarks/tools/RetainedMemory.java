@@ -111,7 +111,7 @@ public final class RetainedMemory {
     return agg;
   }
 
-  private static long usedAfterGc() throws InterruptedException {
+  static long usedAfterGc() throws InterruptedException {
     Runtime rt = Runtime.getRuntime();
     long used = Long.MAX_VALUE;
     // Several passes, keeping the lowest figure: reference processing and cleaners can free more
