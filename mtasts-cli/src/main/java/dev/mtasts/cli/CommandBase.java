@@ -6,7 +6,10 @@ import picocli.CommandLine.Spec;
 
 /** What every leaf command shares: its streams and the environment of the root command. */
 abstract class CommandBase {
-  @Spec CommandSpec spec;
+  // picocli injects the spec before any method of the command runs; NullAway cannot see that.
+  @SuppressWarnings("NullAway.Init")
+  @Spec
+  CommandSpec spec;
 
   CommandBase() {}
 

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -130,7 +131,8 @@ public final class Main {
         err.println("mtasts: " + TerminalText.escape(Causes.scrub(String.valueOf(ex.getMessage()))));
       } else if (ex instanceof UncheckedIOException io) {
         status = ExitStatus.USAGE;
-        err.println("mtasts: " + TerminalText.escape(Causes.describe(io.getCause())));
+        // UncheckedIOException always has its IOException cause (its constructors require one).
+        err.println("mtasts: " + TerminalText.escape(Causes.describe(Objects.requireNonNull(io.getCause()))));
       } else {
         status = ExitStatus.NEGATIVE;
         String message = ex.getMessage();

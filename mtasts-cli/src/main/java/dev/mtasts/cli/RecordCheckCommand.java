@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -128,12 +129,13 @@ final class RecordCheckCommand extends CommandBase implements Callable<Integer> 
       }
       return;
     }
-    out().println(escape(o.canonical()));
+    // Without an error, the outcome always has its canonical text and summary.
+    out().println(escape(Objects.requireNonNull(o.canonical())));
     out().flush();
     for (RecordWarning w : o.warnings()) {
       err.println(o.label() + ":1:" + w.column() + ": warning: " + escape(w.message()));
     }
-    err.println(o.label() + ": " + escape(o.summary()));
+    err.println(o.label() + ": " + escape(Objects.requireNonNull(o.summary())));
   }
 
   private void writeJson(Outcome o) throws IOException {

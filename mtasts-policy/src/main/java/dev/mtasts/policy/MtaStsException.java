@@ -1,5 +1,8 @@
 package dev.mtasts.policy;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every exception thrown by the MTA-STS and TLS-RPT SDK.
  *
@@ -17,16 +20,27 @@ public class MtaStsException extends RuntimeException {
    * @param message what went wrong and, where known, how to fix it
    */
   public MtaStsException(String message) {
-    super(message);
+    super(Objects.requireNonNull(message, "message"));
   }
 
   /**
    * Creates an exception with a message and the cause it wraps.
    *
    * @param message what went wrong and, where known, how to fix it
-   * @param cause the underlying failure, for example an {@link java.io.IOException}
+   * @param cause the underlying failure, for example an {@link java.io.IOException}, or {@code
+   *     null} when there is none
    */
-  public MtaStsException(String message, Throwable cause) {
-    super(message, cause);
+  public MtaStsException(String message, @Nullable Throwable cause) {
+    super(Objects.requireNonNull(message, "message"), cause);
+  }
+
+  /**
+   * Returns the message given at construction, which is never {@code null}.
+   *
+   * @return what went wrong and, where known, how to fix it
+   */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage(), "message");
   }
 }

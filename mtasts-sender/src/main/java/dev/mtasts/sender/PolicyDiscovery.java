@@ -340,7 +340,7 @@ public final class PolicyDiscovery implements AutoCloseable {
     boolean valid = cached != null && cached.isValidAt(now);
     if (answer instanceof LookupResult.Found<StsRecord> found) {
       String id = found.value().id().value();
-      if (valid && !refresh && cached.policyId().equals(id)) {
+      if (cached != null && valid && !refresh && cached.policyId().equals(id)) {
         return CompletableFuture.completedFuture(finish(domain, slot, cached, DiscoveryResult.Provenance.CACHED, null, now));
       }
       return fetch(domain, slot, id, refresh);
@@ -349,7 +349,7 @@ public final class PolicyDiscovery implements AutoCloseable {
       // §3.3: refresh independent of the TXT record; keep the id the policy was fetched for.
       return fetch(domain, slot, cached.policyId(), true);
     }
-    if (valid) {
+    if (cached != null && valid) {
       return CompletableFuture.completedFuture(finish(domain, slot, cached, DiscoveryResult.Provenance.CACHED, null, now));
     }
     DiscoveryResult.NoPolicyReason reason;

@@ -109,7 +109,7 @@ public record ReportFileName(
       return new ReportFileName(
           parts[0], parts[1], Instant.ofEpochSecond(begin), Instant.ofEpochSecond(end), unique, gzip);
     } catch (IllegalArgumentException e) {
-      throw bad(fileName, e.getMessage());
+      throw bad(fileName, String.valueOf(e.getMessage()));
     }
   }
 

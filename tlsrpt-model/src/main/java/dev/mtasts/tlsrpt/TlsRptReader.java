@@ -149,7 +149,7 @@ public final class TlsRptReader {
     }
     if (e instanceof java.io.UncheckedIOException io) {
       return new ReportParseException(
-          ReportErrorCode.IO_ERROR, "$", "reading the report failed: " + io.getCause().getMessage(), e);
+          ReportErrorCode.IO_ERROR, "$", "reading the report failed: " + java.util.Objects.requireNonNull(io.getCause()).getMessage(), e);
     }
     return new ReportParseException(
         ReportErrorCode.UNEXPECTED_FAILURE,

@@ -236,7 +236,7 @@ public final class TlsRptWriter {
     Collections.sort(names);
     for (String name : names) {
       g.writeFieldName(name);
-      copyJson(g, name, fields.get(name));
+      copyJson(g, name, Objects.requireNonNull(fields.get(name)));
     }
   }
 

@@ -228,7 +228,7 @@ public final class ReportFiles {
         kept.add(e);
         continue;
       }
-      boolean direct = real.equals(path.toAbsolutePath().normalize());
+      boolean direct = real.equals(Objects.requireNonNull(path).toAbsolutePath().normalize());
       Entry dropped = direct ? first : e;
       Entry reader = direct ? e : first;
       if (direct) {

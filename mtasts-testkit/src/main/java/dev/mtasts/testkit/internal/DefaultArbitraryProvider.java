@@ -8,6 +8,7 @@ import dev.mtasts.policy.MxPattern;
 import dev.mtasts.testkit.MtaStsArbitraries;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitrary;
@@ -38,6 +39,6 @@ public final class DefaultArbitraryProvider implements ArbitraryProvider {
 
   @Override
   public Set<Arbitrary<?>> provideFor(TypeUsage targetType, SubtypeProvider subtypeProvider) {
-    return Set.of(DEFAULTS.get(targetType.getRawType()).get());
+    return Set.of(Objects.requireNonNull(DEFAULTS.get(targetType.getRawType()), "no default").get());
   }
 }

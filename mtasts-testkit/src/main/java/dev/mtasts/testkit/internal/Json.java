@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small JSON writer for generated documents: objects are {@link Map}s in their iteration order,
@@ -21,13 +22,14 @@ public final class Json {
    * @param shuffleSeed when not 0, object members are written in an order drawn from this seed
    * @return the JSON text
    */
-  public static String write(Object value, int indent, long shuffleSeed) {
+  public static String write(@Nullable Object value, int indent, long shuffleSeed) {
     StringBuilder b = new StringBuilder();
     write(b, value, indent, 0, shuffleSeed == 0 ? null : new Random(shuffleSeed));
     return b.toString();
   }
 
-  private static void write(StringBuilder b, Object value, int indent, int level, Random shuffle) {
+  private static void write(
+      StringBuilder b, @Nullable Object value, int indent, int level, @Nullable Random shuffle) {
     if (value == null) {
       b.append("null");
     } else if (value instanceof String) {

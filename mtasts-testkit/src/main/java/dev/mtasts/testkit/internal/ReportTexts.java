@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -231,9 +232,9 @@ public final class ReportTexts {
   @SuppressWarnings("unchecked")
   public static Set<ReportQuirk> applyQuirks(Map<String, Object> root, Set<ReportQuirk> quirks) {
     Set<ReportQuirk> applied = EnumSet.noneOf(ReportQuirk.class);
-    Map<String, Object> range = (Map<String, Object>) root.get("date-range");
+    Map<String, Object> range = member(root, "date-range");
     if (quirks.contains(ReportQuirk.END_AT_NEXT_MIDNIGHT)) {
-      String start = (String) range.get("start-datetime");
+      String start = member(range, "start-datetime");
       String end = LocalDate.parse(start.substring(0, 10)).plusDays(1) + "T00:00:00Z";
       if (!end.equals(range.put("end-datetime", end))) {
         applied.add(ReportQuirk.END_AT_NEXT_MIDNIGHT);
@@ -251,11 +252,11 @@ public final class ReportTexts {
       root.put("x-generator", "mtasts-testkit");
       applied.add(ReportQuirk.UNKNOWN_MEMBERS);
     }
-    for (Object o : (List<Object>) root.get("policies")) {
+    for (Object o : ReportTexts.<List<Object>>member(root, "policies")) {
       Map<String, Object> entry = (Map<String, Object>) o;
-      Map<String, Object> policy = (Map<String, Object>) entry.get("policy");
-      List<Object> details = (List<Object>) entry.get("failure-details");
-      String type = (String) policy.get("policy-type");
+      Map<String, Object> policy = member(entry, "policy");
+      List<Object> details = member(entry, "failure-details");
+      String type = member(policy, "policy-type");
       boolean fetchError = !details.isEmpty() && details.stream()
           .allMatch(d -> "sts-policy-fetch-error".equals(((Map<String, Object>) d).get("result-type")));
       if (type.equals("sts") && fetchError && quirks.contains(ReportQuirk.POLICY_STRING_ABSENT)
@@ -317,7 +318,7 @@ public final class ReportTexts {
         applied.add(ReportQuirk.FAILURE_DETAILS_ABSENT);
       }
       if (quirks.contains(ReportQuirk.COUNTS_AS_STRINGS)) {
-        Map<String, Object> summary = (Map<String, Object>) entry.get("summary");
+        Map<String, Object> summary = member(entry, "summary");
         summary.replaceAll((k, v) -> String.valueOf(v));
         for (Object d : details) {
           ((Map<String, Object>) d).computeIfPresent("failed-session-count", (k, v) -> String.valueOf(v));
@@ -326,5 +327,11 @@ public final class ReportTexts {
       }
     }
     return applied;
+  }
+
+  // A member the strict tree always has; a missing one is a bug in tree(), not in the input.
+  @SuppressWarnings("unchecked")
+  private static <T> T member(Map<String, Object> object, String name) {
+    return (T) Objects.requireNonNull(object.get(name), name);
   }
 }

@@ -491,13 +491,13 @@ public final class PageWriter {
         prev = d;
         continue;
       }
-      if (start != null) {
+      if (start != null && prev != null) {
         parts.add(range(start, prev));
       }
       start = d;
       prev = d;
     }
-    if (start != null) {
+    if (start != null && prev != null) {
       parts.add(range(start, prev));
     }
     return String.join(", ", parts);
