@@ -207,6 +207,11 @@ final class FetchCommand extends CommandBase implements Callable<Integer> {
       out.println("  A sender with no cached policy delivers as if the domain had no MTA-STS (RFC 8461 §3.3).");
       return;
     }
+    if (fetched == null) {
+      // Without a TXT problem or a fetch error the fetch produced a policy; say so if not.
+      out.println("Refused: the fetch ended without a policy or an error.");
+      return;
+    }
     out.println("OK: a valid policy was fetched from " + escape(url) + ":");
     out.println("  mode " + fetched.policy().mode().token() + ", max_age " + fetched.policy().maxAge()
         + " s, mx " + escape(String.join(", ", fetched.policy().mx().stream().map(MxPattern::pattern).toList())));

@@ -281,7 +281,7 @@ public final class ReportFiles {
   private static boolean inMaildirTmp(Path file) {
     Path parent = file.getParent();
     Path maildir = parent == null ? null : parent.getParent();
-    return maildir != null && "tmp".equals(String.valueOf(parent.getFileName()))
+    return parent != null && maildir != null && "tmp".equals(String.valueOf(parent.getFileName()))
         && (Files.isDirectory(maildir.resolve("cur")) || Files.isDirectory(maildir.resolve("new")));
   }
 
