@@ -38,7 +38,14 @@ public final class HistoryFormatException extends MtaStsException {
     /** A {@code policy} text is not a valid MTA-STS policy. */
     INVALID_POLICY,
     /** Entries overlap, are out of order, or a policy other than the last is still open. */
-    INCONSISTENT_ENTRIES;
+    INCONSISTENT_ENTRIES,
+    /**
+     * The file is larger than {@link PublicationHistory#MAX_FILE_BYTES}, or one of its strings
+     * is longer than a policy file may be.
+     */
+    TOO_LARGE,
+    /** The file has more entries than {@link PublicationHistory#MAX_ENTRIES}. */
+    TOO_MANY_ENTRIES;
 
     /**
      * Returns the stable lower-case form of this code, such as {@code wrong-type}.

@@ -3,8 +3,10 @@ package dev.mtasts.lifecycle;
 import dev.mtasts.dns.PolicyId;
 import dev.mtasts.lifecycle.internal.AtomicFile;
 import dev.mtasts.lifecycle.internal.Domains;
+import dev.mtasts.lifecycle.internal.FileLock;
 import dev.mtasts.lifecycle.internal.HistoryJson;
 import dev.mtasts.lifecycle.internal.HistoryRules;
+import dev.mtasts.lifecycle.internal.IoMessages;
 import dev.mtasts.policy.MtaStsException;
 import dev.mtasts.policy.MtaStsPolicy;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,10 +37,30 @@ import org.jspecify.annotations.Nullable;
  * history.write(path);
  * }</pre>
  *
+ * <p>When several processes may record events in the same file, {@link #update(Path, String,
+ * UnaryOperator)} reads, changes and writes it under one lock, so no event is lost:
+ *
+ * <pre>{@code
+ * PublicationHistory.update(path, "example.com", h -> h.stopped(clock.instant()));
+ * }</pre>
+ *
+ * <p>A history file holds at most {@link #MAX_ENTRIES} entries and {@link #MAX_FILE_BYTES} bytes;
+ * reading a larger one fails with {@link HistoryFormatException.Code#TOO_MANY_ENTRIES} or {@link
+ * HistoryFormatException.Code#TOO_LARGE} after reading no more than the byte limit.
+ *
  * @param domain the policy domain, lower case
  * @param entries the served policies in serving order; only the last may still be served
  */
 public record PublicationHistory(String domain, List<ServedPolicy> entries) {
+  /**
+   * The largest history file read or written, in bytes (4 MiB; a history of ten years of daily
+   * policy changes has about 1 MB).
+   */
+  public static final int MAX_FILE_BYTES = HistoryJson.MAX_BYTES;
+
+  /** The most entries a history file may hold (5,000). */
+  public static final int MAX_ENTRIES = HistoryJson.MAX_ENTRIES;
+
   /**
    * Validates the history.
    *
@@ -71,8 +94,9 @@ public record PublicationHistory(String domain, List<ServedPolicy> entries) {
    * @param file the history file
    * @param domain the domain the file must belong to
    * @return the history
-   * @throws HistoryFormatException if the file is broken, hand-edited into an invalid state, or
-   *     belongs to another domain
+   * @throws HistoryFormatException if the file is broken, hand-edited into an invalid state,
+   *     over the size limits ({@link #MAX_FILE_BYTES}, {@link #MAX_ENTRIES}), or belongs to
+   *     another domain
    * @throws MtaStsException if the file exists but cannot be read
    */
   public static PublicationHistory read(Path file, String domain) {
@@ -83,7 +107,8 @@ public record PublicationHistory(String domain, List<ServedPolicy> entries) {
     } catch (NoSuchFileException e) {
       return empty(expected);
     } catch (IOException e) {
-      throw new MtaStsException("cannot read publication history " + file + ": " + e.getMessage(), e);
+      throw new MtaStsException("cannot read publication history " + file + ": "
+          + IoMessages.describe(e), e);
     }
     if (!history.domain().equals(expected)) {
       throw new HistoryFormatException(HistoryFormatException.Code.INVALID_DOMAIN, "$.domain", 0, 0,
@@ -114,14 +139,69 @@ public record PublicationHistory(String domain, List<ServedPolicy> entries) {
 
   /**
    * Writes the history atomically: to a temporary file in the same folder, forced to disk, then
-   * renamed over {@code file}. A crash at any moment leaves either the old or the new file.
+   * renamed over {@code file}. A crash at any moment leaves either the old or the new file. The
+   * write holds the lock {@code <file>.lock} (see {@link #update(Path, String, UnaryOperator)}),
+   * so it never lands inside another process's update.
    *
    * @param file the history file
-   * @throws MtaStsException if the file cannot be written; the old file is then unchanged
+   * @throws MtaStsException if the file cannot be written, if another writer holds the lock for
+   *     more than 30 seconds, or if the history is over {@link #MAX_ENTRIES} or {@link
+   *     #MAX_FILE_BYTES} (it could not be read back); the old file is then unchanged
    */
   public void write(Path file) {
+    byte[] bytes = checkedBytes();
+    FileLock.locked(file, () -> {
+      AtomicFile.write(file, out -> out.write(bytes));
+      return this;
+    });
+  }
+
+  /**
+   * Reads the history in {@code file}, applies {@code change} and writes the result, all under
+   * the lock {@code <file>.lock}: of two processes updating the same file at once, the second
+   * sees the first one's result, and no event is lost. The lock is an OS file lock, released
+   * when the process ends however it ends.
+   *
+   * @param file the history file (a missing file is an empty history)
+   * @param domain the domain the file must belong to
+   * @param change turns the current history into the new one (of the same domain)
+   * @return the history now in the file
+   * @throws HistoryFormatException if the file is not a valid history of {@code domain}
+   * @throws IllegalArgumentException if {@code change} returns the history of another domain
+   * @throws MtaStsException if the file cannot be read or written, or another writer holds the
+   *     lock for more than 30 seconds; the file is then unchanged
+   */
+  public static PublicationHistory update(Path file, String domain,
+      UnaryOperator<PublicationHistory> change) {
+    Objects.requireNonNull(change, "change");
+    return FileLock.locked(file, () -> {
+      PublicationHistory current = read(file, domain);
+      PublicationHistory next = Objects.requireNonNull(change.apply(current), "change result");
+      if (!next.domain().equals(current.domain())) {
+        throw new IllegalArgumentException("the change turned the history of " + current.domain()
+            + " into one of " + next.domain());
+      }
+      if (!next.equals(current)) {
+        byte[] bytes = next.checkedBytes();
+        AtomicFile.write(file, out -> out.write(bytes));
+      }
+      return next;
+    });
+  }
+
+  private byte[] checkedBytes() {
+    if (entries.size() > MAX_ENTRIES) {
+      throw new MtaStsException("the history of " + domain + " has " + entries.size()
+          + " entries, more than the " + MAX_ENTRIES + " a history file may hold; nothing was"
+          + " written");
+    }
     byte[] bytes = toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    AtomicFile.write(file, out -> out.write(bytes));
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new MtaStsException("the history of " + domain + " takes " + bytes.length
+          + " bytes, more than the " + MAX_FILE_BYTES + " a history file may hold; nothing was"
+          + " written");
+    }
+    return bytes;
   }
 
   /**

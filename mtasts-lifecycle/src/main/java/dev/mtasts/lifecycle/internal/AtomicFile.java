@@ -32,6 +32,19 @@ public final class AtomicFile {
   }
 
   /**
+   * Forces the rename itself to disk, so that after a power loss the folder names the new file.
+   * A process crash does not need this (the rename is atomic in the kernel); platforms that cannot
+   * open a folder for reading skip it.
+   */
+  private static void forceDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Best effort: the new content is already in place and complete.
+    }
+  }
+
+  /**
    * Replaces {@code target} with what {@code body} writes.
    *
    * @param target the file to replace (or create)
@@ -56,9 +69,10 @@ public final class AtomicFile {
       // non-atomic move: that would give up the very guarantee this class exists for.
       Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       temp = null;
+      forceDirectory(dir);
     } catch (IOException e) {
       throw new MtaStsException("cannot write " + absolute + " (the previous version, if any, is"
-          + " unchanged): " + e, e);
+          + " unchanged): " + IoMessages.describe(e), e);
     } finally {
       if (temp != null) {
         try {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.mtasts.dns.PolicyId;
@@ -16,6 +18,7 @@ import dev.mtasts.lifecycle.PublicationHistory;
 import dev.mtasts.lifecycle.ServedPolicy;
 import dev.mtasts.policy.MtaStsException;
 import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.policy.PolicyParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -51,9 +54,28 @@ public final class HistoryJson {
   /** The only format version this code reads and writes. */
   public static final int VERSION = 1;
 
-  // The caller owns the stream; the parser must not close it.
+  /** The largest history document read, in bytes (a history is a few kilobytes). */
+  public static final int MAX_BYTES = 4 << 20;
+
+  /** The most entries a history may have. */
+  public static final int MAX_ENTRIES = 5_000;
+
+  /** The longest string read: a policy file may have 64 KiB (RFC 8461 §3.3), escaped in JSON. */
+  private static final int MAX_STRING_CHARS = 6 * PolicyParser.DEFAULT_MAX_BYTES;
+
+  // The caller owns the stream; the parser must not close it. Unknown members are refused at
+  // once, so the nesting never goes deeper than the format's three levels plus one.
   private static final JsonFactory FACTORY =
-      JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+      JsonFactory.builder()
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .streamReadConstraints(StreamReadConstraints.builder()
+              .maxDocumentLength(MAX_BYTES)
+              .maxStringLength(MAX_STRING_CHARS)
+              .maxNameLength(1024)
+              .maxNumberLength(32)
+              .maxNestingDepth(8)
+              .build())
+          .build();
 
   private HistoryJson() {}
 
@@ -100,6 +122,9 @@ public final class HistoryJson {
    * @throws HistoryFormatException if it is not a valid history
    */
   public static PublicationHistory parse(String json) {
+    if (json.length() > MAX_BYTES) {
+      throw tooLarge("the document has " + json.length() + " characters, over");
+    }
     try (JsonParser p = FACTORY.createParser(json)) {
       return read(p);
     } catch (IOException e) {
@@ -116,11 +141,23 @@ public final class HistoryJson {
    * @throws IOException if the stream fails
    */
   public static PublicationHistory read(InputStream in) throws IOException {
-    try (JsonParser p = FACTORY.createParser(in)) {
+    // Reading one byte past the limit tells "exactly at the limit" from "over it" without ever
+    // holding more than the limit plus one byte, whatever the stream (a FIFO, /dev/zero) holds.
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw tooLarge("the file is larger than");
+    }
+    try (JsonParser p = FACTORY.createParser(bytes)) {
       return read(p);
     } catch (JsonProcessingException e) {
       throw malformed(e);
     }
+  }
+
+  private static HistoryFormatException tooLarge(String found) {
+    return new HistoryFormatException(Code.TOO_LARGE, "$", 0, 0, found + " the limit of "
+        + MAX_BYTES + " bytes for a publication history (a real one has a few kilobytes); is it"
+        + " the right file?", null);
   }
 
   private static HistoryFormatException malformed(IOException e) {
@@ -135,6 +172,11 @@ public final class HistoryJson {
         column = at.getColumnNr();
       }
       detail = jpe.getOriginalMessage();
+    }
+    if (e instanceof StreamConstraintsException) {
+      return new HistoryFormatException(Code.TOO_LARGE, "$", Math.max(line, 0),
+          Math.max(column, 0), "a value exceeds the limits of a publication history: " + detail,
+          e);
     }
     return new HistoryFormatException(Code.MALFORMED_JSON, "$", Math.max(line, 0),
         Math.max(column, 0), "not valid JSON: " + detail, e);
@@ -216,6 +258,10 @@ public final class HistoryJson {
     List<ServedPolicy> entries = new ArrayList<>();
     JsonToken token;
     while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (entries.size() == MAX_ENTRIES) {
+        throw error(p, Code.TOO_MANY_ENTRIES, path + "[" + MAX_ENTRIES + "]", "the history has"
+            + " more than " + MAX_ENTRIES + " entries; a real one has one per published policy");
+      }
       entries.add(readEntry(p, token, path + "[" + entries.size() + "]"));
     }
     return entries;
