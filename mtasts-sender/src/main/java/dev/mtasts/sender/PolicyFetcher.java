@@ -41,6 +41,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -137,6 +138,11 @@ public final class PolicyFetcher {
   private final @Nullable Executor executor;
   private final FetchBackoff backoff;
   private final boolean hostHeaderAllowed;
+  private final int port;
+  /** One client for the policy hosts dialled by name; java.net.http sends their SNI itself. */
+  private final AtomicReference<@Nullable HttpClient> shared = new AtomicReference<>();
+  /** One client per connect override: its SNI must be set on the client. */
+  private final ConcurrentHashMap<String, HttpClient> pinned = new ConcurrentHashMap<>();
 
   private PolicyFetcher(Builder b) {
     this.pki = b.roots == null ? WebPki.jdkDefault() : WebPki.trusting(b.roots);
@@ -150,6 +156,7 @@ public final class PolicyFetcher {
     this.executor = b.executor;
     this.backoff = new FetchBackoff(b.failureBackoff, MAX_BACKOFF_ENTRIES);
     this.hostHeaderAllowed = hostHeaderAllowed();
+    this.port = b.port;
   }
 
   /**
@@ -320,32 +327,23 @@ public final class PolicyFetcher {
     if (remaining.isNegative() || remaining.isZero()) {
       return CompletableFuture.failedFuture(deadlineExceeded(url));
     }
-    // The deadline also bounds the connect (and, in java.net.http, the handshake): a connect
-    // timeout then means the deadline passed.
-    boolean deadlineBoundsConnect = connectTimeout.compareTo(remaining) >= 0;
+    InetSocketAddress dial = target.address();
+    // Clients are shared (each java.net.http client keeps a selector thread until it is garbage
+    // collected): one for names, one per connect override; a custom resolver's answers change, so
+    // each of its fetches gets a client of its own, whose connect timeout the deadline bounds.
+    boolean deadlineBoundsConnect = false;
     HttpClient client;
-    try {
-      SSLContext tls = SSLContext.getInstance("TLS");
-      tls.init(null, new TrustManager[] {new PolicyHostTrustManager(pki, host, clock)}, null);
-      SSLParameters params = new SSLParameters();
-      // RFC 8461 §7.2: TLS 1.2 or later; §7.1: SNI = the policy host, also when an address is dialled.
-      params.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-      params.setServerNames(List.of(new SNIHostName(host)));
-      client = HttpClient.newBuilder()
-          .sslContext(tls)
-          .sslParameters(params)
-          .connectTimeout(deadlineBoundsConnect ? remaining : connectTimeout)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .version(HttpClient.Version.HTTP_1_1)
-          .executor(exec)
-          .build();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK's TLS implementation is unusable: " + e.getMessage(), e);
+    if (dial == null) {
+      client = shared.updateAndGet(c -> c != null ? c : newClient(null, connectTimeout, exec));
+    } else if (connect.containsKey(host)) {
+      client = pinned.computeIfAbsent(host, h -> newClient(h, connectTimeout, exec));
+    } else {
+      deadlineBoundsConnect = connectTimeout.compareTo(remaining) >= 0;
+      client = newClient(host, deadlineBoundsConnect ? remaining : connectTimeout, exec);
     }
     URI uri;
-    InetSocketAddress dial = target.address();
     if (dial == null) {
-      uri = URI.create(url);
+      uri = URI.create(port == 443 ? url : "https://" + host + ":" + port + WELL_KNOWN_PATH);
     } else {
       InetAddress a = dial.getAddress();
       String literal = a instanceof Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
@@ -366,6 +364,7 @@ public final class PolicyFetcher {
     };
     CompletableFuture<HttpResponse<BoundedBody.Body>> exchange = client.sendAsync(request.build(), handler);
     CompletableFuture<FetchedPolicy> out = new CompletableFuture<>();
+    boolean connectIsDeadline = deadlineBoundsConnect;
     exchange.orTimeout(remaining.toNanos(), TimeUnit.NANOSECONDS).whenComplete((response, error) -> {
       if (error != null) {
         if (unwrap(error) instanceof TimeoutException) {
@@ -377,7 +376,12 @@ public final class PolicyFetcher {
           exchange.cancel(true);
         }
         Throwable cause = unwrap(error);
-        out.completeExceptionally(deadlineBoundsConnect && cause instanceof HttpConnectTimeoutException
+        // java.net.http also reports its request timeout (the deadline) as a connect timeout when
+        // it fires during the connect or the handshake: before the connect timeout could have
+        // passed, it is the deadline.
+        boolean beforeConnectTimeout = System.nanoTime() - startNanos < connectTimeout.toNanos();
+        out.completeExceptionally((connectIsDeadline || beforeConnectTimeout)
+                && cause instanceof HttpConnectTimeoutException
             ? deadlineExceeded(url) : translate(cause, url));
         return;
       }
@@ -388,6 +392,34 @@ public final class PolicyFetcher {
       }
     });
     return out;
+  }
+
+  /**
+   * Builds a client: TLS 1.2+, the policy host's certificate checked by DNS-ID (for a fixed host,
+   * or the URI's host), its SNI set when an address is dialled, no redirects, HTTP/1.1.
+   */
+  private HttpClient newClient(@Nullable String sniHost, Duration connect, Executor exec) {
+    try {
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(null, new TrustManager[] {new PolicyHostTrustManager(pki, sniHost, clock)}, null);
+      SSLParameters params = new SSLParameters();
+      // RFC 8461 §7.2: TLS 1.2 or later; §7.1: SNI = the policy host (java.net.http sends it for a
+      // name; for an address it must be set here).
+      params.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+      if (sniHost != null) {
+        params.setServerNames(List.of(new SNIHostName(sniHost)));
+      }
+      return HttpClient.newBuilder()
+          .sslContext(tls)
+          .sslParameters(params)
+          .connectTimeout(connect)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .version(HttpClient.Version.HTTP_1_1)
+          .executor(exec)
+          .build();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK's TLS implementation is unusable: " + e.getMessage(), e);
+    }
   }
 
   private FetchedPolicy evaluate(String domain, String url, HttpResponse<BoundedBody.Body> response) {
@@ -488,14 +520,16 @@ public final class PolicyFetcher {
       return fail(FetchErrorCode.TLS_HANDSHAKE_FAILED, url, "the TLS handshake failed: "
           + error.getMessage() + " (RFC 8461 §7.2 needs TLS 1.2 or later)", error);
     }
+    // java.net.http reports an unresolvable name as a ConnectException caused by an
+    // UnresolvedAddressException: that is a missing host, not a refused connection.
+    if (error instanceof UnknownHostException || hasCause(error, UnresolvedAddressException.class)
+        || hasCause(error, UnknownHostException.class)) {
+      return fail(FetchErrorCode.HOST_NOT_FOUND, url, "the policy host has no address;"
+          + " publish an A or AAAA record for it (RFC 8461 §3.3)", error);
+    }
     if (error instanceof ConnectException) {
       return fail(FetchErrorCode.CONNECT_FAILED, url, "the connection failed: "
           + Objects.requireNonNullElse(error.getMessage(), error.getClass().getSimpleName()), error);
-    }
-    if (error instanceof UnknownHostException || error instanceof UnresolvedAddressException
-        || error.getCause() instanceof UnresolvedAddressException) {
-      return fail(FetchErrorCode.HOST_NOT_FOUND, url, "the policy host has no address;"
-          + " publish an A or AAAA record for it (RFC 8461 §3.3)", error);
     }
     if (error instanceof IOException) {
       return fail(FetchErrorCode.IO_ERROR, url, "the connection failed: "
@@ -510,6 +544,16 @@ public final class PolicyFetcher {
   private PolicyFetchException deadlineExceeded(String url) {
     return fail(FetchErrorCode.DEADLINE_EXCEEDED, url, "no complete response within the deadline of "
         + deadline.toMillis() + " ms (RFC 8461 §3.3 suggests one minute)", null);
+  }
+
+  private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+    Throwable t = error;
+    for (int i = 0; t != null && i < 16; i++, t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static PolicyHostTrustManager.@Nullable RefusedCertificate findCause(Throwable error) {
@@ -561,8 +605,15 @@ public final class PolicyFetcher {
     private Clock clock = Clock.systemUTC();
     private PolicyParser parser = PolicyParser.strict();
     private @Nullable Executor executor;
+    private int port = 443;
 
     private Builder() {}
+
+    /** Tests only: the port of policy hosts dialled by name (RFC 8461 §3.3 says 443). */
+    Builder port(int value) {
+      this.port = value;
+      return this;
+    }
 
     /**
      * Trusts these root certificates instead of the JDK's (a private CA, tests).

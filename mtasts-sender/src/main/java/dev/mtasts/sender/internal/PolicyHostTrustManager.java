@@ -10,8 +10,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks the policy host's certificate during the handshake with {@link WebPki}, for one host
- * name, whatever address was dialled. Being an {@link X509ExtendedTrustManager}, it replaces the
+ * Checks the policy host's certificate during the handshake with {@link WebPki}: for one fixed
+ * host name whatever address was dialled, or, without one, for the host the TLS engine was
+ * created for (java.net.http creates it for the URI's host, the policy host). Being an {@link X509ExtendedTrustManager}, it replaces the
  * JDK's endpoint identification, which falls back to the subject's CN for a certificate without
  * dNSName entries; RFC 8461 §3.3 consults DNS-IDs only.
  */
@@ -40,24 +41,29 @@ public final class PolicyHostTrustManager extends X509ExtendedTrustManager {
   }
 
   private final WebPki pki;
-  private final String host;
+  private final @Nullable String host;
   private final Clock clock;
 
   /**
    * Creates the trust manager.
    *
    * @param pki the validator
-   * @param host the policy host the certificate must be valid for
+   * @param host the policy host the certificate must be valid for, or {@code null} for the
+   *     engine's peer host
    * @param clock the clock of the validity check
    */
-  public PolicyHostTrustManager(WebPki pki, String host, Clock clock) {
+  public PolicyHostTrustManager(WebPki pki, @Nullable String host, Clock clock) {
     this.pki = pki;
     this.host = host;
     this.clock = clock;
   }
 
-  private void check(X509Certificate[] chain) throws CertificateException {
-    WebPki.@Nullable Refusal refusal = pki.check(List.of(chain), host, clock.instant());
+  private void check(X509Certificate[] chain, @Nullable String peerHost) throws CertificateException {
+    String expected = host != null ? host : peerHost;
+    if (expected == null) {
+      throw new CertificateException("no policy host to check the certificate against");
+    }
+    WebPki.@Nullable Refusal refusal = pki.check(List.of(chain), expected, clock.instant());
     if (refusal != null) {
       throw new RefusedCertificate(refusal);
     }
@@ -66,18 +72,19 @@ public final class PolicyHostTrustManager extends X509ExtendedTrustManager {
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    check(chain);
+    check(chain, engine.getPeerHost());
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
-    check(chain);
+    check(chain, socket instanceof javax.net.ssl.SSLSocket s && s.getHandshakeSession() != null
+        ? s.getHandshakeSession().getPeerHost() : null);
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-    check(chain);
+    check(chain, null);
   }
 
   @Override
