@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 /** {@code mtasts report}: TLS-RPT reports (RFC 8460). */
 @Command(
     name = "report",
-    description = "Read TLS-RPT reports (RFC 8460).",
+    description = "Read TLS-RPT reports and report mails (RFC 8460); write report mails.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {ReportSummarizeCommand.class})
+    subcommands = {ReportSummarizeCommand.class, ReportMailCommand.class})
 final class ReportCommand {
   ReportCommand() {}
 }
