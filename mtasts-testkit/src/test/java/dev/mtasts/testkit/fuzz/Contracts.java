@@ -24,6 +24,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -144,6 +145,38 @@ final class Contracts {
   /** The same as {@link #report(byte[])} on the input compressed with gzip. */
   static void gzipReport(byte[] input) {
     report(gzip(input));
+  }
+
+  /**
+   * The gzip member path (RFC 1952) on raw bytes behind the gzip magic number: the report
+   * contract, and a differential check against the JDK. Whatever the reader inflates and reads,
+   * {@link GZIPInputStream} (which is more lenient: it ignores trailing bytes and reserved flags)
+   * inflates to a document that reads as the same report, so the member loop, the header fields
+   * and the trailer checks never invent or drop content.
+   */
+  static void gzipMembers(byte[] input) {
+    byte[] gz = input;
+    if (input.length < 2 || (input[0] & 0xff) != 0x1f || (input[1] & 0xff) != 0x8b) {
+      gz = new byte[input.length + 2];
+      gz[0] = 0x1f;
+      gz[1] = (byte) 0x8b;
+      System.arraycopy(input, 0, gz, 2, input.length);
+    }
+    report(gz);
+    byte[] bytes = gz;
+    for (TlsRptReader reader : new TlsRptReader[] {TlsRptReader.strict(), TlsRptReader.tolerant()}) {
+      TlsRptReport report = readOrNull(() -> reader.read(bytes).report());
+      if (report == null) {
+        continue;
+      }
+      byte[] plain;
+      try (GZIPInputStream jdk = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+        plain = jdk.readAllBytes();
+      } catch (IOException e) {
+        throw new AssertionError("the reader accepted gzip data the JDK refuses: " + e.getMessage(), e);
+      }
+      assertEquals(report, reader.read(plain).report(), "the JDK's inflated document reads the same");
+    }
   }
 
   /** Publication history JSON: a parsed history round-trips through {@code toJson()}. */

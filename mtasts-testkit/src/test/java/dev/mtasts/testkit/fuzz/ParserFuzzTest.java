@@ -54,6 +54,17 @@ final class ParserFuzzTest {
     Contracts.gzipReport(input);
   }
 
+  // Raw gzip bytes (the magic number is added when missing): header flags and fields, member
+  // boundaries, trailers. The dictionary holds an empty member, header starts with each flag,
+  // and a trailer of an empty member.
+  @DictionaryEntries({"\\x1F\\x8B\\x08\\x00\\x00\\x00\\x00\\x00\\x00\\xFF\\x03\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00",
+      "\\x1F\\x8B\\x08\\x08", "\\x1F\\x8B\\x08\\x10", "\\x1F\\x8B\\x08\\x04", "\\x1F\\x8B\\x08\\x02",
+      "\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00", "{}"})
+  @FuzzTest(maxDuration = "60s")
+  void gzipMemberReader(byte[] input) {
+    Contracts.gzipMembers(input);
+  }
+
   @DictionaryEntries({"\"version\"", "\"domain\"", "\"served\"", "\"id\"", "\"from\"", "\"until\"",
       "\"policy\"", "2026-01-01T00:00:00Z", "version: STSv1\\r\\n"})
   @FuzzTest(maxDuration = "60s")
