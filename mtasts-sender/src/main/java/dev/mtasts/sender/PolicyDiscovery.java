@@ -168,7 +168,7 @@ public final class PolicyDiscovery implements AutoCloseable {
     }
     String ascii = DomainNames.toAscii(domain);
     hit = ascii.equals(domain) ? null : hit(ascii);
-    return hit != null ? CompletableFuture.completedFuture(hit) : resolve(ascii);
+    return hit != null ? CompletableFuture.completedFuture(hit) : resolve(ascii, false);
   }
 
   /**
@@ -187,7 +187,7 @@ public final class PolicyDiscovery implements AutoCloseable {
     }
     String ascii = DomainNames.toAscii(domain);
     hit = ascii.equals(domain) ? null : hit(ascii);
-    return hit != null ? hit : await(resolve(ascii));
+    return hit != null ? hit : await(resolve(ascii, false));
   }
 
   /**
@@ -200,7 +200,7 @@ public final class PolicyDiscovery implements AutoCloseable {
    * @throws IllegalArgumentException if the domain is not a domain name
    */
   public CompletionStage<DiscoveryResult> recheck(String domain) {
-    return resolve(DomainNames.toAscii(domain));
+    return resolve(DomainNames.toAscii(domain), true);
   }
 
   /**
@@ -250,8 +250,11 @@ public final class PolicyDiscovery implements AutoCloseable {
     }
   }
 
-  /** Single flight: a call for a domain already being resolved shares that resolution. */
-  private CompletableFuture<DiscoveryResult> resolve(String domain) {
+  /**
+   * Single flight: a call for a domain already being resolved shares that resolution; a call
+   * that missed the grace just before another flight finished takes that flight's answer.
+   */
+  private CompletableFuture<DiscoveryResult> resolve(String domain, boolean force) {
     CompletableFuture<DiscoveryResult> mine = new CompletableFuture<>();
     CompletableFuture<DiscoveryResult> running = flights.putIfAbsent(domain, mine);
     if (running != null) {
@@ -260,6 +263,12 @@ public final class PolicyDiscovery implements AutoCloseable {
         s.lastUsedMillis = clock.millis();
       }
       return running;
+    }
+    DiscoveryResult justDone = force ? null : hit(domain);
+    if (justDone != null) {
+      flights.remove(domain, mine);
+      mine.complete(justDone);
+      return mine;
     }
     CompletableFuture.supplyAsync(() -> slot(domain), executor)
         .thenCompose(slot -> {

@@ -275,14 +275,21 @@ final class PolicyDiscoveryTest {
     assertEquals(Provenance.CACHED, asFound(second.policyForBlocking("a.example")).provenance());
   }
 
-  @Test
+  /**
+   * Repeated because the race it guards against (a call that misses the grace just before
+   * another call's flight ends must not start a second one) shows only now and then.
+   */
+  @org.junit.jupiter.api.RepeatedTest(25)
   void aHundredConcurrentCallsShareOneLookupAndOneFetch() throws Exception {
+    Scripted.Txt txt = new Scripted.Txt();
+    Scripted.Source source = new Scripted.Source(clock);
     CompletableFuture<LookupResult<StsRecord>> answer = new CompletableFuture<>();
     txt.answers.put(D, () -> answer);
     source.serve(D, policyText(D, "enforce", 86400));
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
-      PolicyDiscovery d = builder().executor(pool).build();
+      PolicyDiscovery d = PolicyDiscovery.newBuilder(txt, source).clock(clock).executor(pool)
+          .manualMaintenance().build();
       CountDownLatch ready = new CountDownLatch(100);
       List<CompletableFuture<DiscoveryResult>> results = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
