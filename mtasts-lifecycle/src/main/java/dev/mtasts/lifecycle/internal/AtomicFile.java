@@ -55,6 +55,9 @@ public final class AtomicFile {
   public static void write(Path target, Body body) {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
+    if (dir == null) {
+      throw new MtaStsException("cannot write " + absolute + ": it is not a file in a folder");
+    }
     @Nullable Path temp = null;
     try {
       temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
