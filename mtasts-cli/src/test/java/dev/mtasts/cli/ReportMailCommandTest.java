@@ -21,6 +21,11 @@ final class ReportMailCommandTest {
 
   @TempDir Path dir;
 
+  ReportMailCommandTest withDir(Path d) {
+    this.dir = d;
+    return this;
+  }
+
   Path reportFile(boolean rfcName) throws IOException {
     TlsRptReportBuilder b = TlsRptReportBuilder.newBuilder("Sender", "tlsrpt@sender.example", "sender.example");
     b.recordSuccesses(AppliedPolicy.sts("example.com",
