@@ -13,6 +13,7 @@ import dev.mtasts.lifecycle.Readiness;
 import dev.mtasts.policy.Mode;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
+import dev.mtasts.report.html.ReportingOrganizations;
 import dev.mtasts.tlsrpt.SessionCounts;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,6 +65,12 @@ final class ReadinessCommand extends CommandBase implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object: ready, verdict, blocking, warnings, notes...")
   boolean json;
 
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description = "Also write the verdict with the reports' charts as one self-contained HTML page.")
+  @Nullable Path html;
+
   @Parameters(index = "0", paramLabel = "DIR", description = "The domain folder.")
   Path dir = Path.of(".");
 
@@ -72,8 +79,9 @@ final class ReadinessCommand extends CommandBase implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LifecycleOptions options = options(windowDays);
+    ReportingOrganizations.Accumulator organizations = ReportingOrganizations.newAccumulator();
     DomainFolder folder = DomainFolder.read(dir, domain,
-        n -> ProgressBar.forFiles(err(), n, environment().stderrIsTerminal()));
+        n -> ProgressBar.forFiles(err(), n, environment().stderrIsTerminal()), organizations::add);
     MtaStsPolicy policy = folder.policy();
     if (policy == null) {
       throw new CommandFailure(ExitStatus.USAGE,
@@ -93,6 +101,9 @@ final class ReadinessCommand extends CommandBase implements Callable<Integer> {
     if (at.staleNote() != null) {
       // On standard error: the verdict on standard output depends on the folder alone.
       err().println("mtasts: note: " + at.staleNote());
+    }
+    if (html != null) {
+      ReadinessPage.write(folder, readiness, organizations.snapshot(), notes, html, environment());
     }
     if (json) {
       writeJson(folder, policy, readiness, window, at, notes);

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
     name = "report",
     description = "Read TLS-RPT reports and report mails (RFC 8460); write report mails.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {ReportSummarizeCommand.class, ReportMailCommand.class, ReportPostCommand.class})
+    subcommands = {ReportSummarizeCommand.class, ReportHtmlCommand.class, ReportMailCommand.class,
+      ReportPostCommand.class})
 final class ReportCommand {
   ReportCommand() {}
 }

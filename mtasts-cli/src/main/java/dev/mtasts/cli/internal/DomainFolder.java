@@ -8,6 +8,7 @@ import dev.mtasts.dns.TlsRptRecord;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.PolicyParseException;
 import dev.mtasts.policy.PolicyParser;
+import dev.mtasts.tlsrpt.TlsRptReport;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -93,6 +95,25 @@ public record DomainFolder(
       Path dir,
       @Nullable String domainOverride,
       Function<Integer, ProgressBar> progress) {
+    return read(dir, domainOverride, progress, report -> { });
+  }
+
+  /**
+   * Reads a domain folder and hands every report read from {@code reports/} to {@code onReport}
+   * as well (for figures the summary does not keep, such as the reporting organizations).
+   *
+   * @param dir the folder
+   * @param domainOverride the policy domain when it is not the folder's name, or {@code null}
+   * @param progress the progress bar factory for the reports
+   * @param onReport called with each report read, duplicates included
+   * @return the folder's contents
+   * @throws CommandFailure as {@link #read(Path, String, Function)}
+   */
+  public static DomainFolder read(
+      Path dir,
+      @Nullable String domainOverride,
+      Function<Integer, ProgressBar> progress,
+      Consumer<TlsRptReport> onReport) {
     if (!Files.isDirectory(dir)) {
       throw new CommandFailure(ExitStatus.USAGE, "cannot open " + dir + ": "
           + (Files.exists(dir) ? "not a folder" : "no such folder"));
@@ -137,7 +158,10 @@ public record DomainFolder(
       notes.add(REPORTS_DIR + "/ is missing: no TLS-RPT reports");
     }
     ReportLoader.Loaded loaded =
-        ReportLoader.load(entries, InputStream.nullInputStream(), report -> true, progress.apply(entries.size()));
+        ReportLoader.load(entries, InputStream.nullInputStream(), report -> {
+          onReport.accept(report);
+          return true;
+        }, progress.apply(entries.size()));
     for (ReportLoader.Unreadable u : loaded.unreadable()) {
       notes.add("unreadable report " + u.file() + ": " + u.reason());
     }

@@ -22,8 +22,9 @@ final class PageStyle {
       table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
       caption { text-align: left; font-weight: bold; padding: 4px 0; }
       th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-      thead th { border-bottom: 2px solid #888; white-space: nowrap; }
-      th.n, td.n { text-align: right; white-space: nowrap; }
+      thead th { border-bottom: 2px solid #888; vertical-align: bottom; }
+      th.n, td.n { text-align: right; }
+      td.n { white-space: nowrap; }
       th button { font: inherit; font-weight: bold; color: inherit; background: none; border: 0;
         padding: 0; cursor: pointer; text-align: inherit; }
       th button:focus-visible { outline: 2px solid #0072b2; outline-offset: 2px; }
