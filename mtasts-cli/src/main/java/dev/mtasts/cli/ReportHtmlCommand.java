@@ -77,8 +77,10 @@ final class ReportHtmlCommand extends CommandBase implements Callable<Integer> {
     ReportingOrganizations.Accumulator organizations = ReportingOrganizations.newAccumulator();
     ReportLoader.Loaded loaded = ReportLoader.load(entries, environment().stdin(),
         HtmlOutput.counting(inPeriod(), organizations), bar);
+    List<ReportFiles.Skipped> skippedAll = new ArrayList<>(search.skipped());
+    skippedAll.addAll(loaded.notReports());
     List<String> notes = new ArrayList<>();
-    for (ReportFiles.Skipped skipped : search.skipped()) {
+    for (ReportFiles.Skipped skipped : skippedAll) {
       notes.add("skipped " + skipped.file() + ": " + skipped.reason());
     }
     HtmlReport.Builder page = HtmlReport.newBuilder(loaded.summary())
