@@ -8,20 +8,27 @@ import dev.mtasts.cli.internal.JsonOutput;
 import dev.mtasts.cli.internal.ProgressBar;
 import dev.mtasts.cli.internal.ReportFiles;
 import dev.mtasts.cli.internal.ReportLoader;
+import dev.mtasts.tlsrpt.DayRange;
+import dev.mtasts.tlsrpt.DaySummary;
 import dev.mtasts.tlsrpt.DomainSummary;
 import dev.mtasts.tlsrpt.FailureGroup;
+import dev.mtasts.tlsrpt.ReportSummary;
 import dev.mtasts.tlsrpt.ResultType;
 import dev.mtasts.tlsrpt.SessionCounts;
+import dev.mtasts.tlsrpt.SummaryLimits;
+import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -63,6 +70,16 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
   @Option(names = "--domain", paramLabel = "DOMAIN", description = "Only this policy domain.")
   @Nullable String domain;
 
+  /** The default of {@code --max-domains}: about 40 MB of summary at 400 bytes a domain-day. */
+  static final int DEFAULT_MAX_DOMAINS = 100_000;
+
+  @Option(
+      names = "--max-domains",
+      paramLabel = "N",
+      description = "Stop with an error when the reports name more than N policy domains"
+          + " (default: " + DEFAULT_MAX_DOMAINS + "; each takes about 400 bytes per day of figures).")
+  int maxDomains = DEFAULT_MAX_DOMAINS;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
@@ -77,17 +94,42 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     if (since != null && until != null && until.isBefore(since)) {
       throw new ParameterException(spec.commandLine(), "--until " + until + " is before --since " + since);
     }
+    if (maxDomains < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-domains " + maxDomains + " must be at least 1");
+    }
     ReportFiles.Search search = ReportFiles.search(paths);
     List<ReportFiles.Entry> entries = search.entries();
     ProgressBar bar = ProgressBar.forFiles(err(), entries.size(), environment().stderrIsTerminal());
-    ReportLoader.Loaded loaded = ReportLoader.load(entries, environment().stdin(), inPeriod(), bar);
-    List<DomainSummary> domains = new ArrayList<>();
+    ReportLoader.Loaded loaded = ReportLoader.load(entries, environment().stdin(), inPeriod(), bar,
+        TlsRptReader.tolerant()::read, SummaryLimits.DEFAULT.withMaxPolicyDomains(maxDomains),
+        environment().clock().instant());
+    if (loaded.domainLimitReached()) {
+      err().println("mtasts: the reports name more than " + maxDomains + " policy domains"
+          + " (--max-domains " + maxDomains + "); a summary takes about 400 bytes per domain and"
+          + " day of figures, so pass a larger --max-domains if that memory is available, or"
+          + " summarize fewer files at a time");
+      return ExitStatus.NEGATIVE;
+    }
+    List<String> names = new ArrayList<>();
     for (String d : loaded.summary().domains()) {
       if (domain == null || d.equals(domain.toLowerCase(Locale.ROOT))) {
-        domains.add(loaded.summary().domain(d));
+        names.add(d);
       }
     }
-    domains.sort(Comparator.comparing(DomainSummary::policyDomain));
+    ReportSummary summary = loaded.summary();
+    // Built one at a time while printing, in name order: 200,000 domains never sit in memory as
+    // DomainSummary objects all at once (issue 13 item 9).
+    List<DomainSummary> domains = new AbstractList<>() {
+      @Override
+      public DomainSummary get(int index) {
+        return windowed(summary, names.get(index));
+      }
+
+      @Override
+      public int size() {
+        return names.size();
+      }
+    };
     List<ReportFiles.Skipped> skipped = new ArrayList<>(search.skipped());
     skipped.addAll(loaded.notReports());
     if (json) {
@@ -95,16 +137,34 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     } else {
       writeText(loaded, domains, entries.size(), skipped);
     }
-    return loaded.unreadable().isEmpty() && !domains.isEmpty() ? ExitStatus.OK : ExitStatus.NEGATIVE;
+    return loaded.unreadable().isEmpty() && loaded.conflicts().isEmpty() && !domains.isEmpty()
+        ? ExitStatus.OK : ExitStatus.NEGATIVE;
   }
 
+  /**
+   * Keeps the reports whose period overlaps --since/--until (issue 12 item 5: a weekly report
+   * from 11-09 to 11-19 counts for --since 2026-11-10, with the share of its days inside).
+   */
   private Predicate<TlsRptReport> inPeriod() {
     LocalDate from = since;
     LocalDate to = until;
-    return report -> {
-      LocalDate first = report.dateRange().firstDay();
-      return (from == null || !first.isBefore(from)) && (to == null || !first.isAfter(to));
-    };
+    return report -> (from == null || !report.dateRange().lastDay().isBefore(from))
+        && (to == null || !report.dateRange().firstDay().isAfter(to));
+  }
+
+  /** Returns a domain's figures, restricted to the days of --since/--until when given. */
+  private DomainSummary windowed(ReportSummary summary, String d) {
+    DomainSummary all = summary.domain(d);
+    if (since == null && until == null) {
+      return all;
+    }
+    Optional<DayRange> span = all.span();
+    if (span.isEmpty()) {
+      return all;
+    }
+    LocalDate from = since != null ? since : span.get().first();
+    LocalDate to = until != null ? until : span.get().last();
+    return to.isBefore(from) ? all : summary.domain(d, from, to);
   }
 
   private void writeText(ReportLoader.Loaded loaded, List<DomainSummary> domains, int files,
@@ -115,6 +175,12 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
         .append(Describe.plural(files, "file")).append(": ")
         .append(loaded.unreadable().size()).append(" unreadable, ")
         .append(Describe.plural(loaded.summary().duplicateReports(), "duplicate"));
+    if (loaded.summary().conflictingReports() > 0) {
+      head.append(", ").append(loaded.summary().conflictingReports()).append(" conflicting");
+    }
+    if (loaded.summary().setAsideReports() > 0) {
+      head.append(", ").append(loaded.summary().setAsideReports()).append(" set aside");
+    }
     if (loaded.outsideFilter() > 0) {
       head.append(", ").append(loaded.outsideFilter()).append(" outside --since/--until");
     }
@@ -131,25 +197,60 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     for (DomainSummary d : domains) {
       out.println();
       out.println(domainHeading(d));
-      List<LocalDate> gaps = missingDays(d);
+      List<DayRange> gaps = d.uncoveredDays();
       if (!gaps.isEmpty()) {
-        out.println("  no report for: " + Describe.days(new TreeSet<>(gaps)));
+        out.println("  no report for: " + ranges(gaps));
       }
       SessionCounts s = d.sessions();
       out.println("  sessions: " + s.successful() + " successful, " + s.failed() + " failed"
           + percent(d));
+      long estimated = d.days().values().stream().filter(DaySummary::estimated).count();
+      if (estimated > 0) {
+        out.println("  estimated: " + Describe.plural(estimated, "day") + " with sessions of"
+            + " reports covering several days, spread evenly over their days");
+      }
       List<FailureGroup> groups = d.failureGroups();
       if (groups.isEmpty()) {
-        out.println("  no failures");
+        out.println(s.failed() == 0 ? "  no failures" : "  failures: " + s.failed()
+            + " failed sessions in the totals, none in the failure groups");
         continue;
       }
       out.println("  failures:");
       for (FailureGroup g : groups) {
-        out.println("    " + escape(g.resultType().value()) + ": " + Describe.plural(g.failedSessions(), "session")
-            + ", " + Describe.triage(g.triage()));
-        out.println("      MX hosts: " + counts(g.receivingMxHosts()));
-        out.println("      senders:  " + counts(g.sendingMtaIps()));
+        if (g.resultType().equals(ResultType.FAILURES_WITHOUT_DETAILS)) {
+          out.println("    failures without details: " + Describe.plural(g.failedSessions(), "session")
+              + ", " + Describe.triage(g.triage()));
+          out.println("      the reports count them in total-failure-session-count but describe"
+              + " them in no failure-details");
+        } else {
+          out.println("    " + escape(g.resultType().value()) + ": "
+              + Describe.plural(g.failedSessions(), "session") + ", " + Describe.triage(g.triage()));
+          out.println("      MX hosts: " + counts(g.receivingMxHosts()));
+          out.println("      senders:  " + counts(g.sendingMtaIps()));
+        }
         out.println("      days:     " + Describe.days(g.days()));
+      }
+    }
+    if (loaded.summary().saturated()) {
+      out.println();
+      out.println("Note: some sums reached 9007199254740991 (2^53 - 1) and stopped there; those"
+          + " figures are lower bounds.");
+    }
+    if (!loaded.conflicts().isEmpty()) {
+      out.println();
+      out.println("Conflicting report-ids (" + loaded.summary().conflictingReports() + "): the same"
+          + " organization and report-id with different content; neither report is counted:");
+      for (ReportLoader.Conflict c : loaded.conflicts()) {
+        out.println("  " + escape(c.organization()) + " report-id " + escape(c.reportId()) + ": "
+            + escape(c.firstFile()) + " and " + escape(c.secondFile()));
+      }
+    }
+    if (!loaded.notes().isEmpty()) {
+      out.println();
+      out.println("Set aside or doubtful (" + loaded.notes().size() + "):");
+      for (ReportLoader.Noted n : loaded.notes()) {
+        out.println("  " + escape(n.file()) + ": " + n.warning().code().id() + " at "
+            + escape(n.warning().jsonPath()) + ": " + escape(n.warning().message()));
       }
     }
     if (!loaded.unreadable().isEmpty()) {
@@ -197,19 +298,13 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
         + " with reports";
   }
 
-  /** Returns the days between the first and the last covered day that no report covers. */
-  static List<LocalDate> missingDays(DomainSummary d) {
-    SortedSet<LocalDate> covered = d.coveredDays();
-    List<LocalDate> missing = new ArrayList<>();
-    if (covered.isEmpty()) {
-      return missing;
+  /** Returns "2026-10-23 (1 day), 2026-10-25 to 2026-10-27 (3 days)". */
+  static String ranges(List<DayRange> ranges) {
+    List<String> parts = new ArrayList<>();
+    for (DayRange r : ranges) {
+      parts.add(r + " (" + Describe.plural(r.days(), "day") + ")");
     }
-    for (LocalDate day = covered.first(); day.isBefore(covered.last()); day = day.plusDays(1)) {
-      if (!covered.contains(day)) {
-        missing.add(day);
-      }
-    }
-    return missing;
+    return String.join(", ", parts);
   }
 
   private static String percent(DomainSummary d) {
@@ -236,6 +331,9 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
       g.writeNumberField("reports", loaded.read());
       g.writeNumberField("unreadable", loaded.unreadable().size());
       g.writeNumberField("duplicates", loaded.summary().duplicateReports());
+      g.writeNumberField("conflicting", loaded.summary().conflictingReports());
+      g.writeNumberField("setAside", loaded.summary().setAsideReports());
+      g.writeBooleanField("saturated", loaded.summary().saturated());
       g.writeNumberField("outsideFilter", loaded.outsideFilter());
       g.writeNumberField("warnings", loaded.warnings());
       g.writeArrayFieldStart("unreadableFiles");
@@ -249,6 +347,27 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
       g.writeArrayFieldStart("domains");
       for (DomainSummary d : domains) {
         writeDomain(g, d);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("conflicts");
+      for (ReportLoader.Conflict c : loaded.conflicts()) {
+        g.writeStartObject();
+        g.writeStringField("organization", c.organization());
+        g.writeStringField("reportId", c.reportId());
+        g.writeStringField("firstFile", c.firstFile());
+        g.writeStringField("secondFile", c.secondFile());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("summaryWarnings");
+      for (ReportLoader.Noted n : loaded.notes()) {
+        g.writeStartObject();
+        g.writeStringField("file", n.file());
+        g.writeStringField("code", n.warning().code().id());
+        g.writeStringField("jsonPath", n.warning().jsonPath());
+        g.writeStringField("message", n.warning().message());
+        g.writeBooleanField("setAside", n.warning().code().setsAside());
+        g.writeEndObject();
       }
       g.writeEndArray();
       writeSkipped(g, skipped);
@@ -278,8 +397,23 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     }
     g.writeNumberField("daysWithReports", covered.size());
     g.writeArrayFieldStart("missingDays");
-    for (LocalDate day : missingDays(d)) {
-      g.writeString(day.toString());
+    for (DayRange r : d.uncoveredDays()) {
+      g.writeStartObject();
+      g.writeStringField("first", r.first().toString());
+      g.writeStringField("last", r.last().toString());
+      g.writeNumberField("days", r.days());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("days");
+    for (DaySummary day : d.days().values()) {
+      g.writeStartObject();
+      g.writeStringField("day", day.day().toString());
+      g.writeNumberField("reports", day.reports());
+      g.writeNumberField("successfulSessions", day.sessions().successful());
+      g.writeNumberField("failedSessions", day.sessions().failed());
+      g.writeBooleanField("estimated", day.estimated());
+      g.writeEndObject();
     }
     g.writeEndArray();
     g.writeNumberField("successfulSessions", d.sessions().successful());

@@ -64,7 +64,11 @@ final class ReportCommandTest {
         domains.stream().map(d -> d.get("policyDomain")).toList());
     Json net = domains.get(1);
     assertEquals(189L, net.get("failedSessions"));
-    assertEquals(List.of("2026-10-23"), net.list("missingDays"));
+    Json gap = net.objects("missingDays").get(0);
+    assertEquals(1, net.objects("missingDays").size(), net::toString);
+    assertEquals("2026-10-23", gap.get("first"));
+    assertEquals("2026-10-23", gap.get("last"));
+    assertEquals(1L, gap.get("days"));
     assertTrue((Long) net.get("successfulSessions") > 10_000, net::toString);
     Json failure = net.objects("failures").get(0);
     assertEquals("certificate-host-mismatch", failure.get("resultType"));

@@ -1,10 +1,13 @@
 package dev.mtasts.cli.internal;
 
 import dev.mtasts.policy.MtaStsException;
+import dev.mtasts.tlsrpt.AddResult;
 import dev.mtasts.tlsrpt.ReadResult;
 import dev.mtasts.tlsrpt.ReportErrorCode;
 import dev.mtasts.tlsrpt.ReportParseException;
 import dev.mtasts.tlsrpt.ReportSummary;
+import dev.mtasts.tlsrpt.SummaryLimits;
+import dev.mtasts.tlsrpt.SummaryWarning;
 import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import dev.mtasts.tlsrpt.mail.BrokenMail;
@@ -20,6 +23,7 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +61,52 @@ public final class ReportLoader {
   }
 
   /**
+   * A summary warning about one file: why its report was set aside, or why its figures deserve
+   * doubt.
+   *
+   * @param file the file name as found
+   * @param warning the warning
+   */
+  public record Noted(String file, SummaryWarning warning) {
+    /**
+     * Validates the parts.
+     *
+     * @param file the file name
+     * @param warning the warning
+     */
+    public Noted {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(warning, "warning");
+    }
+  }
+
+  /**
+   * Two files holding reports with the same organization and report-id but different content;
+   * neither is counted.
+   *
+   * @param organization the organization name
+   * @param reportId the report id
+   * @param firstFile the file read first
+   * @param secondFile the file that conflicted with it
+   */
+  public record Conflict(String organization, String reportId, String firstFile, String secondFile) {
+    /**
+     * Validates the parts.
+     *
+     * @param organization the organization name
+     * @param reportId the report id
+     * @param firstFile the first file
+     * @param secondFile the second file
+     */
+    public Conflict {
+      Objects.requireNonNull(organization, "organization");
+      Objects.requireNonNull(reportId, "reportId");
+      Objects.requireNonNull(firstFile, "firstFile");
+      Objects.requireNonNull(secondFile, "secondFile");
+    }
+  }
+
+  /**
    * What loading found.
    *
    * @param summary the aggregate of the reports read and kept
@@ -64,8 +114,13 @@ public final class ReportLoader {
    * @param outsideFilter the reports read but left out by the filter
    * @param warnings the number of tolerated deviations from RFC 8460 over all reports
    * @param unreadable the files that could not be read, in the order met
-   * @param newestDay the last UTC day any kept report covers, or {@code null} when none was kept
+   * @param newestDay the last UTC day any counted report covers, or {@code null} when none was
+   *     counted
    * @param notReports the mails read that carry no report (a DMARC report, a bounce), in order
+   * @param notes the summary warnings, per file, in the order met
+   * @param conflicts the report-id conflicts, in the order met
+   * @param domainLimitReached whether reading stopped because the reports name more policy
+   *     domains than the limit
    */
   public record Loaded(
       ReportSummary summary,
@@ -74,7 +129,10 @@ public final class ReportLoader {
       int warnings,
       List<Unreadable> unreadable,
       @Nullable LocalDate newestDay,
-      List<ReportFiles.Skipped> notReports) {
+      List<ReportFiles.Skipped> notReports,
+      List<Noted> notes,
+      List<Conflict> conflicts,
+      boolean domainLimitReached) {
     /**
      * Copies the list.
      *
@@ -85,11 +143,16 @@ public final class ReportLoader {
      * @param unreadable the unreadable files
      * @param newestDay the newest covered day, or {@code null}
      * @param notReports the mails without a report
+     * @param notes the summary warnings
+     * @param conflicts the conflicts
+     * @param domainLimitReached whether the domain limit stopped reading
      */
     public Loaded {
       Objects.requireNonNull(summary, "summary");
       unreadable = List.copyOf(unreadable);
       notReports = List.copyOf(notReports);
+      notes = List.copyOf(notes);
+      conflicts = List.copyOf(conflicts);
     }
   }
 
@@ -131,8 +194,37 @@ public final class ReportLoader {
       Predicate<TlsRptReport> keep,
       ProgressBar progress,
       Function<InputStream, ReadResult> reader) {
-    Tally tally = new Tally(keep);
-    for (ReportFiles.Entry entry : entries) {
+    return load(entries, stdin, keep, progress, reader, SummaryLimits.DEFAULT, Instant.now());
+  }
+
+  /**
+   * Reads every entry with the given reader into a summary with the given limits. A report with
+   * the same organization and report-id as an earlier file but other content is a conflict: the
+   * earlier file is read again and its figures withdrawn, so neither counts. When a report would
+   * take the summary past {@link SummaryLimits#maxPolicyDomains()}, reading stops there ({@link
+   * Loaded#domainLimitReached()}).
+   *
+   * @param entries the files, from {@link ReportFiles#find}
+   * @param stdin standard input, for the {@code <stdin>} entry
+   * @param keep which reports count; the others are read but left out
+   * @param progress advanced once per entry
+   * @param reader reads one report from an open stream (a file's or standard input)
+   * @param limits the summary's bounds
+   * @param now the instant the date bounds are measured from
+   * @return what was found
+   */
+  public static Loaded load(
+      List<ReportFiles.Entry> entries,
+      InputStream stdin,
+      Predicate<TlsRptReport> keep,
+      ProgressBar progress,
+      Function<InputStream, ReadResult> reader,
+      SummaryLimits limits,
+      Instant now) {
+    Tally tally = new Tally(keep, entries, reader, ReportSummary.newAccumulator(limits, now));
+    for (int index = 0; index < entries.size() && !tally.domainLimit; index++) {
+      ReportFiles.Entry entry = entries.get(index);
+      tally.index = index;
       progress.step();
       String problem = entry.problem();
       if (problem != null) {
@@ -162,8 +254,20 @@ public final class ReportLoader {
       }
     }
     progress.finish();
-    return new Loaded(tally.accumulator.snapshot(), tally.read, tally.outside, tally.warnings,
-        tally.unreadable, tally.newest, tally.notReports);
+    ReportSummary summary = tally.accumulator.snapshot();
+    LocalDate newest = tally.newest;
+    if (!tally.conflicts.isEmpty()) {
+      // A withdrawn report may have been the newest one.
+      newest = null;
+      for (String d : summary.domains()) {
+        LocalDate last = summary.domain(d).lastCoveredDay().orElse(null);
+        if (last != null && (newest == null || last.isAfter(newest))) {
+          newest = last;
+        }
+      }
+    }
+    return new Loaded(summary, tally.read, tally.outside, tally.warnings, tally.unreadable, newest,
+        tally.notReports, tally.notes, tally.conflicts, tally.domainLimit);
   }
 
   /** The mail reader: lenient, with the default limits (25 MiB a message). */
@@ -220,7 +324,14 @@ public final class ReportLoader {
   /** What the entries read so far came to. */
   private static final class Tally {
     final Predicate<TlsRptReport> keep;
-    final ReportSummary.Accumulator accumulator = ReportSummary.newAccumulator();
+    final List<ReportFiles.Entry> entries;
+    final Function<InputStream, ReadResult> reader;
+    final ReportSummary.Accumulator accumulator;
+    final List<Noted> notes = new ArrayList<>();
+    final List<Conflict> conflicts = new ArrayList<>();
+    boolean domainLimit;
+    /** The index of the entry being read: the source number of its reports. */
+    int index;
     final List<Unreadable> unreadable = new ArrayList<>();
     final List<ReportFiles.Skipped> notReports = new ArrayList<>();
     int read;
@@ -228,8 +339,12 @@ public final class ReportLoader {
     int warnings;
     @Nullable LocalDate newest;
 
-    Tally(Predicate<TlsRptReport> keep) {
+    Tally(Predicate<TlsRptReport> keep, List<ReportFiles.Entry> entries,
+        Function<InputStream, ReadResult> reader, ReportSummary.Accumulator accumulator) {
       this.keep = keep;
+      this.entries = entries;
+      this.reader = reader;
+      this.accumulator = accumulator;
     }
 
     void report(ReadResult result) {
@@ -240,10 +355,59 @@ public final class ReportLoader {
         outside++;
         return;
       }
-      accumulator.add(report);
+      AddResult added = accumulator.add(report, index);
+      String label = entries.get(index).label();
+      for (SummaryWarning w : added.warnings()) {
+        domainLimit |= w.code() == SummaryWarning.Code.TOO_MANY_POLICY_DOMAINS;
+        if (notes.size() < MAX_NOTES && w.code() != SummaryWarning.Code.CONFLICTING_REPORT_ID) {
+          notes.add(new Noted(label, w));
+        }
+      }
+      if (added.outcome() == AddResult.Outcome.CONFLICT) {
+        int earlier = added.earlierSource().orElse(-1);
+        boolean known = earlier >= 0 && earlier < entries.size();
+        if (conflicts.size() < MAX_NOTES) {
+          conflicts.add(new Conflict(report.organizationName(), report.reportId(),
+              known ? entries.get(earlier).label() : "(an earlier report)", label));
+        }
+        if (known) {
+          withdrawEarlier(entries.get(earlier));
+        }
+      }
+      if (!added.added()) {
+        return;
+      }
       LocalDate last = report.dateRange().lastDay();
       if (newest == null || last.isAfter(newest)) {
         newest = last;
+      }
+    }
+
+    /** Reads the earlier file of a conflict again and takes its figures back out. */
+    private void withdrawEarlier(ReportFiles.Entry earlier) {
+      Path path = earlier.path();
+      boolean done = false;
+      try {
+        if (path != null && isMail(path)) {
+          boolean[] any = new boolean[1];
+          MailSource.read(path, MAIL, e -> {
+            if (e.outcome() instanceof ReportMail m) {
+              for (ReportAttachment a : m.attachments()) {
+                any[0] |= accumulator.withdraw(a.result().report());
+              }
+            }
+          });
+          done = any[0];
+        } else if (path != null) {
+          done = accumulator.withdraw(readFile(path, reader).report());
+        }
+      } catch (RuntimeException | Error e) {
+        done = false;
+      }
+      if (!done) {
+        // Standard input cannot be read twice; a file may have changed or gone since.
+        unreadable.add(new Unreadable(earlier.label(), "its report-id conflicts with a later file"
+            + " and it could not be read again as it was to take its figures out; they still count"));
       }
     }
 
@@ -261,6 +425,9 @@ public final class ReportLoader {
       }
     }
   }
+
+  /** At most this many summary warnings and conflicts are kept in {@link Loaded}. */
+  public static final int MAX_NOTES = 10_000;
 
   private static String failure(Throwable e) {
     if (e instanceof StackOverflowError || e instanceof OutOfMemoryError) {

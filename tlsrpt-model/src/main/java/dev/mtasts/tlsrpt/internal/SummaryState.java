@@ -11,6 +11,7 @@ import dev.mtasts.tlsrpt.SummaryWarning;
 import dev.mtasts.tlsrpt.SummaryWarning.Code;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -475,7 +476,8 @@ public final class SummaryState {
   }
 
   private boolean outOfBounds(TlsRptReport report, List<SummaryWarning> warnings) {
-    Instant now = this.now != null ? this.now : Instant.now();
+    // Whole seconds: messages show times to the second.
+    Instant now = (this.now != null ? this.now : Instant.now()).truncatedTo(ChronoUnit.SECONDS);
     DateRange range = report.dateRange();
     long first = Math.floorDiv(range.start().getEpochSecond(), 86_400L);
     long last = lastEpochDay(range);
@@ -540,22 +542,32 @@ public final class SummaryState {
       }
       List<FailureDetail> details = p.failureDetails();
       long sum = 0;
+      boolean over = false;
+      int implausible = 0;
+      int firstImplausible = -1;
       for (int i = 0; i < details.size(); i++) {
         long n = details.get(i).failedSessionCount();
         if (n > bound) {
-          warnings.add(new SummaryWarning(Code.IMPLAUSIBLE_SESSION_COUNT,
-              "$.policies[" + pi + "].failure-details[" + i + "].failed-session-count",
-              "the failure detail counts " + n + " sessions, more than the plausible " + bound
-                  + " for one report; counted, but check the sender"));
+          implausible++;
+          firstImplausible = firstImplausible < 0 ? i : firstImplausible;
         }
+        over |= Counts.saturates(sum, n);
         sum = Counts.plus(sum, n);
       }
-      if (sum > p.failedSessionCount()) {
+      if (implausible > 0) {
+        // One warning per policy, however many details: a report cannot flood the output.
+        warnings.add(new SummaryWarning(Code.IMPLAUSIBLE_SESSION_COUNT,
+            "$.policies[" + pi + "].failure-details[" + firstImplausible + "].failed-session-count",
+            implausible + " failure detail" + (implausible == 1 ? "" : "s") + " count more than"
+                + " the plausible " + bound + " sessions for one report; counted, but check the"
+                + " sender"));
+      }
+      if (over || sum > p.failedSessionCount()) {
         warnings.add(new SummaryWarning(Code.FAILURE_DETAILS_ABOVE_TOTAL,
             "$.policies[" + pi + "].failure-details",
-            "the failure details count " + sum + " failed sessions, more than the policy's"
-                + " total-failure-session-count " + p.failedSessionCount()
-                + "; counted as sent, but the report contradicts itself"));
+            "the failure details count " + (over ? "more than " + Counts.MAX : sum)
+                + " failed sessions, more than the policy's total-failure-session-count "
+                + p.failedSessionCount() + "; counted as sent, but the report contradicts itself"));
       }
     }
   }
