@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * name, no raw control character and no out-of-memory message. These are bounds that catch a
  * pathological case (seconds and gigabytes), not performance measurements: those are JMH's.
  *
- * <p>Items 1, 2, 3, 6, 7, 8, 10, 11, 12 and 13 of the issue are covered here; each case names its item.
+ * <p>Items 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12 and 13 of the issue are covered here; each case
+ * names its item.
  */
 final class HostileInputsIT {
   /** The child's heap: far below what the issue's pathological cases needed (0.3 to 3.5 GB). */
@@ -419,5 +420,99 @@ final class HostileInputsIT {
     Run r = run("report", "summarize", "");
     assertEquals(2, r.status(), r::toString);
     assertTrue(r.err().startsWith("mtasts: a PATH is empty"), r::toString);
+  }
+
+  // --- items 2, 3, 5 and 9: the summary (session sums, dates, report-ids, distinct domains)
+
+  private static final long MAX_COUNT = (1L << 53) - 1;
+
+  private static String stsPolicy(String domain, long ok, long failed, String details) {
+    return "{\"policy\":{\"policy-type\":\"sts\",\"policy-string\":[\"version: STSv1\","
+        + "\"mode: testing\",\"mx: mx." + domain + "\",\"max_age: 86400\"],\"policy-domain\":\""
+        + domain + "\",\"mx-host\":[\"mx." + domain + "\"]},\"summary\":{"
+        + "\"total-successful-session-count\":" + ok + ",\"total-failure-session-count\":" + failed
+        + "}" + details + "}";
+  }
+
+  private static String reportJson(String id, String day, List<String> policies) {
+    return "{\"organization-name\":\"Org\",\"date-range\":{\"start-datetime\":\"" + day
+        + "T00:00:00Z\",\"end-datetime\":\"" + day + "T23:59:59Z\"},\"contact-info\":"
+        + "\"r@example.org\",\"report-id\":\"" + id + "\",\"policies\":["
+        + String.join(",", policies) + "]}";
+  }
+
+  @Test
+  void item2_sessionSumsAtTheLargestCountNeverPrintANegativeCount() throws Exception {
+    Path reports = Files.createDirectories(dir.resolve("sums-saturated"));
+    for (int i = 0; i < 1_030; i++) {
+      Files.writeString(reports.resolve("r" + i + ".json"), reportJson("r" + i, "2026-11-20",
+          List.of(stsPolicy("sums.example", MAX_COUNT, 0, ""))));
+    }
+    List<String> details = new ArrayList<>();
+    for (int i = 0; i < 1_100; i++) {
+      details.add("{\"result-type\":\"certificate-expired\",\"sending-mta-ip\":\"192.0.2.1\","
+          + "\"receiving-mx-hostname\":\"mx" + i + ".sums.example\",\"failed-session-count\":"
+          + MAX_COUNT + "}");
+    }
+    Files.writeString(reports.resolve("details.json"), reportJson("d", "2026-11-20",
+        List.of(stsPolicy("sums.example", 0, MAX_COUNT, ",\"failure-details\":[" + String.join(",", details) + "]"))));
+    Run text = run("report", "summarize", reports.toString());
+    assertEquals(0, text.status(), text::toString);
+    assertTrue(text.out().contains("sessions: " + MAX_COUNT + " successful, " + MAX_COUNT + " failed"), text::toString);
+    assertTrue(text.out().contains("certificate-expired: " + MAX_COUNT + " sessions"), text::toString);
+    // A negative count would show as " -8538824893494461516" or "(-8538824893494461516)".
+    assertFalse(java.util.regex.Pattern.compile("[ (]-[0-9]").matcher(text.out()).find(), text::toString);
+    Run json = run("report", "summarize", "--json", reports.toString());
+    assertFalse(java.util.regex.Pattern.compile(": -[0-9]").matcher(json.out()).find(), json::toString);
+    assertEquals(true, Json.parse(json.out()).get("saturated"), json::toString);
+  }
+
+  @Test
+  void item3_reportsDatedYear0000And9999AreSetAsideFastAndSmall() throws Exception {
+    Path reports = Files.createDirectories(dir.resolve("years-set-aside"));
+    List<String> twenty = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      twenty.add(stsPolicy("y" + i + ".example", 5, 0, ""));
+    }
+    Files.writeString(reports.resolve("old.json"), reportJson("old", "0000-01-01", twenty));
+    Files.writeString(reports.resolve("new.json"), reportJson("new", "9999-12-31", twenty));
+    Run json = run("report", "summarize", "--json", reports.toString());
+    assertEquals(2L, Json.parse(json.out()).get("setAside"), json::toString);
+    assertTrue(json.out().length() < 10_000, json::toString);
+    Run text = run("report", "summarize", reports.toString());
+    assertTrue(text.out().contains("report-too-old") && text.out().contains("report-in-future"), text::toString);
+  }
+
+  @Test
+  void item5_aReportIdWithOtherContentIsAConflictNamingBothFiles() throws Exception {
+    Path reports = Files.createDirectories(dir.resolve("conflict"));
+    Files.writeString(reports.resolve("a-real.json"), reportJson("id-1", "2026-11-20",
+        List.of(stsPolicy("conflict.example", 100, 0, ""))));
+    Files.writeString(reports.resolve("b-shadow.json"), reportJson("id-1", "2026-11-20",
+        List.of(stsPolicy("conflict.example", 0, 100, ""))));
+    Run r = run("report", "summarize", reports.toString());
+    assertEquals(1, r.status(), r::toString);
+    assertTrue(r.out().contains("1 conflicting"), r::toString);
+    assertTrue(r.out().contains("a-real.json and ") && r.out().contains("b-shadow.json"), r::toString);
+    assertTrue(r.out().contains("No policy domain found"), r::toString);
+  }
+
+  @Test
+  void item9_twoHundredThousandPolicyDomainsStopAtTheGuardOrFitWhenAllowed() throws Exception {
+    Path reports = Files.createDirectories(dir.resolve("domains"));
+    for (int f = 0; f < 200; f++) {
+      List<String> policies = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        policies.add(stsPolicy("d" + (f * 1000 + i) + ".example", 5, 0, ""));
+      }
+      Files.writeString(reports.resolve("r" + f + ".json"), reportJson("r" + f, "2026-11-20", policies));
+    }
+    Run guarded = run(null, Duration.ofSeconds(60), "report", "summarize", reports.toString());
+    assertEquals(1, guarded.status(), guarded::toString);
+    assertTrue(guarded.err().contains("more than 100000 policy domains (--max-domains 100000)"), guarded::toString);
+    Run allowed = run(null, Duration.ofSeconds(90), "report", "summarize", "--max-domains", "200000",
+        "--domain", "d199999.example", reports.toString());
+    assertEquals(0, allowed.status(), allowed::toString);
+    assertTrue(allowed.out().contains("d199999.example"), allowed::toString);
   }
 }

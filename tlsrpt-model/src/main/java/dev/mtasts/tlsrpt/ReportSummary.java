@@ -448,7 +448,7 @@ public final class ReportSummary {
    * use one per thread and {@link ReportSummary#merge(ReportSummary)} the snapshots.
    */
   public static final class Accumulator {
-    private final SummaryState state;
+    private SummaryState state;
 
     private Accumulator(SummaryLimits limits, @Nullable Instant now) {
       this.state = new SummaryState(limits, now);
@@ -539,6 +539,19 @@ public final class ReportSummary {
      */
     public ReportSummary snapshot() {
       return new ReportSummary(state.deepCopy());
+    }
+
+    /**
+     * Returns an immutable summary of everything added so far without copying it, and leaves
+     * this accumulator empty (same limits and instant): the way to end a large aggregation at half
+     * the peak memory of {@link #snapshot()}.
+     *
+     * @return the summary
+     */
+    public ReportSummary finish() {
+      SummaryState done = state;
+      state = new SummaryState(done.limits(), done.now());
+      return new ReportSummary(done);
     }
   }
 }

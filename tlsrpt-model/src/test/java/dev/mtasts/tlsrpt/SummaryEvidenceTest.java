@@ -339,6 +339,19 @@ final class SummaryEvidenceTest {
     assertEquals(2, a.domainCount());
   }
 
+  @Test
+  void finishHandsOverTheSummaryAndLeavesTheAccumulatorEmpty() {
+    ReportSummary.Accumulator a = acc();
+    TlsRptReport r = day("1", "2026-11-20", sts("example.com", 3, 0));
+    a.add(r);
+    ReportSummary expected = a.snapshot();
+    ReportSummary done = a.finish();
+    assertEquals(expected, done);
+    assertEquals(0, a.domainCount());
+    assertTrue(a.add(r), "the empty accumulator takes the report again");
+    assertEquals(expected, done, "the finished summary does not change");
+  }
+
   // ---- issue 14 item 5: aggregation state is private and named ----
 
   @Test

@@ -254,7 +254,7 @@ public final class ReportLoader {
       }
     }
     progress.finish();
-    ReportSummary summary = tally.accumulator.snapshot();
+    ReportSummary summary = tally.accumulator.finish();
     LocalDate newest = tally.newest;
     if (!tally.conflicts.isEmpty()) {
       // A withdrawn report may have been the newest one.
