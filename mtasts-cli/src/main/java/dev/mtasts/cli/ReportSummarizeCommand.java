@@ -137,8 +137,8 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     } else {
       writeText(loaded, domains, entries.size(), skipped);
     }
-    return loaded.unreadable().isEmpty() && loaded.conflicts().isEmpty() && !domains.isEmpty()
-        ? ExitStatus.OK : ExitStatus.NEGATIVE;
+    // Conflicts are reported like duplicates (both files named), not as unreadable input.
+    return loaded.unreadable().isEmpty() && !domains.isEmpty() ? ExitStatus.OK : ExitStatus.NEGATIVE;
   }
 
   /**

@@ -491,7 +491,7 @@ final class HostileInputsIT {
     Files.writeString(reports.resolve("b-shadow.json"), reportJson("id-1", "2026-11-20",
         List.of(stsPolicy("conflict.example", 0, 100, ""))));
     Run r = run("report", "summarize", reports.toString());
-    assertEquals(1, r.status(), r::toString);
+    assertEquals(1, r.status(), "no domain is left to report: " + r);
     assertTrue(r.out().contains("1 conflicting"), r::toString);
     assertTrue(r.out().contains("a-real.json and ") && r.out().contains("b-shadow.json"), r::toString);
     assertTrue(r.out().contains("No policy domain found"), r::toString);
