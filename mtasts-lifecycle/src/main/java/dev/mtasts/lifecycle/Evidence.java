@@ -31,12 +31,16 @@ import org.jspecify.annotations.Nullable;
  *     unknown
  * @param txtTtl the TTL of the {@code _mta-sts} TXT record: how long resolvers may keep serving
  *     the old id after a change (default one hour)
+ * @param historyKnown {@code false} when the publication history was not kept but rebuilt from
+ *     what is published now: earlier policies, possibly with a longer {@code max_age}, are then
+ *     unknown, and plans that wait for cached policies say so (default {@code true})
  */
 public record Evidence(
     @Nullable TlsRptRecord tlsRpt,
     @Nullable ReportSummary reports,
     List<String> mxHosts,
-    Duration txtTtl) {
+    Duration txtTtl,
+    boolean historyKnown) {
 
   /** The TTL assumed when none is given: one hour. */
   public static final Duration DEFAULT_TXT_TTL = Duration.ofHours(1);
@@ -51,6 +55,8 @@ public record Evidence(
    *     unknown
    * @param txtTtl the TTL of the {@code _mta-sts} TXT record: how long resolvers may keep serving
    *     the old id after a change (default one hour)
+   * @param historyKnown {@code false} when the publication history was rebuilt from what is
+   *     published now
    * @throws IllegalArgumentException if the TTL is negative or a host name is empty
    */
   public Evidence {
@@ -82,7 +88,7 @@ public record Evidence(
    * @return empty evidence
    */
   public static Evidence none() {
-    return new Evidence(null, null, List.of(), DEFAULT_TXT_TTL);
+    return new Evidence(null, null, List.of(), DEFAULT_TXT_TTL, true);
   }
 
   /**
@@ -92,7 +98,7 @@ public record Evidence(
    * @return the new evidence
    */
   public Evidence withTlsRpt(TlsRptRecord record) {
-    return new Evidence(Objects.requireNonNull(record, "record"), reports, mxHosts, txtTtl);
+    return new Evidence(Objects.requireNonNull(record, "record"), reports, mxHosts, txtTtl, historyKnown);
   }
 
   /**
@@ -102,7 +108,7 @@ public record Evidence(
    * @return the new evidence
    */
   public Evidence withReports(ReportSummary summary) {
-    return new Evidence(tlsRpt, Objects.requireNonNull(summary, "summary"), mxHosts, txtTtl);
+    return new Evidence(tlsRpt, Objects.requireNonNull(summary, "summary"), mxHosts, txtTtl, historyKnown);
   }
 
   /**
@@ -112,7 +118,7 @@ public record Evidence(
    * @return the new evidence
    */
   public Evidence withMxHosts(List<String> hosts) {
-    return new Evidence(tlsRpt, reports, hosts, txtTtl);
+    return new Evidence(tlsRpt, reports, hosts, txtTtl, historyKnown);
   }
 
   /**
@@ -132,6 +138,17 @@ public record Evidence(
    * @return the new evidence
    */
   public Evidence withTxtTtl(Duration ttl) {
-    return new Evidence(tlsRpt, reports, mxHosts, ttl);
+    return new Evidence(tlsRpt, reports, mxHosts, ttl, historyKnown);
+  }
+
+  /**
+   * Returns a copy that says whether the publication history was kept ({@code true}) or rebuilt
+   * from what is published now ({@code false}).
+   *
+   * @param known whether the history is known
+   * @return the new evidence
+   */
+  public Evidence withHistoryKnown(boolean known) {
+    return new Evidence(tlsRpt, reports, mxHosts, txtTtl, known);
   }
 }

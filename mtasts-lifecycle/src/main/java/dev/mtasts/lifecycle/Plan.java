@@ -2,6 +2,7 @@ package dev.mtasts.lifecycle;
 
 import dev.mtasts.dns.PolicyId;
 import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.lifecycle.internal.Times;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -106,7 +107,7 @@ public record Plan(
   public String describe() {
     StringBuilder b = new StringBuilder();
     b.append(transition).append(' ').append(domain).append(": ").append(from).append(" -> ")
-        .append(to).append(", fully in effect at ").append(effectiveAt).append('\n');
+        .append(to).append(", fully in effect at ").append(Times.format(effectiveAt)).append('\n');
     for (Reason warning : warnings) {
       b.append("warning ").append(warning.code().id()).append(": ").append(warning.message())
           .append('\n');

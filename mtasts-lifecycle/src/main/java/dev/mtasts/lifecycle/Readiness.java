@@ -18,12 +18,19 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Blocking (over the window of complete UTC days before today): no valid TLS-RPT record with
- * a {@code rua}; a day without any report; no session at all; a failure group the triage marks
- * {@code FIX_OUR_SIDE}; an MX host no {@code mx} pattern matches, or an unknown MX list.
- * Warnings: a {@code max_age} under the configured minimum, failures that are usually safe to
- * ignore or need investigation, policy hosting failures, a failure rate above the threshold,
- * days with reports but no sessions, sessions none of which applied an MTA-STS policy.
+ * <p>Blocking (over the window of complete UTC days before the moment of evaluation, never
+ * anchored on a report): no valid TLS-RPT record with a {@code rua}; fewer days with sessions
+ * than {@link LifecycleOptions#requiredDaysWithSessions()} (10 of 14 by default); no report for
+ * the last {@link LifecycleOptions#RECENT_DAYS} days (reports stopped arriving); no session at
+ * all; a failure group the triage marks {@code FIX_OUR_SIDE}, {@code FIX_POLICY_HOSTING} (enforce
+ * would not take effect) or {@code FIX_WITH_SENDER}; more failed sessions not classed as safe to
+ * ignore (with or without {@code failure-details}) than {@link
+ * LifecycleOptions#failureThreshold(long)}; an MX host no {@code mx} pattern matches, or an
+ * unknown MX list; with a history, mode testing published for less than the window.
+ * Warnings: each day without a report, days with reports but no sessions, reports dated after
+ * the moment of evaluation (set aside), a {@code max_age} under the configured minimum, failures
+ * that are usually safe to ignore or need investigation, a failure rate above the threshold,
+ * sessions none of which applied an MTA-STS policy.
  *
  * @param verdict the verdict
  * @param blocking the reasons that refuse the move; empty unless the verdict is {@code NOT_READY}
@@ -102,6 +109,24 @@ public record Readiness(
   public static Readiness assess(String domain, MtaStsPolicy policy, Evidence evidence,
       Clock clock, LifecycleOptions options) {
     return ReadinessCheck.assess(domain, policy, evidence, clock.instant(), options);
+  }
+
+  /**
+   * Checks whether the domain may move from its current testing policy to {@code policy} in
+   * enforce mode, exactly as {@link Lifecycle#plan} does for that move: the same window, the same
+   * rules, and the same {@link Reason.Code#TESTING_TOO_SHORT} check against the history.
+   *
+   * @param current what is published, with its history
+   * @param policy the enforce policy that would be published
+   * @param evidence the TLS-RPT record, reports and MX hosts of the domain
+   * @param clock gives the moment of evaluation; the window is the complete UTC days before it
+   * @param options the thresholds
+   * @return the readiness
+   */
+  public static Readiness assess(Deployment current, MtaStsPolicy policy, Evidence evidence,
+      Clock clock, LifecycleOptions options) {
+    return ReadinessCheck.assess(current.domain(), policy, evidence, clock.instant(), options,
+        current.history());
   }
 
   /**

@@ -42,8 +42,14 @@ public sealed interface Reason
     TESTING_TOO_SHORT,
     /** No valid TLS-RPT record with at least one {@code rua} is published (RFC 8460 §3). */
     TLSRPT_RECORD_MISSING,
-    /** Some UTC days of the readiness window have no report at all. */
+    /** Some UTC days of the readiness window have no report at all (a warning). */
     REPORT_DAYS_MISSING,
+    /** Fewer days of the window than required have reported sessions. */
+    TOO_FEW_DAYS_WITH_SESSIONS,
+    /** No report covers the last days of the window: reports may have stopped arriving. */
+    NO_RECENT_REPORTS,
+    /** Reports dated after the moment of evaluation were set aside. */
+    FUTURE_REPORTS,
     /** The reports of the window count no session at all: silence is not evidence. */
     NO_SESSIONS,
     /** Some days of the window have reports but no session. */
@@ -52,8 +58,15 @@ public sealed interface Reason
     NO_STS_SESSIONS,
     /** Certificate failures on the domain's own MX hosts: fix them before enforcing. */
     OUR_SIDE_FAILURES,
-    /** Senders could not fetch or validate the policy: fix the policy hosting. */
+    /**
+     * Senders could not fetch or validate the policy: fix the policy hosting; an enforce policy
+     * would not take effect.
+     */
     POLICY_HOSTING_FAILURES,
+    /** Failures from a sender the owner knows (a partner, an own relay): fix them with it. */
+    KNOWN_SENDER_FAILURES,
+    /** More failed sessions not classed as safe to ignore than the threshold allows. */
+    TOO_MANY_FAILURES,
     /** Failures the triage marks as usually safe to ignore. */
     IGNORABLE_FAILURES,
     /** Failures the triage cannot classify: look at them. */
@@ -68,6 +81,11 @@ public sealed interface Reason
     HIGH_FAILURE_RATE,
     /** Senders may apply a cached policy long after a deletion. */
     CACHED_POLICIES_FAR_OFF,
+    /**
+     * No publication history was kept: policies served before the current one, possibly with a
+     * longer {@code max_age}, are unknown.
+     */
+    HISTORY_UNKNOWN,
     /**
      * A mode none policy with {@code max_age} above one day (RFC 8461 §8.3 suggests 86400): senders
      * may cache it that long, which stretches the wait of a later deletion.
@@ -131,8 +149,9 @@ public sealed interface Reason
     @Override
     public String message() {
       return "no TLS-RPT report covers " + days.size() + " UTC day" + (days.size() == 1 ? "" : "s")
-          + " of the window: " + joinDays(days) + "; wait until every day of the window is"
-          + " reported (check that the rua address of _smtp._tls receives mail)";
+          + " of the window: " + joinDays(days) + "; those days add no evidence (senders report"
+          + " only days they sent mail; if mail did arrive, check that the rua address of"
+          + " _smtp._tls receives the reports)";
     }
   }
 
@@ -140,7 +159,8 @@ public sealed interface Reason
    * A group of failures of one result type and triage class, as aggregated by tlsrpt-model.
    *
    * @param code {@link Code#OUR_SIDE_FAILURES}, {@link Code#POLICY_HOSTING_FAILURES},
-   *     {@link Code#IGNORABLE_FAILURES} or {@link Code#FAILURES_TO_INVESTIGATE}
+   *     {@link Code#KNOWN_SENDER_FAILURES}, {@link Code#IGNORABLE_FAILURES} or {@link
+   *     Code#FAILURES_TO_INVESTIGATE}
    * @param group the failures with their counts, sending MTA IPs, MX hosts and days
    */
   record Failures(Code code, FailureGroup group) implements Reason {
@@ -171,9 +191,13 @@ public sealed interface Reason
     private static String describe(Code code) {
       switch (code) {
         case OUR_SIDE_FAILURES:
-          return "fix on our side: the certificate of our own MX host failed validation";
+          return "fix on our side: our own MX host failed TLS for several senders or its"
+              + " certificate failed validation";
         case POLICY_HOSTING_FAILURES:
-          return "fix the policy hosting at mta-sts.<domain>";
+          return "fix the policy hosting at mta-sts.<domain>: senders cannot fetch or validate the"
+              + " policy, so an enforce policy would not take effect";
+        case KNOWN_SENDER_FAILURES:
+          return "fix with that sender before enforcing: it is one the owner knows";
         case IGNORABLE_FAILURES:
           return "usually safe to ignore";
         default:

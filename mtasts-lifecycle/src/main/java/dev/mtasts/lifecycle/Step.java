@@ -2,6 +2,7 @@ package dev.mtasts.lifecycle;
 
 import dev.mtasts.dns.PolicyId;
 import java.time.Duration;
+import dev.mtasts.lifecycle.internal.Times;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -12,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #instruction()} says it in words.
  */
 public sealed interface Step
-    permits Step.UploadPolicy, Step.VerifyServed, Step.PublishTxt, Step.RemoveTxt,
-        Step.RemovePolicyFile, Step.Wait {
+    permits Step.PublishTlsRpt, Step.UploadPolicy, Step.VerifyServed, Step.PublishTxt,
+        Step.RemoveTxt, Step.RemovePolicyFile, Step.Wait {
 
   /**
    * Returns what to do, in words, with the exact values.
@@ -21,6 +22,33 @@ public sealed interface Step
    * @return the instruction
    */
   String instruction();
+
+  /**
+   * Publish the TLS-RPT record, so that senders report what they see under the testing policy
+   * (RFC 8460 §3); without reports, the enforce guard has no evidence.
+   *
+   * @param name the record name, {@code _smtp._tls.<domain>}
+   * @param value the record text, such as {@code v=TLSRPTv1; rua=mailto:tlsrpt@example.com}
+   */
+  record PublishTlsRpt(String name, String value) implements Step {
+    /**
+     * Validates the components.
+     *
+     * @param name the record name
+     * @param value the record text
+     */
+    public PublishTlsRpt {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String instruction() {
+      return "Publish the TXT record " + name + " with \"" + value + "\" and make sure the rua"
+          + " mailbox accepts mail: senders then send a TLS-RPT report for each day they deliver"
+          + " mail (RFC 8460 §3), the evidence the enforce check reads";
+    }
+  }
 
   /**
    * Upload a new policy file. Always the first step of a change: the file must be served before
@@ -197,7 +225,7 @@ public sealed interface Step
 
     @Override
     public String instruction() {
-      return "Wait until " + until + ": " + reason;
+      return "Wait until " + Times.format(until) + ": " + reason;
     }
   }
 }

@@ -88,11 +88,11 @@ final class LifecycleScenarioTest {
         .clean(firstDay, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1), 800)
         .summary());
     Refusal refused = (Refusal) Lifecycle.plan(load(), Target.of(enforce(TWO_WEEKS)), early, clock);
-    assertEquals(List.of(Reason.Code.TESTING_TOO_SHORT, Reason.Code.REPORT_DAYS_MISSING),
+    assertEquals(List.of(Reason.Code.TESTING_TOO_SHORT, Reason.Code.TOO_FEW_DAYS_WITH_SESSIONS),
         LifecycleTest.codes(refused.reasons()));
     assertTrue(refused.reasons().get(0).message().endsWith("Enforce on 2026-01-20 or later"),
         refused.reasons().get(0).message());
-    assertEquals(11, ((Reason.MissingDays) refused.reasons().get(1)).days().size());
+    assertEquals(11, ((Reason.MissingDays) refused.readiness().warnings().get(0)).days().size());
 
     // Day 16: two full weeks reported, clean.
     clock.advance(Duration.ofDays(13));

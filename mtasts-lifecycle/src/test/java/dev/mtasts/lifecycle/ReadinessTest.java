@@ -59,15 +59,17 @@ final class ReadinessTest {
 
     assertEquals(Readiness.Verdict.NOT_READY, r.verdict());
     assertFalse(r.ready());
-    List<String> blocking = new ArrayList<>();
-    for (Reason reason : r.blocking()) {
-      assertEquals(Code.OUR_SIDE_FAILURES, reason.code(), reason.message());
-      Reason.Failures f = (Reason.Failures) reason;
-      assertEquals(TriageClass.FIX_OUR_SIDE, f.group().triage());
-      blocking.add(f.group().resultType().value() + "=" + f.group().failedSessions());
-    }
-    assertEquals(List.of("certificate-expired=100", "validation-failure=3"),
-        blocking.stream().sorted().toList());
+    // The expired certificate on our mx1 blocks; the 200 starttls-not-supported sessions to our
+    // mx2 from one sender are to investigate, never ignored: with the certificate failures they
+    // exceed the failure threshold (regression: Appendix B's mx2 failures never blocked).
+    assertEquals(List.of(Code.OUR_SIDE_FAILURES, Code.TOO_MANY_FAILURES),
+        LifecycleTest.codes(r.blocking()));
+    Reason.Failures ours = (Reason.Failures) r.blocking().get(0);
+    assertEquals(TriageClass.FIX_OUR_SIDE, ours.group().triage());
+    assertEquals("certificate-expired=100",
+        ours.group().resultType().value() + "=" + ours.group().failedSessions());
+    assertTrue(r.blocking().get(1).message().startsWith("300 failed sessions"),
+        r.blocking().get(1)::message);
     Reason.Failures expired = (Reason.Failures) r.blocking().stream()
         .filter(b -> ((Reason.Failures) b).group().resultType() == ResultType.CERTIFICATE_EXPIRED)
         .findFirst().orElseThrow();
@@ -80,6 +82,7 @@ final class ReadinessTest {
 
     List<Code> warnings = LifecycleTest.codes(r.warnings());
     assertTrue(warnings.contains(Code.IGNORABLE_FAILURES), warnings.toString());
+    assertTrue(warnings.contains(Code.FAILURES_TO_INVESTIGATE), warnings.toString());
     // 303 failed of 5629 sessions is above the default 2 %.
     assertTrue(warnings.contains(Code.HIGH_FAILURE_RATE), warnings.toString());
     assertEquals(LocalDate.parse("2016-04-01"), r.windowStart());
@@ -93,7 +96,8 @@ final class ReadinessTest {
         .withReports(ReportSummary.of(List.of(report))).withMxHosts("mx1.mail.company-y.example");
     Readiness r = Readiness.assess("company-y.example", COMPANY_Y, evidence,
         dayAfter("2016-04-01"), LifecycleOptions.defaults());
-    Reason.MissingDays missing = (Reason.MissingDays) r.blocking().get(0);
+    assertEquals(Code.TOO_FEW_DAYS_WITH_SESSIONS, r.blocking().get(0).code());
+    Reason.MissingDays missing = (Reason.MissingDays) r.warnings().get(0);
     assertEquals(13, missing.days().size());
     assertEquals(LocalDate.parse("2016-03-19"), r.windowStart());
     assertFalse(missing.days().contains(LocalDate.parse("2016-04-01")));

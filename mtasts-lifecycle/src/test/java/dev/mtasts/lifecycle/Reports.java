@@ -7,6 +7,7 @@ import dev.mtasts.tlsrpt.FailureDetail;
 import dev.mtasts.tlsrpt.GeneratedReport;
 import dev.mtasts.tlsrpt.ReportSummary;
 import dev.mtasts.tlsrpt.ResultType;
+import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import dev.mtasts.tlsrpt.TlsRptReportBuilder;
 import java.time.LocalDate;
@@ -48,6 +49,19 @@ final class Reports {
   Reports failure(LocalDate day, ResultType type, String senderIp, String mxHost, long count) {
     builder.recordFailure(policy, noon(day), FailureDetail.of(type, senderIp, mxHost, count));
     return this;
+  }
+
+  /** Returns a report of one day that counts failed sessions without any failure details. */
+  static TlsRptReport undetailedFailures(LocalDate day, long failed) {
+    String json = "{\"organization-name\": \"Quiet Sender\", \"date-range\": {\"start-datetime\": \""
+        + day + "T00:00:00Z\", \"end-datetime\": \"" + day + "T23:59:59Z\"}, \"contact-info\":"
+        + " \"tlsrpt@quiet.example\", \"report-id\": \"undetailed-" + day + "\", \"policies\": [{"
+        + "\"policy\": {\"policy-type\": \"sts\", \"policy-string\": [\"version: STSv1\","
+        + " \"mode: testing\", \"mx: mx1.example.com\", \"max_age: 604800\"], \"policy-domain\":"
+        + " \"example.com\", \"mx-host\": [\"mx1.example.com\"]}, \"summary\":"
+        + " {\"total-successful-session-count\": 0, \"total-failure-session-count\": " + failed
+        + "}}]}";
+    return TlsRptReader.strict().read(json).report();
   }
 
   List<TlsRptReport> reports() {

@@ -1,6 +1,7 @@
 package dev.mtasts.tlsrpt;
 
 import dev.mtasts.tlsrpt.internal.Counts;
+import dev.mtasts.tlsrpt.internal.IpAddresses;
 import dev.mtasts.tlsrpt.internal.DayCell;
 import dev.mtasts.tlsrpt.internal.DomainState;
 import dev.mtasts.tlsrpt.internal.FailureCell;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +111,8 @@ public final class DomainSummary {
                 k.detailed() ? ResultType.of(k.resultType()) : ResultType.FAILURES_WITHOUT_DETAILS,
                 k.sendingIp(),
                 k.receivingMx(),
-                e.getValue().failedSessions()));
+                e.getValue().failedSessions(),
+                k.organization()));
       }
       list.sort(BY_COUNT_THEN_FIELDS);
       this.failures = Collections.unmodifiableList(list);
@@ -131,7 +134,8 @@ public final class DomainSummary {
           .thenComparing(f -> f.resultType().value())
           .thenComparing(FailureEntry::policyTypeText)
           .thenComparing(FailureEntry::sendingMtaIp)
-          .thenComparing(FailureEntry::receivingMxHostname);
+          .thenComparing(FailureEntry::receivingMxHostname)
+          .thenComparing(FailureEntry::reportingOrganization);
 
   /**
    * Returns the policy domain, lower case.
@@ -366,10 +370,22 @@ public final class DomainSummary {
       long count;
       final Map<String, Long> ips = new HashMap<>();
       final Map<String, Long> mxs = new HashMap<>();
+      final Map<String, Long> orgs = new HashMap<>();
       final SortedSet<LocalDate> groupDays = new TreeSet<>();
+    }
+    // Who saw each (result type, MX): the triage tells a failure seen by several reporters or
+    // networks (our MX) from one seen by a single sender (maybe its own path).
+    Map<String, Set<String>> orgsSeeing = new HashMap<>();
+    Map<String, Set<String>> networksSeeing = new HashMap<>();
+    for (FailureEntry f : failures) {
+      String key = f.resultType().value() + "\u0000" + f.receivingMxHostname();
+      orgsSeeing.computeIfAbsent(key, k -> new HashSet<>()).add(f.reportingOrganization());
+      networksSeeing.computeIfAbsent(key, k -> new HashSet<>())
+          .add(IpAddresses.network(f.sendingMtaIp()));
     }
     Map<ResultType, Map<TriageClass, Acc>> groups = new LinkedHashMap<>();
     for (FailureEntry f : failures) {
+      String key = f.resultType().value() + "\u0000" + f.receivingMxHostname();
       FailureObservation o =
           new FailureObservation(
               policyDomain,
@@ -377,7 +393,10 @@ public final class DomainSummary {
               f.resultType(),
               f.sendingMtaIp().isEmpty() ? null : f.sendingMtaIp(),
               f.receivingMxHostname().isEmpty() ? null : f.receivingMxHostname(),
-              mxPatterns);
+              mxPatterns,
+              f.reportingOrganization().isEmpty() ? null : f.reportingOrganization(),
+              orgsSeeing.get(key).size(),
+              networksSeeing.get(key).size());
       TriageClass cls = Objects.requireNonNull(triage.classify(o), "triage returned null");
       Acc acc =
           groups
@@ -386,13 +405,14 @@ public final class DomainSummary {
       acc.count = Counts.plus(acc.count, f.failedSessions());
       acc.ips.merge(f.sendingMtaIp(), f.failedSessions(), Counts::plus);
       acc.mxs.merge(f.receivingMxHostname(), f.failedSessions(), Counts::plus);
+      acc.orgs.merge(f.reportingOrganization(), f.failedSessions(), Counts::plus);
       acc.groupDays.add(f.day());
     }
     List<FailureGroup> out = new ArrayList<>();
     for (Map.Entry<ResultType, Map<TriageClass, Acc>> e : groups.entrySet()) {
       for (Map.Entry<TriageClass, Acc> g : e.getValue().entrySet()) {
         Acc a = g.getValue();
-        out.add(new FailureGroup(e.getKey(), g.getKey(), a.count, a.ips, a.mxs, a.groupDays));
+        out.add(new FailureGroup(e.getKey(), g.getKey(), a.count, a.ips, a.mxs, a.groupDays, a.orgs));
       }
     }
     out.sort(

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The finest aggregated failure figure: one result type between one sending IP and one MX host,
- * for one policy domain, policy type and UTC day. {@code ""} stands for "not reported".
+ * as reported by one organization, for one policy domain, policy type and UTC day. {@code ""} stands for "not reported".
  *
  * @param policyDomain the policy domain, lower case
  * @param day the UTC day the reports started on
@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param sendingMtaIp the sending MTA IP, or {@code ""}
  * @param receivingMxHostname the receiving MX host (lower case), or {@code ""}
  * @param failedSessions the number of failed sessions
+ * @param reportingOrganization the {@code organization-name} of the reports
  */
 public record FailureEntry(
     String policyDomain,
@@ -22,7 +23,8 @@ public record FailureEntry(
     ResultType resultType,
     String sendingMtaIp,
     String receivingMxHostname,
-    long failedSessions) {
+    long failedSessions,
+    String reportingOrganization) {
 
   /**
    * Checks the components.
@@ -34,6 +36,7 @@ public record FailureEntry(
    * @param sendingMtaIp the {@code sendingMtaIp} component
    * @param receivingMxHostname the {@code receivingMxHostname} component
    * @param failedSessions the {@code failedSessions} component
+   * @param reportingOrganization the {@code reportingOrganization} component
    */
   public FailureEntry {
     Objects.requireNonNull(policyDomain, "policyDomain");
@@ -42,5 +45,6 @@ public record FailureEntry(
     Objects.requireNonNull(resultType, "resultType");
     Objects.requireNonNull(sendingMtaIp, "sendingMtaIp");
     Objects.requireNonNull(receivingMxHostname, "receivingMxHostname");
+    Objects.requireNonNull(reportingOrganization, "reportingOrganization");
   }
 }

@@ -19,6 +19,7 @@ import java.util.TreeSet;
  * @param sendingMtaIps failed sessions per sending MTA IP
  * @param receivingMxHosts failed sessions per receiving MX host (lower case)
  * @param days the UTC days with failures of this group
+ * @param reportingOrganizations failed sessions per reporting organization
  */
 public record FailureGroup(
     ResultType resultType,
@@ -26,7 +27,8 @@ public record FailureGroup(
     long failedSessions,
     Map<String, Long> sendingMtaIps,
     Map<String, Long> receivingMxHosts,
-    SortedSet<LocalDate> days) {
+    SortedSet<LocalDate> days,
+    Map<String, Long> reportingOrganizations) {
 
   /**
    * Checks the components and copies the collections.
@@ -37,6 +39,7 @@ public record FailureGroup(
    * @param sendingMtaIps the {@code sendingMtaIps} component
    * @param receivingMxHosts the {@code receivingMxHosts} component
    * @param days the {@code days} component
+   * @param reportingOrganizations the {@code reportingOrganizations} component
    */
   public FailureGroup {
     Objects.requireNonNull(resultType, "resultType");
@@ -44,5 +47,6 @@ public record FailureGroup(
     sendingMtaIps = Map.copyOf(sendingMtaIps);
     receivingMxHosts = Map.copyOf(receivingMxHosts);
     days = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(days));
+    reportingOrganizations = Map.copyOf(reportingOrganizations);
   }
 }

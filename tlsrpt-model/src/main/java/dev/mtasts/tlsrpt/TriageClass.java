@@ -6,7 +6,12 @@ public enum TriageClass {
   FIX_OUR_SIDE,
   /** The MTA-STS policy could not be fetched or was invalid: fix the policy hosting. */
   FIX_POLICY_HOSTING,
-  /** Usually noise: no STARTTLS offered, or senders that do not look legitimate. */
+  /**
+   * Failures from a sender the owner knows (a partner, an own relay): fix them with that sender
+   * before enforcing.
+   */
+  FIX_WITH_SENDER,
+  /** Usually noise: negotiation failures from senders the owner does not know. */
   USUALLY_SAFE_TO_IGNORE,
   /** Anything else: look at it. */
   INVESTIGATE

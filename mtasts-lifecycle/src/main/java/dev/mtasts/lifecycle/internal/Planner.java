@@ -56,8 +56,8 @@ public final class Planner {
       Instant now, LifecycleOptions options, PolicyIdGenerator ids) {
     Optional<Instant> last = history.lastEvent();
     if (last.isPresent() && now.isBefore(last.get())) {
-      throw new IllegalArgumentException("the clock says " + now + ", before the last event of the"
-          + " history (" + last.get() + "); check the clock");
+      throw new IllegalArgumentException("the clock says " + Times.format(now) + ", before the last"
+          + " event of the history (" + Times.format(last.get()) + "); check the clock");
     }
     String domain = history.domain();
     LifecycleState from = Deployment.of(history, now).state();
@@ -77,18 +77,22 @@ public final class Planner {
       return new Refusal(domain, from, to, refusals, null);
     }
     if (transition == Transition.DELETE) {
+      if (!evidence.historyKnown()) {
+        warnings.add(historyUnknown(history, now));
+      }
       return delete(history, from, now, options, warnings);
     }
     MtaStsPolicy policy = Objects.requireNonNull(requested, "target policy");
 
     @Nullable Readiness readiness = null;
     if (transition == Transition.ENFORCE) {
-      readiness = ReadinessCheck.assess(domain, policy, evidence, now, options);
-      @Nullable Reason tooShort = testingTooShort(history, readiness, options);
-      if (tooShort != null) {
-        refusals.add(tooShort);
-      }
+      readiness = ReadinessCheck.assess(domain, policy, evidence, now, options, history);
       refusals.addAll(readiness.blocking());
+      if (!evidence.historyKnown()) {
+        warnings.add(new Reason.General(Code.HISTORY_UNKNOWN, "no publication history was kept,"
+            + " so mode testing is assumed to have been published for the whole window; keep one"
+            + " from now on (mtasts history init, then mtasts history record after each change)"));
+      }
       warnings.addAll(readiness.warnings());
     } else if (to == LifecycleState.ENFORCE) {
       // A change within enforce: every MX host must stay covered, or senders refuse it.
@@ -100,6 +104,9 @@ public final class Planner {
       }
     } else if (to == LifecycleState.NONE) {
       warnings.addAll(turnOffFindings(history, policy, now, evidence.txtTtl()));
+      if (!evidence.historyKnown()) {
+        warnings.add(historyUnknown(history, now));
+      }
     } else if (to == LifecycleState.TESTING) {
       if (!evidence.mxHosts().isEmpty()) {
         warnings.addAll(ReadinessCheck.mxCoverage(policy, evidence.mxHosts()));
@@ -109,7 +116,7 @@ public final class Planner {
         warnings.add(new Reason.General(Code.TLSRPT_RECORD_MISSING, "no TLS-RPT record is"
             + " published at _smtp._tls." + domain + "; without reports the testing period shows"
             + " nothing, and enforce will be refused until " + options.windowDays()
-            + " days are reported"));
+            + " days are reported: the first step publishes one"));
       }
     }
     if (!refusals.isEmpty()) {
@@ -137,15 +144,15 @@ public final class Planner {
         Duration maxAge = Duration.ofSeconds(policy.maxAge());
         out.add(new Reason.General(Code.NONE_MAX_AGE_ABOVE_ONE_DAY, finding.message()
             + ". Senders may cache this mode none policy for " + policy.maxAge() + " s ("
-            + maxAge.toDays() + " days): a later deletion (Target.deleted()) is complete, and the"
-            + " domain ABSENT, only that long after the TXT record and policy file are removed;"
-            + " removed at the earliest, " + earliestRemoval + ", not before "
-            + earliestRemoval.plus(maxAge) + " instead of "
-            + earliestRemoval.plusSeconds(Target.MODE_NONE_MAX_AGE)
-            + ". Target.modeNone() publishes the documented turn-off"));
+            + maxAge.toDays() + " days): a later deletion is complete, and the domain ABSENT, only"
+            + " that long after the TXT record and policy file are removed; removed at the"
+            + " earliest, " + Times.format(earliestRemoval) + ", not before "
+            + Times.format(earliestRemoval.plus(maxAge)) + " instead of "
+            + Times.format(earliestRemoval.plusSeconds(Target.MODE_NONE_MAX_AGE))
+            + ". The documented turn-off is mode none with max_age 86400 and no mx"));
       } else if (finding.code() == LintCode.NONE_WITH_MX) {
         out.add(new Reason.General(Code.NONE_WITH_MX, finding.message() + ". The documented"
-            + " turn-off (RFC 8461 §8.3) has no mx lines; Target.modeNone() publishes it"));
+            + " turn-off (RFC 8461 §8.3) is mode none with max_age 86400 and no mx lines"));
       }
     }
     return out;
@@ -165,7 +172,7 @@ public final class Planner {
               + " readiness check guards TESTING -> ENFORCE)";
         } else if (from == LifecycleState.DELETED) {
           advice = "the policy is already deleted; senders may hold cached policies until "
-              + history.cacheExpiry(now) + ", after which the domain is ABSENT";
+              + Times.format(history.cacheExpiry(now)) + ", after which the domain is ABSENT";
         } else {
           advice = "nothing is published, so there is nothing to turn off or delete";
         }
@@ -194,29 +201,23 @@ public final class Planner {
   }
 
   /**
-   * Reports that reach back before the testing policy was published show senders that had no
-   * policy to test, so the window must lie entirely inside the testing period.
+   * Without a kept history only the policy served now is known; an earlier one (an enforce policy
+   * with a year's max_age) may still be cached. RFC 8461 §3.2 caps max_age at 31557600 s, so that
+   * long after now no earlier policy can be cached, whatever it was.
    */
-  private static @Nullable Reason testingTooShort(PublicationHistory history, Readiness readiness,
-      LifecycleOptions options) {
-    List<ServedPolicy> entries = history.entries();
-    int i = entries.size() - 1;
-    Instant since = entries.get(i).from();
-    while (i > 0 && entries.get(i - 1).policy().mode() == Mode.TESTING
-        && since.equals(entries.get(i - 1).until())) {
-      i--;
-      since = entries.get(i).from();
-    }
-    Instant windowStart = readiness.windowStart().atStartOfDay(ZoneOffset.UTC).toInstant();
-    if (!since.isAfter(windowStart)) {
-      return null;
-    }
-    LocalDate firstFullDay = LocalDate.ofInstant(since.minusNanos(1), ZoneOffset.UTC).plusDays(1);
-    LocalDate earliest = firstFullDay.plusDays(options.windowDays());
-    return new Reason.General(Code.TESTING_TOO_SHORT, "mode testing has been published only since "
-        + since + ", but the " + options.windowDays() + "-day readiness window starts on "
-        + readiness.windowStart() + "; reports from before show senders with no policy to test."
-        + " Enforce on " + earliest + " or later");
+  private static Reason historyUnknown(PublicationHistory history, Instant now) {
+    Instant safe = now.plusSeconds(MtaStsPolicy.MAX_MAX_AGE);
+    Optional<ServedPolicy> current = history.current();
+    String known = current.isPresent() ? "only the policy served now (id "
+        + current.get().id().value() + ", max_age " + current.get().policy().maxAge() + " s) is"
+        + " known, and the waits below count it alone" : "no policy is known";
+    return new Reason.General(Code.HISTORY_UNKNOWN, "no publication history was kept: " + known
+        + ". Policies served before it may have had a longer max_age and may still be cached by"
+        + " senders. Find out what was published before (your DNS and web server logs, or the"
+        + " mode and max_age senders report in TLS-RPT policy strings) and record it with mtasts"
+        + " history init --since; or keep mode none and the TXT record published until "
+        + Times.format(safe) + " (now + 31557600 s, the longest max_age RFC 8461 §3.2 allows),"
+        + " which is safe whatever was published before");
   }
 
   private static Reason notATransition(LifecycleState from, LifecycleState to, String advice) {
@@ -236,6 +237,11 @@ public final class Planner {
     Duration ttl = evidence.txtTtl();
     Instant end = now.plus(ttl);
     List<Step> steps = new ArrayList<>();
+    if (evidence.tlsRpt() == null
+        && (transition == Transition.DEPLOY || transition == Transition.RE_ENABLE)) {
+      steps.add(new Step.PublishTlsRpt("_smtp._tls." + domain,
+          "v=TLSRPTv1; rua=mailto:tlsrpt@" + domain));
+    }
     steps.add(new Step.UploadPolicy(url, text));
     steps.add(new Step.VerifyServed(url, text));
     steps.add(new Step.PublishTxt(txtName(domain), StsRecord.of(id).toText(), id, previous));
@@ -252,7 +258,8 @@ public final class Planner {
     switch (transition) {
       case TURN_OFF:
         b.append(". Mode none is then fully in effect. Senders that have not checked the TXT"
-            + " record since may keep an earlier policy until ").append(history.cacheExpiry(now))
+            + " record since may keep an earlier policy until ")
+            .append(Times.format(history.cacheExpiry(now)))
             .append(": keep this mode none policy and its TXT record published at least until"
                 + " then, and delete only after it (RFC 8461 §8.3)");
         break;
@@ -316,10 +323,11 @@ public final class Planner {
       Duration ahead = Duration.between(now, end);
       if (ahead.compareTo(options.farOffDeletion()) > 0) {
         warnings.add(new Reason.General(Code.CACHED_POLICIES_FAR_OFF, "after the deletion,"
-            + " senders may apply cached policies until " + end + " (" + ahead.toDays()
-            + " days from now) with no TXT record or policy file left to tell them otherwise: "
-            + describeLongest(longest, now) + ". Publish mode none first (Target.modeNone()):"
-            + " senders pick it up within the TXT TTL; then delete after " + end));
+            + " senders may apply cached policies until " + Times.format(end) + " ("
+            + ahead.toDays() + " days from now) with no TXT record or policy file left to tell"
+            + " them otherwise: " + describeLongest(longest, now) + ". Publish mode none first"
+            + " (max_age 86400, no mx): senders pick it up within the TXT TTL; then delete after "
+            + Times.format(end)));
       }
     }
     return new Plan(domain, Transition.DELETE, from, LifecycleState.DELETED, steps, warnings, null,
@@ -330,7 +338,7 @@ public final class Planner {
     Instant until = entry.until() != null ? entry.until() : now;
     return "the last to expire is the " + entry.policy().mode().token() + " policy with id "
         + entry.id().value() + " and max_age " + entry.policy().maxAge() + " s, served until "
-        + until + ", cached at most until " + entry.cachedUntil(now);
+        + Times.format(until) + ", cached at most until " + Times.format(entry.cachedUntil(now));
   }
 
   private static String patterns(List<MxPattern> mx) {

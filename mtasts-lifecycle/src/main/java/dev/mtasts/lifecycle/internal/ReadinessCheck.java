@@ -3,15 +3,20 @@ package dev.mtasts.lifecycle.internal;
 import dev.mtasts.dns.TlsRptRecord;
 import dev.mtasts.lifecycle.Evidence;
 import dev.mtasts.lifecycle.LifecycleOptions;
+import dev.mtasts.lifecycle.PublicationHistory;
 import dev.mtasts.lifecycle.Readiness;
 import dev.mtasts.lifecycle.Reason;
 import dev.mtasts.lifecycle.Reason.Code;
+import dev.mtasts.lifecycle.ServedPolicy;
+import dev.mtasts.policy.Mode;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.tlsrpt.DaySummary;
 import dev.mtasts.tlsrpt.DomainSummary;
 import dev.mtasts.tlsrpt.FailureGroup;
 import dev.mtasts.tlsrpt.ReportSummary;
+import dev.mtasts.tlsrpt.ResultType;
 import dev.mtasts.tlsrpt.SessionCounts;
+import dev.mtasts.tlsrpt.TriageClass;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +26,16 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** The enforce guard: computes a {@link Readiness} from the evidence, without I/O. */
+/**
+ * The enforce guard: computes a {@link Readiness} from the evidence, without I/O.
+ *
+ * <p>The window is the {@code windowDays} complete UTC days before the moment of evaluation, never
+ * anchored on a report: a report dated after that moment (a wrong clock, or a forged date) is
+ * outside every window and only earns a warning. The rules follow RFC 8461 §8.1 and the playbook:
+ * TLS-RPT on; reports still arriving (one in the last {@link LifecycleOptions#RECENT_DAYS} days);
+ * enough days with sessions; no failure not classed as safe to ignore above a small threshold;
+ * nothing on our side or at the policy hosting left to fix; every MX host covered.
+ */
 public final class ReadinessCheck {
   private ReadinessCheck() {}
 
@@ -31,17 +45,41 @@ public final class ReadinessCheck {
    * @param domain the policy domain
    * @param policy the enforce policy
    * @param evidence the evidence
-   * @param now the current instant; the window ends with the UTC day before it
+   * @param now the moment of evaluation; the window ends with the UTC day before it
    * @param options the thresholds
    * @return the readiness
    */
   public static Readiness assess(String domain, MtaStsPolicy policy, Evidence evidence,
       Instant now, LifecycleOptions options) {
+    return assess(domain, policy, evidence, now, options, null);
+  }
+
+  /**
+   * Assesses whether {@code policy} may be published in enforce mode, and, with a history whose
+   * current policy is in mode testing, whether testing was published for the whole window.
+   *
+   * @param domain the policy domain
+   * @param policy the enforce policy
+   * @param evidence the evidence
+   * @param now the moment of evaluation; the window ends with the UTC day before it
+   * @param options the thresholds
+   * @param history the publication history, or {@code null} when unknown
+   * @return the readiness
+   */
+  public static Readiness assess(String domain, MtaStsPolicy policy, Evidence evidence,
+      Instant now, LifecycleOptions options, @Nullable PublicationHistory history) {
     String name = Domains.normalize(domain);
     LocalDate end = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
     LocalDate start = end.minusDays(options.windowDays() - 1L);
     List<Reason> blocking = new ArrayList<>();
     List<Reason> warnings = new ArrayList<>();
+
+    if (history != null) {
+      Reason tooShort = testingTooShort(history, start, options);
+      if (tooShort != null) {
+        blocking.add(tooShort);
+      }
+    }
 
     @Nullable TlsRptRecord record = evidence.tlsRpt();
     if (record == null || record.rua().isEmpty()) {
@@ -53,19 +91,13 @@ public final class ReadinessCheck {
 
     @Nullable ReportSummary summary = evidence.reports();
     @Nullable DomainSummary reports = summary == null ? null : summary.domain(name, start, end);
-    List<LocalDate> missing = new ArrayList<>();
-    List<LocalDate> silent = new ArrayList<>();
-    for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-      @Nullable DaySummary figures = reports == null ? null : reports.days().get(day);
-      if (figures == null || !figures.covered()) {
-        missing.add(day);
-      } else if (figures.sessions().total() == 0) {
-        silent.add(day);
+    if (summary != null) {
+      Reason future = futureReports(summary.domain(name), LocalDate.ofInstant(now, ZoneOffset.UTC));
+      if (future != null) {
+        warnings.add(future);
       }
     }
-    if (!missing.isEmpty()) {
-      blocking.add(new Reason.MissingDays(missing));
-    }
+    windowRule(reports, start, end, options, blocking, warnings);
 
     long total = reports == null ? 0 : reports.sessions().total();
     long failed = reports == null ? 0 : reports.sessions().failed();
@@ -73,13 +105,6 @@ public final class ReadinessCheck {
       blocking.add(new Reason.General(Code.NO_SESSIONS, "the TLS-RPT reports for " + name
           + " from " + start + " to " + end + " count no session at all; reports without sessions"
           + " prove nothing, so wait until senders have delivered mail under the testing policy"));
-    } else if (!silent.isEmpty()) {
-      List<String> days = new ArrayList<>();
-      for (LocalDate day : silent) {
-        days.add(day.toString());
-      }
-      warnings.add(new Reason.General(Code.DAYS_WITHOUT_SESSIONS, "reports for " + String.join(", ",
-          days) + " count no session; those days add no evidence"));
     }
 
     if (reports != null && total > 0) {
@@ -92,22 +117,7 @@ public final class ReadinessCheck {
       }
     }
     if (reports != null) {
-      for (FailureGroup group : reports.failureGroups(options.triage())) {
-        switch (group.triage()) {
-          case FIX_OUR_SIDE:
-            blocking.add(new Reason.Failures(Code.OUR_SIDE_FAILURES, group));
-            break;
-          case FIX_POLICY_HOSTING:
-            warnings.add(new Reason.Failures(Code.POLICY_HOSTING_FAILURES, group));
-            break;
-          case USUALLY_SAFE_TO_IGNORE:
-            warnings.add(new Reason.Failures(Code.IGNORABLE_FAILURES, group));
-            break;
-          default:
-            warnings.add(new Reason.Failures(Code.FAILURES_TO_INVESTIGATE, group));
-            break;
-        }
-      }
+      failures(reports, failed, start, end, options, blocking, warnings);
     }
 
     blocking.addAll(mxCoverage(policy, evidence.mxHosts()));
@@ -126,6 +136,155 @@ public final class ReadinessCheck {
           failed, total, 100.0 * failed / total, start, end, 100.0 * options.maxFailureRate())));
     }
     return Readiness.of(blocking, warnings, start, end);
+  }
+
+  /**
+   * Enough days with sessions, and a report in the last days: senders report only days they sent
+   * mail, so a small domain is not held back by quiet days, but silence at the end of the window
+   * may mean the reports stopped arriving (a broken rua mailbox), which proves nothing.
+   */
+  private static void windowRule(@Nullable DomainSummary reports, LocalDate start, LocalDate end,
+      LifecycleOptions options, List<Reason> blocking, List<Reason> warnings) {
+    List<LocalDate> missing = new ArrayList<>();
+    List<LocalDate> silent = new ArrayList<>();
+    int withSessions = 0;
+    boolean recent = false;
+    LocalDate recentFrom = end.minusDays(LifecycleOptions.RECENT_DAYS - 1L);
+    for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+      @Nullable DaySummary figures = reports == null ? null : reports.days().get(day);
+      boolean reported = figures != null && (figures.covered() || figures.reports() > 0);
+      if (!reported) {
+        missing.add(day);
+      } else if (figures.sessions().total() == 0) {
+        silent.add(day);
+      } else {
+        withSessions++;
+      }
+      if (reported && !day.isBefore(recentFrom)) {
+        recent = true;
+      }
+    }
+    int required = options.requiredDaysWithSessions();
+    if (withSessions < required) {
+      blocking.add(new Reason.General(Code.TOO_FEW_DAYS_WITH_SESSIONS, withSessions + " of the "
+          + options.windowDays() + " days from " + start + " to " + end + " have reported"
+          + " sessions; " + required + " are needed (--min-days). Wait for more reports: every"
+          + " day without sessions is listed among the warnings"));
+    }
+    if (!recent) {
+      blocking.add(new Reason.General(Code.NO_RECENT_REPORTS, "no report covers the last "
+          + LifecycleOptions.RECENT_DAYS + " days of the window (" + recentFrom + " to " + end
+          + "): reports may have stopped arriving; check the rua address of _smtp._tls and"
+          + " decide on fresh reports"));
+    }
+    if (!missing.isEmpty()) {
+      warnings.add(new Reason.MissingDays(missing));
+    }
+    if (!silent.isEmpty()) {
+      List<String> days = new ArrayList<>();
+      for (LocalDate day : silent) {
+        days.add(day.toString());
+      }
+      warnings.add(new Reason.General(Code.DAYS_WITHOUT_SESSIONS, "reports for " + String.join(", ",
+          days) + " count no session; those days add no evidence"));
+    }
+  }
+
+  /**
+   * Every failed session counts: those with {@code failure-details} in their triage group, those
+   * without in the domain's failure total. What is not classed as safe to ignore must stay under
+   * the threshold; groups to fix on our side, at the policy hosting or with a known sender block
+   * whatever their size.
+   */
+  private static void failures(DomainSummary reports, long failed, LocalDate start, LocalDate end,
+      LifecycleOptions options, List<Reason> blocking, List<Reason> warnings) {
+    long ignorable = 0;
+    long notIgnorable = 0;
+    for (FailureGroup group : reports.failureGroups(options.triage())) {
+      TriageClass triage = group.triage();
+      if (triage == TriageClass.FIX_OUR_SIDE) {
+        blocking.add(new Reason.Failures(Code.OUR_SIDE_FAILURES, group));
+      } else if (triage == TriageClass.FIX_POLICY_HOSTING) {
+        blocking.add(new Reason.Failures(Code.POLICY_HOSTING_FAILURES, group));
+      } else if (triage == TriageClass.FIX_WITH_SENDER) {
+        blocking.add(new Reason.Failures(Code.KNOWN_SENDER_FAILURES, group));
+      } else if (triage == TriageClass.USUALLY_SAFE_TO_IGNORE) {
+        warnings.add(new Reason.Failures(Code.IGNORABLE_FAILURES, group));
+      } else {
+        warnings.add(new Reason.Failures(Code.FAILURES_TO_INVESTIGATE, group));
+      }
+      if (triage == TriageClass.USUALLY_SAFE_TO_IGNORE) {
+        ignorable = Saturating.add(ignorable, group.failedSessions());
+      } else {
+        notIgnorable = Saturating.add(notIgnorable, group.failedSessions());
+      }
+    }
+    // Failure details may be missing (they are optional, RFC 8460 §4.4) or overlap (one session
+    // under several types): of the two estimates, the larger one is the safe one.
+    long count = Math.max(notIgnorable, Math.max(0, failed - ignorable));
+    long threshold = options.failureThreshold(reports.sessions().total());
+    if (count > threshold) {
+      long undetailed = Math.max(0, failed - ignorable - notIgnorable);
+      blocking.add(new Reason.General(Code.TOO_MANY_FAILURES, count + " failed sessions from "
+          + start + " to " + end + " are not classed as safe to ignore"
+          + (undetailed > 0 ? " (" + undetailed + " of them reported without failure details)" : "")
+          + ", above the threshold of " + threshold + " (0.1 % of the " + reports.sessions().total()
+          + " sessions or 10, whichever is larger; --max-failures sets it). Find out why they fail"
+          + " before enforcing: in enforce mode such sessions do not deliver mail"));
+    }
+  }
+
+  private static @Nullable Reason futureReports(DomainSummary all, LocalDate today) {
+    List<LocalDate> later = new ArrayList<>();
+    for (LocalDate day : all.days().keySet()) {
+      if (day.isAfter(today)) {
+        later.add(day);
+      }
+    }
+    if (later.isEmpty()) {
+      return null;
+    }
+    return new Reason.General(Code.FUTURE_REPORTS, "reports claim " + later.size() + " UTC day"
+        + (later.size() == 1 ? "" : "s") + " after the moment of evaluation (" + later.get(0)
+        + (later.size() == 1 ? "" : " to " + later.get(later.size() - 1)) + "); they are set aside"
+        + " and never move the window: check the sender's clock or the report's origin");
+  }
+
+  /**
+   * Returns why mode testing was not published for the whole window, or {@code null}: reports
+   * that reach back before the testing policy was published show senders that had no policy to
+   * test, so the window must lie entirely inside the testing period. Only a history whose current
+   * policy is in mode testing is checked.
+   *
+   * @param history the publication history
+   * @param windowStart the first day of the window
+   * @param options the thresholds
+   * @return the reason, or {@code null}
+   */
+  public static @Nullable Reason testingTooShort(PublicationHistory history, LocalDate windowStart,
+      LifecycleOptions options) {
+    List<ServedPolicy> entries = history.entries();
+    if (entries.isEmpty() || history.current().isEmpty()
+        || history.current().get().policy().mode() != Mode.TESTING) {
+      return null;
+    }
+    int i = entries.size() - 1;
+    Instant since = entries.get(i).from();
+    while (i > 0 && entries.get(i - 1).policy().mode() == Mode.TESTING
+        && since.equals(entries.get(i - 1).until())) {
+      i--;
+      since = entries.get(i).from();
+    }
+    Instant start = windowStart.atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (!since.isAfter(start)) {
+      return null;
+    }
+    LocalDate firstFullDay = LocalDate.ofInstant(since.minusNanos(1), ZoneOffset.UTC).plusDays(1);
+    LocalDate earliest = firstFullDay.plusDays(options.windowDays());
+    return new Reason.General(Code.TESTING_TOO_SHORT, "mode testing has been published only since "
+        + Times.format(since) + ", but the " + options.windowDays() + "-day readiness window"
+        + " starts on " + windowStart + "; reports from before show senders with no policy to"
+        + " test. Enforce on " + earliest + " or later");
   }
 
   /**

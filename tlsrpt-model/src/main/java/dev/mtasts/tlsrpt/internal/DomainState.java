@@ -219,6 +219,7 @@ public final class DomainState {
    * @param ip the sending IP or {@code ""}
    * @param mx the receiving MX or {@code ""}
    * @param count the failed sessions
+   * @param organization the reporting organization
    * @return {@code true} when a sum saturated
    */
   boolean applyFailure(
@@ -230,7 +231,8 @@ public final class DomainState {
       String resultType,
       String ip,
       String mx,
-      long count) {
+      long count,
+      String organization) {
     Map<FailureKey, FailureCell> f = failures;
     if (f == null) {
       if (sign < 0) {
@@ -241,7 +243,7 @@ public final class DomainState {
     }
     boolean sat = false;
     for (int i = 0; i < n; i++) {
-      FailureKey k = new FailureKey(firstDay + i, type, detailed, resultType, ip, mx);
+      FailureKey k = new FailureKey(firstDay + i, type, detailed, resultType, ip, mx, organization);
       FailureCell c = f.get(k);
       if (c == null) {
         if (sign < 0) {

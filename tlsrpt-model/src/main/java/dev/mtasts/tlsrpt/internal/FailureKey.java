@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The key of a failure figure of one policy domain: UTC day, policy type, result type, sending IP
  * and receiving MX ({@code ""} when absent), or, for failed sessions a report counts but describes
- * in no {@code failure-details}, the day and policy type only ({@link #detailed()} false). The
- * hash is computed once, so merging copies cheaply.
+ * in no {@code failure-details}, the day and policy type only ({@link #detailed()} false); and
+ * the reporting organization, so that triage can tell known senders, and failures seen by several
+ * reporters, apart. The hash is computed once, so merging copies cheaply.
  */
 public final class FailureKey {
   private final int epochDay;
@@ -15,6 +16,7 @@ public final class FailureKey {
   private final String resultType;
   private final String sendingIp;
   private final String receivingMx;
+  private final String organization;
   private final int hash;
 
   /**
@@ -27,6 +29,7 @@ public final class FailureKey {
    * @param resultType the result type text
    * @param sendingIp the sending MTA IP or {@code ""}
    * @param receivingMx the receiving MX host (lower case) or {@code ""}
+   * @param organization the reporting organization's name
    */
   public FailureKey(
       int epochDay,
@@ -34,14 +37,17 @@ public final class FailureKey {
       boolean detailed,
       String resultType,
       String sendingIp,
-      String receivingMx) {
+      String receivingMx,
+      String organization) {
     this.epochDay = epochDay;
     this.policyType = policyType;
     this.detailed = detailed;
     this.resultType = resultType;
     this.sendingIp = sendingIp;
     this.receivingMx = receivingMx;
+    this.organization = organization;
     int h = epochDay;
+    h = h * 31 + organization.hashCode();
     h = h * 31 + policyType.hashCode();
     h = h * 31 + resultType.hashCode();
     h = h * 31 + sendingIp.hashCode();
@@ -103,6 +109,15 @@ public final class FailureKey {
     return receivingMx;
   }
 
+  /**
+   * Returns the reporting organization's name.
+   *
+   * @return the organization
+   */
+  public String organization() {
+    return organization;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {
@@ -115,7 +130,8 @@ public final class FailureKey {
         && k.resultType.equals(resultType)
         && k.sendingIp.equals(sendingIp)
         && k.receivingMx.equals(receivingMx)
-        && k.policyType.equals(policyType);
+        && k.policyType.equals(policyType)
+        && k.organization.equals(organization);
   }
 
   @Override

@@ -21,6 +21,26 @@ public final class IpAddresses {
   }
 
   /**
+   * Returns the sending network an address belongs to, for counting distinct networks: the IPv4
+   * /24 or the IPv6 /48 prefix in hex; any text that is not an address is its own network.
+   *
+   * @param text the address text ({@code ""} when not reported)
+   * @return a key equal for two addresses of the same network
+   */
+  public static String network(String text) {
+    byte[] b = parse(text);
+    if (b == null) {
+      return "?" + text;
+    }
+    int keep = b.length == 4 ? 3 : 6;
+    StringBuilder key = new StringBuilder(b.length == 4 ? "4:" : "6:");
+    for (int i = 0; i < keep; i++) {
+      key.append(Character.forDigit((b[i] >> 4) & 0xF, 16)).append(Character.forDigit(b[i] & 0xF, 16));
+    }
+    return key.toString();
+  }
+
+  /**
    * Tells whether the text is an IPv4 or IPv6 address.
    *
    * @param text the text

@@ -604,13 +604,15 @@ public final class SummaryState {
         String ip = f.sendingMtaIp();
         String mx = f.receivingMxHostname();
         sat |= ds.applyFailure(sign, first, n, type, true, f.resultType().value(),
-            ip == null ? "" : ip, mx == null ? "" : normalized(mx), f.failedSessionCount());
+            ip == null ? "" : ip, mx == null ? "" : normalized(mx), f.failedSessionCount(),
+            report.organizationName());
         detailed = Counts.plus(detailed, f.failedSessionCount());
       }
       // Failed sessions the details do not describe are evidence too: their own group.
       long undetailed = Counts.minus(failed, detailed);
       if (undetailed > 0) {
-        sat |= ds.applyFailure(sign, first, n, type, false, "", "", "", undetailed);
+        sat |= ds.applyFailure(sign, first, n, type, false, "", "", "", undetailed,
+            report.organizationName());
       }
       if (sign > 0) {
         ds.notePatterns(p);
