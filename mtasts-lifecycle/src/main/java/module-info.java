@@ -3,6 +3,8 @@
  * publication history.
  */
 @org.jspecify.annotations.NullMarked
+// The qualified export names a module built after this one.
+@SuppressWarnings("module")
 module dev.mtasts.lifecycle {
   requires static transitive org.jspecify;
   requires transitive dev.mtasts.policy;
@@ -11,4 +13,6 @@ module dev.mtasts.lifecycle {
   requires com.fasterxml.jackson.core;
 
   exports dev.mtasts.lifecycle;
+  // The CLI prints instants exactly as the plans do (Times).
+  exports dev.mtasts.lifecycle.internal to dev.mtasts.cli;
 }

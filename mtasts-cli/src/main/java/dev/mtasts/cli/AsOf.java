@@ -1,5 +1,6 @@
 package dev.mtasts.cli;
 
+import dev.mtasts.lifecycle.internal.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,50 +9,63 @@ import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The point in time a domain folder is evaluated at, so that a verdict on a folder does not change
- * with today's date: the end of {@code --as-of DATE}, else the end of the newest day any report
- * covers (never later than now), else now.
+ * The moment a domain folder is evaluated and a plan is made at: {@code --at INSTANT}, the end of
+ * {@code --as-of DATE}, else now (the clock, rounded up to the second). Never the newest report:
+ * a plan's waits are dated from the moment it is made (issue 12), and a report dated in the
+ * future can move nothing.
  *
- * @param instant the instant lifecycle decisions are made at (the readiness window is the complete
- *     UTC days before it)
- * @param basis how the instant was chosen, for scripts: {@code as-of}, {@code newest-report-day}
- *     or {@code now}
- * @param source how the instant was chosen, for people
- * @param staleNote a note when the newest report is well before today, else {@code null}
+ * @param instant the moment; the readiness window is the complete UTC days before it
+ * @param basis how it was chosen, for scripts: {@code at}, {@code as-of} or {@code now}
+ * @param source how it was chosen, for people
+ * @param newestReportDay the last UTC day a report covers, or {@code null} without reports
  */
-record AsOf(Instant instant, String basis, String source, @Nullable String staleNote) {
-  /** Reports older than this many days before today deserve a note: are they still arriving? */
-  private static final long STALE_DAYS = 3;
+record AsOf(Instant instant, String basis, String source, @Nullable LocalDate newestReportDay) {
+  /** Reports older than this many days before the moment deserve a note: are they arriving? */
+  static final long STALE_DAYS = 3;
 
-  static AsOf of(@Nullable LocalDate asOf, @Nullable LocalDate newestReportDay, Clock clock) {
-    Instant now = clock.instant();
+  static AsOf of(@Nullable Instant at, @Nullable LocalDate asOf, @Nullable LocalDate newestReportDay,
+      Clock clock) {
+    if (at != null) {
+      Instant whole = Times.ceilToSecond(at);
+      return new AsOf(whole, "at", Times.format(whole) + " (--at)", newestReportDay);
+    }
     if (asOf != null) {
-      return new AsOf(endOf(asOf), "as-of", "--as-of " + asOf, null);
+      Instant end = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      return new AsOf(end, "as-of", Times.format(end) + " (--as-of " + asOf + ": the end of that"
+          + " UTC day)", newestReportDay);
     }
-    if (newestReportDay == null) {
-      return new AsOf(now, "now", "now (no report to date the folder by)", null);
-    }
-    Instant end = endOf(newestReportDay);
-    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-    long age = ChronoUnit.DAYS.between(newestReportDay, today);
-    String stale = age > STALE_DAYS
-        ? "evaluated as of " + newestReportDay + ", the newest report day, " + age + " days ago;"
-            + " are reports still arriving? (--as-of DATE picks the day)"
-        : null;
-    return new AsOf(end.isAfter(now) ? now : end, "newest-report-day",
-        "the newest report day " + newestReportDay, stale);
+    Instant now = Times.ceilToSecond(clock.instant());
+    return new AsOf(now, "now", Times.format(now) + " (now)", newestReportDay);
   }
 
   /** The last day of the readiness window: the day before the instant. */
   LocalDate lastDay() {
-    return LocalDate.ofInstant(instant.minusNanos(1), ZoneOffset.UTC);
+    return LocalDate.ofInstant(instant, ZoneOffset.UTC).minusDays(1);
+  }
+
+  /** How many whole days the newest report day lies before the window's last day, or -1. */
+  long staleDays() {
+    return newestReportDay == null ? -1 : ChronoUnit.DAYS.between(newestReportDay, lastDay());
+  }
+
+  /**
+   * Returns what the user should know about the age of the evidence, or {@code null} when the
+   * newest report is recent.
+   */
+  @Nullable String staleNote() {
+    if (newestReportDay == null) {
+      return "no report at all: the verdict rests on no evidence";
+    }
+    long age = staleDays();
+    if (age <= STALE_DAYS) {
+      return null;
+    }
+    return "the newest report covers " + newestReportDay + ", " + age + " days before the"
+        + " window's last day " + lastDay() + ": the evidence is " + age + " days stale; are"
+        + " reports still arriving? (--as-of DATE evaluates an earlier moment)";
   }
 
   Clock clock() {
     return Clock.fixed(instant, ZoneOffset.UTC);
-  }
-
-  private static Instant endOf(LocalDate day) {
-    return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 }

@@ -43,8 +43,9 @@ final class Describe {
   /** Returns what to do about a triage class, in the playbook's words. */
   static String triage(TriageClass triage) {
     return switch (triage) {
-      case FIX_OUR_SIDE -> "fix on our side (our MX hosts' certificates)";
-      case FIX_POLICY_HOSTING -> "fix the policy hosting";
+      case FIX_OUR_SIDE -> "fix on our side (our own MX hosts)";
+      case FIX_POLICY_HOSTING -> "fix the policy hosting (enforce would not take effect)";
+      case FIX_WITH_SENDER -> "fix with that sender (one you know) before enforcing";
       case USUALLY_SAFE_TO_IGNORE -> "usually safe to ignore";
       case INVESTIGATE -> "investigate";
     };

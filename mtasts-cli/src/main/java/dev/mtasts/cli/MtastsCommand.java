@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
       FetchCommand.class,
       ReportCommand.class,
       ReadinessCommand.class,
-      PlanCommand.class
+      PlanCommand.class,
+      HistoryCommand.class
     },
     footer = {
       "",

@@ -18,6 +18,7 @@ import dev.mtasts.lifecycle.Refusal;
 import dev.mtasts.lifecycle.ServedPolicy;
 import dev.mtasts.lifecycle.Step;
 import dev.mtasts.lifecycle.Target;
+import dev.mtasts.lifecycle.internal.Times;
 import dev.mtasts.policy.Mode;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
@@ -34,6 +35,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -44,13 +46,15 @@ import picocli.CommandLine.Parameters;
     description = {
       "Print the ordered steps that take the domain in DIR to the target, with the exact new policy"
           + " file and TXT record values, or every reason the move is refused (exit status 1).",
-      "Targets: deploy (publish mta-sts.txt in mode testing; without it, a policy for the hosts in"
-          + " mx.txt), enforce (runs the readiness check), rollback (enforce back to testing),"
-          + " none (turn off with mode none, max_age 86400, no mx), delete (remove the record and"
-          + " the file once no sender can still hold a cached policy).",
-      "What is published is read from DIR (mta-sts.txt served under the id in _mta-sts.txt), or"
-          + " from --history. The plan is made as of the same instant as readiness: the end of"
-          + " --as-of DATE or of the newest report day, else now."
+      "Targets: deploy (publish mta-sts.txt in mode testing, and the _smtp._tls record when none"
+          + " is published; without mta-sts.txt, a policy for the hosts in mx.txt), enforce (runs"
+          + " the readiness check), rollback (enforce back to testing), none (turn off with mode"
+          + " none, max_age 86400, no mx), delete (remove the record and the file, and wait until"
+          + " no sender can still hold a cached policy).",
+      "What was published comes from the history (history.json in DIR, or --history), kept with"
+          + " mtasts history init and mtasts history record; without one, from the folder alone,"
+          + " with a warning. Every wait is dated from the moment of the plan: now, or --at, or"
+          + " the end of --as-of DATE."
     })
 final class PlanCommand extends CommandBase implements Callable<Integer> {
   /** The transitions a user can ask for. */
@@ -68,28 +72,21 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "DIR", description = "The domain folder (see mtasts readiness --help).")
   Path dir = Path.of(".");
 
-  @Option(
-      names = "--history",
-      paramLabel = "FILE",
-      description = "The publication history (JSON, as written by the lifecycle library): what was"
-          + " served when, so cache expiry counts every policy ever served.")
-  @Nullable Path history;
+  @Mixin EvaluationOptions evaluation = new EvaluationOptions();
 
   @Option(
-      names = "--as-of",
-      paramLabel = "DATE",
-      description = "Plan as of the end of this UTC day (yyyy-MM-dd); default: the newest report day.")
-  @Nullable LocalDate asOf;
+      names = "--max-age",
+      paramLabel = "SECONDS",
+      description = "For deploy, enforce and rollback: the max_age of the policy to publish.")
+  @Nullable Long maxAge;
 
   @Option(
-      names = "--window",
-      paramLabel = "DAYS",
-      defaultValue = "14",
-      description = "For enforce: the days reports must cover (default: ${DEFAULT-VALUE}).")
-  int windowDays;
-
-  @Option(names = "--domain", paramLabel = "DOMAIN", description = "The policy domain (default: DIR's name).")
-  @Nullable String domain;
+      names = "--mx",
+      paramLabel = "PATTERN",
+      split = ",",
+      description = "For deploy, enforce and rollback: the mx patterns of the policy to publish"
+          + " (comma-separated or repeated), instead of those of mta-sts.txt.")
+  List<String> mx = new ArrayList<>();
 
   @Option(names = "--json", description = "Print one JSON object: planned, steps or reasons, policy, id.")
   boolean json;
@@ -98,58 +95,58 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (windowDays < 1 || windowDays > 366) {
-      throw new ParameterException(spec.commandLine(), "--window must be 1 to 366 days, not " + windowDays);
+    evaluation.validate(spec);
+    if ((maxAge != null || !mx.isEmpty()) && (goal == Goal.NONE || goal == Goal.DELETE)) {
+      throw new ParameterException(spec.commandLine(), "--max-age and --mx shape the policy of"
+          + " deploy, enforce and rollback; plan " + goal.name().toLowerCase(Locale.ROOT)
+          + " publishes " + (goal == Goal.NONE ? "the documented mode none policy" : "nothing"));
     }
-    LifecycleOptions options = LifecycleOptions.defaults().withWindowDays(windowDays);
-    DomainFolder folder = DomainFolder.read(dir, domain,
-        n -> ProgressBar.forFiles(err(), n, environment().stderrIsTerminal()));
-    AsOf at = AsOf.of(asOf, folder.newestReportDay(), environment().clock());
+    DomainFolder folder = DomainFolder.read(dir, evaluation.domain,
+        n -> ProgressBar.forFiles(err(), n, environment().stderrIsTerminal()),
+        environment().clock().instant());
+    LifecycleOptions options = evaluation.options(folder);
+    AsOf at = evaluation.moment(folder, environment().clock());
+    Histories histories = Histories.resolve(folder, evaluation.history, at.instant());
     List<String> notes = new ArrayList<>(folder.notes());
-    if (at.staleNote() != null && goal == Goal.ENFORCE) {
-      err().println("mtasts: note: " + at.staleNote());
+    notes.addAll(histories.notes());
+    String stale = at.staleNote();
+    if (stale != null && (goal == Goal.ENFORCE || goal == Goal.DEPLOY)) {
+      notes.add(0, stale);
     }
-    PublicationHistory published = publishedHistory(folder, at.instant(), notes);
-    Deployment current = Deployment.of(published, at.instant());
+    if (!histories.known() && (goal == Goal.NONE || goal == Goal.DELETE)) {
+      // Loud: a wait computed without the history may be far too short (issue 12).
+      err().println("mtasts: warning: no publication history is kept for " + folder.domain()
+          + "; policies served earlier may still be cached for up to a year after they stopped:"
+          + " read the history-unknown warning below");
+    }
+    Deployment current = Deployment.of(histories.history(), at.instant());
     Target target = target(folder, current, notes);
-    PlanResult result = Lifecycle.plan(current, target, ReadinessCommand.evidence(folder), at.clock(), options);
-    if (json) {
-      writeJson(folder, result, at, notes);
-    } else if (result instanceof Plan plan) {
-      writePlan(plan, at, notes);
+    PlanResult result = Lifecycle.plan(current, target,
+        ReadinessCommand.evidence(folder, histories.known()), at.clock(), options);
+    String next;
+    if (result instanceof Plan plan) {
+      String record = evaluation.historyCommand("record", dir);
+      String folderUpdate = plan.policy() == null
+          ? "remove " + DomainFolder.STS_FILE + " and " + DomainFolder.POLICY_FILE + " from the folder"
+          : "put the new policy in " + DomainFolder.POLICY_FILE + " and the new TXT value in "
+              + DomainFolder.STS_FILE + (plan.steps().get(0) instanceof Step.PublishTlsRpt
+                  ? " (and the _smtp._tls value in " + DomainFolder.TLSRPT_FILE + ")" : "");
+      next = (histories.known() ? "" : "keep a history first, before any step: "
+          + evaluation.historyCommand("init", dir) + "; then ")
+          + "do the steps, " + folderUpdate + ", and record it: " + record;
+    } else if (goal == Goal.ENFORCE) {
+      next = "fix the reasons, then run " + evaluation.command(List.of("readiness"), dir, List.of());
     } else {
-      writeRefusal((Refusal) result, at, notes);
+      next = "see the reasons above";
+    }
+    if (json) {
+      writeJson(folder, result, at, notes, next);
+    } else if (result instanceof Plan plan) {
+      writePlan(plan, at, notes, next);
+    } else {
+      writeRefusal((Refusal) result, at, notes, next);
     }
     return result instanceof Plan ? ExitStatus.OK : ExitStatus.NEGATIVE;
-  }
-
-  /** What is published: the history file, or the folder's policy served under its record's id. */
-  private PublicationHistory publishedHistory(DomainFolder folder, Instant at, List<String> notes) {
-    if (history != null) {
-      if (!Files.isRegularFile(history)) {
-        throw new CommandFailure(ExitStatus.USAGE, "cannot open " + history + ": no such file");
-      }
-      PublicationHistory h = PublicationHistory.read(history, folder.domain());
-      MtaStsPolicy served = h.current().map(ServedPolicy::policy).orElse(null);
-      if (served != null && folder.policy() != null && !served.equals(folder.policy())) {
-        notes.add("the history's current policy differs from " + DomainFolder.POLICY_FILE
-            + "; the plan follows the history");
-      }
-      return h;
-    }
-    PublicationHistory h = PublicationHistory.empty(folder.domain());
-    StsRecord sts = folder.sts();
-    MtaStsPolicy policy = folder.policy();
-    if (sts == null || policy == null) {
-      return h;
-    }
-    // Without a history, the folder's policy counts as served since the first report day (or now).
-    Instant since = folder.reports().summary().domain(folder.domain()).coveredDays().stream()
-        .findFirst()
-        .map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant())
-        .filter(i -> !i.isAfter(at))
-        .orElse(at);
-    return h.served(sts.id(), policy, since);
   }
 
   private Target target(DomainFolder folder, Deployment current, List<String> notes) {
@@ -158,7 +155,7 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
       case DEPLOY -> {
         MtaStsPolicy p = folder.policy();
         if (p == null) {
-          if (folder.mxHosts().isEmpty()) {
+          if (folder.mxHosts().isEmpty() && mx.isEmpty()) {
             throw new CommandFailure(ExitStatus.USAGE, "cannot open " + dir.resolve(DomainFolder.POLICY_FILE)
                 + " or " + dir.resolve(DomainFolder.MX_FILE) + ": a policy to deploy needs one of them");
           }
@@ -168,7 +165,7 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
           }
           notes.add("no " + DomainFolder.POLICY_FILE + ": deploying a policy for the hosts in "
               + DomainFolder.MX_FILE + " with max_age one week");
-          return Target.of(MtaStsPolicy.of(Mode.TESTING, 604_800L, patterns));
+          return Target.of(withMode(MtaStsPolicy.of(Mode.TESTING, 604_800L, patterns), Mode.TESTING));
         }
         if (p.mode() != Mode.TESTING) {
           notes.add("deploying in mode testing, not " + p.mode().token() + " as in " + DomainFolder.POLICY_FILE);
@@ -200,19 +197,36 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
   }
 
   private MtaStsPolicy withMode(MtaStsPolicy policy, Mode mode) {
+    MtaStsPolicy.Builder b = policy.toBuilder().mode(mode);
+    try {
+      if (maxAge != null) {
+        b.maxAge(maxAge);
+      }
+      if (!mx.isEmpty()) {
+        List<MxPattern> patterns = new ArrayList<>();
+        for (String p : mx) {
+          patterns.add(MxPattern.parse(p.strip()));
+        }
+        b.mx(patterns);
+      }
+      policy = b.build();
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(ExitStatus.USAGE, "--max-age/--mx: " + e.getMessage());
+    }
     if (policy.mx().isEmpty()) {
       throw new CommandFailure(ExitStatus.NEGATIVE, "the policy is mode " + policy.mode().token()
           + " without mx lines; mode " + mode.token() + " needs them: put the MX patterns in "
           + DomainFolder.POLICY_FILE);
     }
-    return policy.toBuilder().mode(mode).build();
+    return policy;
   }
 
-  private void writePlan(Plan plan, AsOf at, List<String> notes) {
+  private void writePlan(Plan plan, AsOf at, List<String> notes, String next) {
     PrintWriter out = out();
     out.println("Plan: " + plan.transition() + " " + TerminalText.escape(plan.domain()) + " (" + plan.from() + " -> "
-        + plan.to() + "), planned at " + plan.plannedAt() + " (" + at.source() + ")");
-    out.println("Fully in effect at " + plan.effectiveAt() + " if each step is done right away.");
+        + plan.to() + "), planned at " + at.source());
+    out.println("Fully in effect at " + Times.format(plan.effectiveAt())
+        + " if each step is done right away.");
     if (plan.readiness() != null) {
       out.println("Readiness: " + plan.readiness().verdict() + " (window " + plan.readiness().windowStart()
           + " to " + plan.readiness().windowEnd() + ")");
@@ -234,17 +248,19 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
     }
     ReasonOutput.printList(out, "warnings", plan.warnings());
     printNotes(out, notes);
+    out.println("Next: " + next);
   }
 
-  private void writeRefusal(Refusal refusal, AsOf at, List<String> notes) {
+  private void writeRefusal(Refusal refusal, AsOf at, List<String> notes, String next) {
     PrintWriter out = out();
     out.println("Refused: " + TerminalText.escape(refusal.domain()) + " " + refusal.from() + " -> " + refusal.to()
-        + " (as of " + at.source() + ")");
+        + ", evaluated at " + at.source());
     ReasonOutput.printList(out, "reasons", refusal.reasons());
     if (refusal.readiness() != null) {
       ReasonOutput.printList(out, "readiness warnings", refusal.readiness().warnings());
     }
     printNotes(out, notes);
+    out.println("Next: " + next);
   }
 
   private static void printNotes(PrintWriter out, List<String> notes) {
@@ -256,8 +272,8 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
     }
   }
 
-  private void writeJson(DomainFolder folder, PlanResult result, AsOf at, List<String> notes)
-      throws IOException {
+  private void writeJson(DomainFolder folder, PlanResult result, AsOf at, List<String> notes,
+      String next) throws IOException {
     try (JsonOutput o = JsonOutput.open(out())) {
       JsonGenerator g = o.generator();
       g.writeStringField("domain", folder.domain());
@@ -290,12 +306,17 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
         ReasonOutput.writeList(g, "reasons", refusal.reasons());
       }
       ReasonOutput.strings(g, "notes", notes);
+      g.writeStringField("next", next);
     }
   }
 
   private static void writeStep(JsonGenerator g, Step step) throws IOException {
     g.writeStartObject();
-    if (step instanceof Step.UploadPolicy s) {
+    if (step instanceof Step.PublishTlsRpt s) {
+      g.writeStringField("kind", "publish-tlsrpt");
+      g.writeStringField("name", s.name());
+      g.writeStringField("value", s.value());
+    } else if (step instanceof Step.UploadPolicy s) {
       g.writeStringField("kind", "upload-policy");
       g.writeStringField("url", s.url());
       g.writeStringField("policyText", s.policyText());

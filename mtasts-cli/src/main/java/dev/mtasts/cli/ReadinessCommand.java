@@ -7,6 +7,7 @@ import dev.mtasts.cli.internal.ExitStatus;
 import dev.mtasts.cli.internal.JsonOutput;
 import dev.mtasts.cli.internal.ProgressBar;
 import dev.mtasts.cli.internal.TerminalText;
+import dev.mtasts.lifecycle.Deployment;
 import dev.mtasts.lifecycle.Evidence;
 import dev.mtasts.lifecycle.LifecycleOptions;
 import dev.mtasts.lifecycle.Readiness;
@@ -14,19 +15,19 @@ import dev.mtasts.policy.Mode;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
 import dev.mtasts.report.html.ReportingOrganizations;
+import dev.mtasts.tlsrpt.DaySummary;
+import dev.mtasts.tlsrpt.DomainSummary;
 import dev.mtasts.tlsrpt.SessionCounts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code mtasts readiness}: is the domain ready to flip from testing to enforce? */
@@ -34,33 +35,23 @@ import picocli.CommandLine.Parameters;
     name = "readiness",
     description = {
       "Decide whether the domain in DIR is ready to move from mode testing to enforce, with every"
-          + " reason: a TLS-RPT record with a rua, reports for every UTC day of the window, sessions"
-          + " at all, no certificate failures on the domain's own MX hosts, every MX host covered"
-          + " by the policy.",
+          + " reason: a TLS-RPT record with a rua; reports still arriving (one in the last 3 days"
+          + " of the window); enough days with sessions (10 of 14, --min-days); no failure to fix"
+          + " on our side, at the policy hosting or with a known sender; failed sessions not safe"
+          + " to ignore (with or without failure details) under a small threshold (--max-failures);"
+          + " every MX host covered by the policy; mode testing published for the whole window"
+          + " (from the history).",
       "DIR holds mta-sts.txt (the policy), _mta-sts.txt and _smtp._tls.txt (the TXT values, one"
-          + " record a line), mx.txt (MX hosts, one a line) and reports/ (TLS-RPT reports, .json or"
-          + " .json.gz, searched recursively). The domain is DIR's name unless --domain is given.",
-      "The window is the DAYS complete UTC days ending with --as-of, by default with the newest"
-          + " day any report covers (never after yesterday), so the verdict on a folder does not"
-          + " change with today's date.",
+          + " record a line), mx.txt (MX hosts, one a line), senders.txt (senders you know: IP"
+          + " ranges and organization names, one a line), history.json (kept by mtasts history)"
+          + " and reports/ (TLS-RPT reports, .json or .json.gz, searched recursively). The domain"
+          + " is DIR's name unless --domain is given.",
+      "The window is the DAYS complete UTC days before the moment of evaluation: now, or --at,"
+          + " or the end of --as-of DATE. Reports dated after now are set aside.",
       "Exit status 0 when ready (also with warnings), 1 when not."
     })
 final class ReadinessCommand extends CommandBase implements Callable<Integer> {
-  @Option(
-      names = "--as-of",
-      paramLabel = "DATE",
-      description = "The last UTC day of the window (yyyy-MM-dd); default: the newest report day.")
-  @Nullable LocalDate asOf;
-
-  @Option(
-      names = "--window",
-      paramLabel = "DAYS",
-      defaultValue = "14",
-      description = "The number of days reports must cover (default: ${DEFAULT-VALUE}).")
-  int windowDays;
-
-  @Option(names = "--domain", paramLabel = "DOMAIN", description = "The policy domain (default: DIR's name).")
-  @Nullable String domain;
+  @Mixin EvaluationOptions evaluation = new EvaluationOptions();
 
   @Option(names = "--json", description = "Print one JSON object: ready, verdict, blocking, warnings, notes...")
   boolean json;
@@ -78,10 +69,12 @@ final class ReadinessCommand extends CommandBase implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LifecycleOptions options = options(windowDays);
+    evaluation.validate(spec);
     ReportingOrganizations.Accumulator organizations = ReportingOrganizations.newAccumulator();
-    DomainFolder folder = DomainFolder.read(dir, domain,
-        n -> ProgressBar.forFiles(err(), n, environment().stderrIsTerminal()), organizations::add);
+    DomainFolder folder = DomainFolder.read(dir, evaluation.domain,
+        n -> ProgressBar.forFiles(err(), n, environment().stderrIsTerminal()),
+        environment().clock().instant(), organizations::add);
+    LifecycleOptions options = evaluation.options(folder);
     MtaStsPolicy policy = folder.policy();
     if (policy == null) {
       throw new CommandFailure(ExitStatus.USAGE,
@@ -92,55 +85,73 @@ final class ReadinessCommand extends CommandBase implements Callable<Integer> {
           + " is mode " + policy.mode().token() + " without mx lines; an enforce policy needs the"
           + " MX patterns (start again with: mtasts plan deploy)");
     }
-    AsOf at = AsOf.of(asOf, folder.newestReportDay(), environment().clock());
+    AsOf at = evaluation.moment(folder, environment().clock());
+    Histories histories = Histories.resolve(folder, evaluation.history, at.instant());
     MtaStsPolicy enforce = policy.toBuilder().mode(Mode.ENFORCE).build();
-    Readiness readiness = Readiness.assess(folder.domain(), enforce, evidence(folder), at.clock(), options);
-    SessionCounts window = folder.reports().summary()
-        .domain(folder.domain(), readiness.windowStart(), readiness.windowEnd()).sessions();
+    Deployment current = Deployment.of(histories.history(), at.instant());
+    Readiness readiness = Readiness.assess(current, enforce,
+        evidence(folder, histories.known()), at.clock(), options);
+    DomainSummary window = folder.reports().summary()
+        .domain(folder.domain(), readiness.windowStart(), readiness.windowEnd());
     List<String> notes = new ArrayList<>(folder.notes());
-    if (at.staleNote() != null) {
-      // On standard error: the verdict on standard output depends on the folder alone.
-      err().println("mtasts: note: " + at.staleNote());
+    notes.addAll(histories.notes());
+    String stale = at.staleNote();
+    if (stale != null) {
+      notes.add(0, stale);
     }
     if (html != null) {
       ReadinessPage.write(folder, readiness, organizations.snapshot(), notes, html, environment());
     }
+    String next = readiness.ready()
+        ? evaluation.command(List.of("plan", "enforce"), dir, List.of())
+        : evaluation.command(List.of("readiness"), dir, List.of());
     if (json) {
-      writeJson(folder, policy, readiness, window, at, notes);
+      writeJson(folder, policy, readiness, window, options, at, histories, notes, next);
     } else {
-      writeText(folder, policy, readiness, window, at, notes);
+      writeText(folder, policy, readiness, window, options, at, histories, notes, next);
     }
     return readiness.ready() ? ExitStatus.OK : ExitStatus.NEGATIVE;
   }
 
-  LifecycleOptions options(int days) {
-    if (days < 1 || days > 366) {
-      throw new ParameterException(spec.commandLine(), "--window must be 1 to 366 days, not " + days);
-    }
-    return LifecycleOptions.defaults().withWindowDays(days);
+  static Evidence evidence(DomainFolder folder, boolean historyKnown) {
+    return new Evidence(folder.tlsRpt(), folder.reports().summary(), folder.mxHosts(),
+        Evidence.DEFAULT_TXT_TTL, historyKnown);
   }
 
-  static Evidence evidence(DomainFolder folder) {
-    return new Evidence(folder.tlsRpt(), folder.reports().summary(), folder.mxHosts(),
-        Evidence.DEFAULT_TXT_TTL);
+  static int daysWithSessions(DomainSummary window) {
+    int n = 0;
+    for (DaySummary d : window.days().values()) {
+      if (d.sessions().total() > 0) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void writeText(DomainFolder folder, MtaStsPolicy policy, Readiness r,
-      SessionCounts window, AsOf at, List<String> notes) {
+      DomainSummary window, LifecycleOptions options, AsOf at, Histories histories,
+      List<String> notes, String next) {
     PrintWriter out = out();
     String verdict = switch (r.verdict()) {
       case READY -> "READY to enforce";
       case READY_WITH_WARNINGS -> "READY to enforce, with warnings";
       case NOT_READY -> "NOT READY to enforce";
     };
+    SessionCounts sessions = window.sessions();
     out.println(TerminalText.escape(folder.domain()) + ": " + verdict);
+    out.println("  as of:   " + at.source());
     out.println("  window:  " + r.windowStart() + " to " + r.windowEnd() + " ("
-        + Describe.plural(ChronoUnit.DAYS.between(r.windowStart(), r.windowEnd()) + 1, "UTC day") + ", as of " + at.source() + ")");
+        + Describe.plural(ChronoUnit.DAYS.between(r.windowStart(), r.windowEnd()) + 1, "UTC day")
+        + "; " + daysWithSessions(window) + " with sessions, " + options.requiredDaysWithSessions()
+        + " needed)");
     out.println("  policy:  " + Describe.policy(policy) + " (" + DomainFolder.POLICY_FILE + ")");
     out.println("  reports: " + folder.reports().read() + " read, " + folder.reports().unreadable().size()
-        + " unreadable; in the window " + window.successful() + " successful and " + window.failed()
+        + " unreadable; newest covers " + (at.newestReportDay() == null ? "no day" : at.newestReportDay())
+        + "; in the window " + sessions.successful() + " successful and " + sessions.failed()
         + " failed sessions");
     out.println("  MX:      " + (folder.mxHosts().isEmpty() ? "unknown" : TerminalText.escape(String.join(", ", folder.mxHosts()))));
+    out.println("  history: " + (histories.known() ? TerminalText.escape(histories.file().toString())
+        : "none kept (rebuilt from the folder)"));
     ReasonOutput.printList(out, "blocking", r.blocking());
     ReasonOutput.printList(out, "warnings", r.warnings());
     if (!notes.isEmpty()) {
@@ -149,13 +160,12 @@ final class ReadinessCommand extends CommandBase implements Callable<Integer> {
         out.println("    - " + TerminalText.escape(n));
       }
     }
-    if (r.ready()) {
-      out.println("Next: mtasts plan enforce " + dir);
-    }
+    out.println("Next: " + (r.ready() ? next : "fix the blocking reasons, then run " + next));
   }
 
   private void writeJson(DomainFolder folder, MtaStsPolicy policy, Readiness r,
-      SessionCounts window, AsOf at, List<String> notes) throws IOException {
+      DomainSummary window, LifecycleOptions options, AsOf at, Histories histories,
+      List<String> notes, String next) throws IOException {
     try (JsonOutput o = JsonOutput.open(out())) {
       JsonGenerator g = o.generator();
       g.writeStringField("domain", folder.domain());
@@ -165,6 +175,13 @@ final class ReadinessCommand extends CommandBase implements Callable<Integer> {
       g.writeStringField("windowEnd", r.windowEnd().toString());
       g.writeStringField("evaluatedAt", at.instant().toString());
       g.writeStringField("basis", at.basis());
+      if (at.newestReportDay() != null) {
+        g.writeStringField("newestReportDay", at.newestReportDay().toString());
+      } else {
+        g.writeNullField("newestReportDay");
+      }
+      g.writeNumberField("daysWithSessions", daysWithSessions(window));
+      g.writeNumberField("daysWithSessionsNeeded", options.requiredDaysWithSessions());
       g.writeObjectFieldStart("policy");
       g.writeStringField("mode", policy.mode().token());
       g.writeNumberField("maxAge", policy.maxAge());
@@ -177,11 +194,16 @@ final class ReadinessCommand extends CommandBase implements Callable<Integer> {
       ReasonOutput.strings(g, "mxHosts", folder.mxHosts());
       g.writeNumberField("reports", folder.reports().read());
       g.writeNumberField("unreadable", folder.reports().unreadable().size());
-      g.writeNumberField("successfulSessions", window.successful());
-      g.writeNumberField("failedSessions", window.failed());
+      g.writeNumberField("successfulSessions", window.sessions().successful());
+      g.writeNumberField("failedSessions", window.sessions().failed());
+      g.writeObjectFieldStart("history");
+      g.writeStringField("file", histories.file().toString());
+      g.writeBooleanField("kept", histories.known());
+      g.writeEndObject();
       ReasonOutput.writeList(g, "blocking", r.blocking());
       ReasonOutput.writeList(g, "warnings", r.warnings());
       ReasonOutput.strings(g, "notes", notes);
+      g.writeStringField("next", next);
     }
   }
 }

@@ -52,6 +52,7 @@ final class ReasonOutput {
       g.writeNumberField("sessions", group.failedSessions());
       counts(g, "receivingMxHosts", group.receivingMxHosts());
       counts(g, "sendingMtaIps", group.sendingMtaIps());
+      counts(g, "reportingOrganizations", group.reportingOrganizations());
       g.writeArrayFieldStart("days");
       for (LocalDate d : group.days()) {
         g.writeString(d.toString());

@@ -15,30 +15,35 @@ final class AsOfTest {
 
   @Test
   void asOfDateEndsTheWindowWithThatDay() {
-    AsOf at = AsOf.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 20), NOW);
+    AsOf at = AsOf.of(null, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 1), NOW);
     assertEquals(Instant.parse("2026-11-02T00:00:00Z"), at.instant());
     assertEquals(LocalDate.of(2026, 11, 1), at.lastDay());
     assertNull(at.staleNote());
   }
 
   @Test
-  void defaultsToTheNewestReportDayAndNotesWhenItIsOld() {
-    AsOf at = AsOf.of(null, LocalDate.of(2026, 11, 1), NOW);
-    assertEquals(LocalDate.of(2026, 11, 1), at.lastDay());
-    assertTrue(at.staleNote().contains("23 days ago"), at::toString);
+  void defaultsToNowNeverToTheNewestReportDay() {
+    // Regression: plans were dated at the end of the newest report day, a month back, so every
+    // wait they promised ended a month early.
+    AsOf at = AsOf.of(null, null, LocalDate.of(2026, 10, 24), NOW);
+    assertEquals(NOW.instant(), at.instant());
+    assertEquals("now", at.basis());
+    assertTrue(at.staleNote().contains("30 days stale"), at::toString);
   }
 
   @Test
-  void recentReportsNeedNoNoteAndNeverLieInTheFuture() {
-    AsOf yesterday = AsOf.of(null, LocalDate.of(2026, 11, 23), NOW);
-    assertEquals(Instant.parse("2026-11-24T00:00:00Z"), yesterday.instant());
-    assertNull(yesterday.staleNote());
-    AsOf today = AsOf.of(null, LocalDate.of(2026, 11, 24), NOW);
-    assertEquals(NOW.instant(), today.instant());
+  void atIsRoundedUpToTheSecond() {
+    AsOf at = AsOf.of(Instant.parse("2026-11-24T12:00:00.250Z"), null, null, NOW);
+    assertEquals(Instant.parse("2026-11-24T12:00:01Z"), at.instant());
+    assertEquals("2026-11-24 12:00:01 UTC (--at)", at.source());
+    AsOf now = AsOf.of(null, null, null,
+        Clock.fixed(Instant.parse("2026-11-24T12:00:00.000000001Z"), ZoneOffset.UTC));
+    assertEquals(Instant.parse("2026-11-24T12:00:01Z"), now.instant());
   }
 
   @Test
-  void withoutReportsItIsNow() {
-    assertEquals(NOW.instant(), AsOf.of(null, null, NOW).instant());
+  void recentReportsNeedNoNote() {
+    assertNull(AsOf.of(null, null, LocalDate.of(2026, 11, 23), NOW).staleNote());
+    assertTrue(AsOf.of(null, null, null, NOW).staleNote().contains("no report at all"));
   }
 }

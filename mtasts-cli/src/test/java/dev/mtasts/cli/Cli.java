@@ -18,6 +18,7 @@ final class Cli {
   private String stdin = "";
   private java.io.@org.jspecify.annotations.Nullable InputStream stdinStream;
   private boolean terminal;
+  private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   /** The outcome of one run. */
   record Result(int status, String out, String err) {
@@ -38,6 +39,11 @@ final class Cli {
     return this;
   }
 
+  Cli clock(Clock c) {
+    this.clock = c;
+    return this;
+  }
+
   Cli terminal(boolean isTerminal) {
     this.terminal = isTerminal;
     return this;
@@ -48,7 +54,7 @@ final class Cli {
         new CliEnvironment(
             stdinStream != null ? stdinStream : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             terminal,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            clock);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine commandLine = Main.newCommandLine(env);

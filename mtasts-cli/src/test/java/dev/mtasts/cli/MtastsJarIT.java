@@ -132,12 +132,12 @@ final class MtastsJarIT {
 
   @Test
   void readinessAndPlan() throws Exception {
-    Run ready = run("", "readiness", examples.resolve("example.com").toString());
+    Run ready = run("", "readiness", "--as-of", "2026-11-01", examples.resolve("example.com").toString());
     assertEquals(0, ready.status(), ready::toString);
     assertTrue(ready.out().startsWith("example.com: READY to enforce"), ready::toString);
-    Run notReady = run("", "readiness", examples.resolve("example.net").toString());
+    Run notReady = run("", "readiness", "--as-of", "2026-11-01", examples.resolve("example.net").toString());
     assertEquals(1, notReady.status(), notReady::toString);
-    Run plan = run("", "plan", "enforce", examples.resolve("example.com").toString());
+    Run plan = run("", "plan", "enforce", "--as-of", "2026-11-01", examples.resolve("example.com").toString());
     assertEquals(0, plan.status(), plan::toString);
     assertTrue(plan.out().contains("Change the TXT record _mta-sts.example.com"), plan::toString);
   }
@@ -146,7 +146,7 @@ final class MtastsJarIT {
   void theReadmeFirstCommandWorksOnTheCommittedExamples() throws Exception {
     String dir = System.getProperty("mtasts.examples.dir");
     assumeTrue(dir != null && Files.isDirectory(Path.of(dir)));
-    Run ready = run("", "readiness", Path.of(dir, ExampleGenerator.READY).toString());
+    Run ready = run("", "readiness", "--as-of", "2026-11-01", Path.of(dir, ExampleGenerator.READY).toString());
     assertEquals(0, ready.status(), ready::toString);
   }
 }

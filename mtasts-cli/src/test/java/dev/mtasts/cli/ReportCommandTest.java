@@ -34,7 +34,7 @@ final class ReportCommandTest {
     assertEquals(0, r.status(), r::toString);
     assertTrue(r.out().startsWith("Read 42 reports from 42 files: 0 unreadable, 0 duplicates."), r::toString);
     assertTrue(r.out().contains("example.com  2026-10-19 to 2026-11-01, 14 days with reports"), r::toString);
-    assertTrue(r.out().contains("certificate-host-mismatch: 2 sessions, usually safe to ignore"), r::toString);
+    assertTrue(r.out().contains("validation-failure: 2 sessions, usually safe to ignore"), r::toString);
     assertTrue(r.out().contains("senders:  10.20.30.40 (2)"), r::toString);
     assertEquals("", r.err(), r::toString);
   }

@@ -27,8 +27,7 @@ import java.util.Objects;
  * ignore (with or without {@code failure-details}) than {@link
  * LifecycleOptions#failureThreshold(long)}; an MX host no {@code mx} pattern matches, or an
  * unknown MX list; with a history, mode testing published for less than the window.
- * Warnings: each day without a report, days with reports but no sessions, reports dated after
- * the moment of evaluation (set aside), a {@code max_age} under the configured minimum, failures
+ * Warnings: each day without a report, days with reports but no sessions, a {@code max_age} under the configured minimum, failures
  * that are usually safe to ignore or need investigation, a failure rate above the threshold,
  * sessions none of which applied an MTA-STS policy.
  *

@@ -2,6 +2,7 @@ package dev.mtasts.lifecycle;
 
 import dev.mtasts.policy.MxPattern;
 import dev.mtasts.tlsrpt.FailureGroup;
+import dev.mtasts.tlsrpt.ResultType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,8 +49,6 @@ public sealed interface Reason
     TOO_FEW_DAYS_WITH_SESSIONS,
     /** No report covers the last days of the window: reports may have stopped arriving. */
     NO_RECENT_REPORTS,
-    /** Reports dated after the moment of evaluation were set aside. */
-    FUTURE_REPORTS,
     /** The reports of the window count no session at all: silence is not evidence. */
     NO_SESSIONS,
     /** Some days of the window have reports but no session. */
@@ -181,18 +180,20 @@ public sealed interface Reason
       StringBuilder b = new StringBuilder();
       b.append(group.failedSessions()).append(" failed session")
           .append(group.failedSessions() == 1 ? "" : "s").append(" of type ")
-          .append(group.resultType().value()).append(" (").append(describe(code)).append(")")
+          .append(group.resultType().value()).append(" (").append(describe(code, group.resultType())).append(")")
           .append(" on ").append(joinDays(new ArrayList<>(group.days())))
           .append("; MX hosts: ").append(counts(group.receivingMxHosts()))
-          .append("; sending MTAs: ").append(counts(group.sendingMtaIps()));
+          .append("; sending MTAs: ").append(counts(group.sendingMtaIps()))
+          .append("; reported by: ").append(counts(group.reportingOrganizations()));
       return b.toString();
     }
 
-    private static String describe(Code code) {
+    private static String describe(Code code, ResultType type) {
       switch (code) {
         case OUR_SIDE_FAILURES:
-          return "fix on our side: our own MX host failed TLS for several senders or its"
-              + " certificate failed validation";
+          return type == ResultType.STARTTLS_NOT_SUPPORTED
+              ? "fix on our side: our own MX host did not offer STARTTLS to several senders"
+              : "fix on our side: the certificate of our own MX host failed validation";
         case POLICY_HOSTING_FAILURES:
           return "fix the policy hosting at mta-sts.<domain>: senders cannot fetch or validate the"
               + " policy, so an enforce policy would not take effect";

@@ -206,11 +206,10 @@ final class LifecycleTest {
     Reason.Failures group = (Reason.Failures) refusal.reasons().get(0);
     assertEquals(Code.OUR_SIDE_FAILURES, group.code());
     assertEquals(35, group.group().failedSessions());
-    assertEquals("35 failed sessions of type certificate-host-mismatch (fix on our side: our own"
-        + " MX host failed TLS for several senders or its certificate failed validation) on"
-        + " 2026-02-20, 2026-02-21;"
+    assertEquals("35 failed sessions of type certificate-host-mismatch (fix on our side: the"
+        + " certificate of our own MX host failed validation) on 2026-02-20, 2026-02-21;"
         + " MX hosts: a.mail.example.com (35); sending MTAs: 198.51.100.7 (30),"
-        + " 203.0.113.9 (5)", group.message());
+        + " 203.0.113.9 (5); reported by: Sender Inc. (35)", group.message());
   }
 
   @Test

@@ -42,7 +42,7 @@ final class ReadinessRulesTest {
     Readiness r = Readiness.assess(TESTING_40_DAYS, enforce(YEAR), evidence, CLOCK,
         LifecycleOptions.defaults());
     assertEquals(List.of(Code.TOO_MANY_FAILURES), codes(r.blocking()), r.toString());
-    assertTrue(r.blocking().get(0).message().contains("500 of them reported without failure details"),
+    assertTrue(r.blocking().get(0).message().contains("500 reported without failure details"),
         r.blocking().get(0)::message);
   }
 
@@ -133,8 +133,7 @@ final class ReadinessRulesTest {
     assertEquals(before.windowEnd(), after.windowEnd());
     assertEquals(before.blocking(), after.blocking());
     assertTrue(after.ready());
-    assertEquals(List.of(Code.FUTURE_REPORTS), codes(after.warnings()));
-    assertTrue(after.warnings().get(0).message().contains("9999-12-31"));
+    assertEquals(before.warnings(), after.warnings());
   }
 
   @Test

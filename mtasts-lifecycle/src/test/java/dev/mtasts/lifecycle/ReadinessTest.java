@@ -68,7 +68,7 @@ final class ReadinessTest {
     assertEquals(TriageClass.FIX_OUR_SIDE, ours.group().triage());
     assertEquals("certificate-expired=100",
         ours.group().resultType().value() + "=" + ours.group().failedSessions());
-    assertTrue(r.blocking().get(1).message().startsWith("300 failed sessions"),
+    assertTrue(r.blocking().get(1).message().startsWith("200 failed sessions"),
         r.blocking().get(1)::message);
     Reason.Failures expired = (Reason.Failures) r.blocking().stream()
         .filter(b -> ((Reason.Failures) b).group().resultType() == ResultType.CERTIFICATE_EXPIRED)

@@ -13,20 +13,28 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.mtasts.tlsrpt.KnownSenders;
+import dev.mtasts.tlsrpt.TlsRptReport;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A domain folder as {@code readiness} and {@code plan} read it: {@code mta-sts.txt} (the policy
  * file), {@code _mta-sts.txt} and {@code _smtp._tls.txt} (the TXT values, one record a line, as
- * published in DNS), {@code mx.txt} (the MX hosts, one a line, optionally after a preference) and
- * {@code reports/} (TLS-RPT reports, searched recursively).
+ * published in DNS), {@code mx.txt} (the MX hosts, one a line, optionally after a preference),
+ * {@code senders.txt} (the senders the owner knows: IP ranges in CIDR and organization names, one
+ * a line), {@code history.json} (the publication history the CLI keeps) and {@code reports/}
+ * (TLS-RPT reports, searched recursively).
  *
  * @param dir the folder
  * @param domain the policy domain: the folder's name, lower case
@@ -34,6 +42,8 @@ import org.jspecify.annotations.Nullable;
  * @param sts the {@code _mta-sts} record, or {@code null} when none is usable
  * @param tlsRpt the {@code _smtp._tls} record, or {@code null} when none is usable
  * @param mxHosts the MX hosts in file order
+ * @param senderNetworks the IP ranges of {@code senders.txt}
+ * @param senderNames the organization names of {@code senders.txt}
  * @param reports what reading {@code reports/} found
  * @param notes what is missing or wrong in the folder, for the user, in file order
  */
@@ -44,6 +54,8 @@ public record DomainFolder(
     @Nullable StsRecord sts,
     @Nullable TlsRptRecord tlsRpt,
     List<String> mxHosts,
+    List<String> senderNetworks,
+    List<String> senderNames,
     ReportLoader.Loaded reports,
     List<String> notes) {
 
@@ -59,6 +71,18 @@ public record DomainFolder(
   /** The MX hosts' file name. */
   public static final String MX_FILE = "mx.txt";
 
+  /** The known senders' file name. */
+  public static final String SENDERS_FILE = "senders.txt";
+
+  /** The publication history's file name. */
+  public static final String HISTORY_FILE = "history.json";
+
+  /**
+   * A report whose period ends more than this after now is dated in the future: set aside, it
+   * never counts and never moves a window (a wrong clock or a forged date).
+   */
+  public static final Duration CLOCK_SKEW = Duration.ofHours(1);
+
   /** The reports' folder name. */
   public static final String REPORTS_DIR = "reports";
 
@@ -71,6 +95,8 @@ public record DomainFolder(
    * @param sts the STS record, or {@code null}
    * @param tlsRpt the TLS-RPT record, or {@code null}
    * @param mxHosts the MX hosts
+   * @param senderNetworks the known IP ranges
+   * @param senderNames the known organization names
    * @param reports the reports
    * @param notes the notes
    */
@@ -78,6 +104,8 @@ public record DomainFolder(
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(domain, "domain");
     mxHosts = List.copyOf(mxHosts);
+    senderNetworks = List.copyOf(senderNetworks);
+    senderNames = List.copyOf(senderNames);
     notes = List.copyOf(notes);
   }
 
@@ -87,6 +115,7 @@ public record DomainFolder(
    * @param dir the folder
    * @param domainOverride the policy domain when it is not the folder's name, or {@code null}
    * @param progress the progress bar factory for the reports
+   * @param now the real time: reports dated after it (beyond {@link #CLOCK_SKEW}) are set aside
    * @return the folder's contents
    * @throws CommandFailure with exit status 2 when the folder or a file in it cannot be opened, 1
    *     when the policy file is invalid (the message is {@code FILE:LINE:COL: error CODE: reason})
@@ -94,25 +123,29 @@ public record DomainFolder(
   public static DomainFolder read(
       Path dir,
       @Nullable String domainOverride,
-      Function<Integer, ProgressBar> progress) {
-    return read(dir, domainOverride, progress, report -> { });
+      Function<Integer, ProgressBar> progress,
+      Instant now) {
+    return read(dir, domainOverride, progress, now, report -> { });
   }
 
   /**
-   * Reads a domain folder and hands every report read from {@code reports/} to {@code onReport}
-   * as well (for figures the summary does not keep, such as the reporting organizations).
+   * Reads a domain folder and hands every report counted from {@code reports/} to {@code
+   * onReport} as well (for figures the summary does not keep, such as the reporting
+   * organizations).
    *
    * @param dir the folder
    * @param domainOverride the policy domain when it is not the folder's name, or {@code null}
    * @param progress the progress bar factory for the reports
-   * @param onReport called with each report read, duplicates included
+   * @param now the real time: reports dated after it (beyond {@link #CLOCK_SKEW}) are set aside
+   * @param onReport called with each report counted, duplicates included
    * @return the folder's contents
-   * @throws CommandFailure as {@link #read(Path, String, Function)}
+   * @throws CommandFailure as {@link #read(Path, String, Function, Instant)}
    */
   public static DomainFolder read(
       Path dir,
       @Nullable String domainOverride,
       Function<Integer, ProgressBar> progress,
+      Instant now,
       Consumer<TlsRptReport> onReport) {
     if (!Files.isDirectory(dir)) {
       throw new CommandFailure(ExitStatus.USAGE, "cannot open " + dir + ": "
@@ -144,6 +177,9 @@ public record DomainFolder(
     }
 
     List<String> mx = readMx(dir.resolve(MX_FILE), notes);
+    List<String> networks = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    readSenders(dir.resolve(SENDERS_FILE), networks, names);
 
     Path reportsDir = dir.resolve(REPORTS_DIR);
     List<ReportFiles.Entry> entries;
@@ -157,18 +193,40 @@ public record DomainFolder(
       entries = List.of();
       notes.add(REPORTS_DIR + "/ is missing: no TLS-RPT reports");
     }
-    ReportLoader.Loaded loaded =
-        ReportLoader.load(entries, InputStream.nullInputStream(), report -> {
-          onReport.accept(report);
-          return true;
-        }, progress.apply(entries.size()));
+    Instant latest = now.plus(CLOCK_SKEW);
+    List<TlsRptReport> future = new ArrayList<>();
+    ReportLoader.Loaded loaded = ReportLoader.load(entries, InputStream.nullInputStream(), report -> {
+      if (report.dateRange().end().isAfter(latest)) {
+        future.add(report);
+        return false;
+      }
+      onReport.accept(report);
+      return true;
+    }, progress.apply(entries.size()));
     for (ReportLoader.Unreadable u : loaded.unreadable()) {
       notes.add("unreadable report " + u.file() + ": " + u.reason());
     }
     for (ReportFiles.Skipped skipped : loaded.notReports()) {
       notes.add("skipped " + skipped.file() + ": " + skipped.reason());
     }
-    return new DomainFolder(dir, domain, policy, sts, tlsRpt, mx, loaded, notes);
+    if (!future.isEmpty()) {
+      TlsRptReport first = future.get(0);
+      notes.add("set aside " + future.size() + " report" + (future.size() == 1 ? "" : "s")
+          + " dated after now (more than " + CLOCK_SKEW.toMinutes() + " minutes of clock skew),"
+          + " such as report-id " + first.reportId() + " from " + first.organizationName()
+          + " for " + first.dateRange().firstDay() + " to " + first.dateRange().lastDay()
+          + ": they never count and never move the window; check the sender's clock");
+    }
+    Set<String> named = loaded.summary().domains();
+    if (!named.isEmpty() && !named.contains(domain)) {
+      List<String> others = new ArrayList<>(new TreeSet<>(named));
+      others.remove("");
+      if (!others.isEmpty()) {
+        notes.add("no report is for " + domain + "; they are for " + String.join(", ", others)
+            + ": did you mean --domain " + others.get(0) + "?");
+      }
+    }
+    return new DomainFolder(dir, domain, policy, sts, tlsRpt, mx, networks, names, loaded, notes);
   }
 
   /**
@@ -236,6 +294,38 @@ public record DomainFolder(
           + invalid.error().detail() + "; an invalid " + name + " record counts as none");
     }
     return null;
+  }
+
+  /** Reads senders.txt: one IP range (CIDR) or organization name a line; # starts a comment. */
+  private static void readSenders(Path file, List<String> networks, List<String> names) {
+    if (!Files.exists(file)) {
+      return;
+    }
+    String text = new String(Inputs.readFile(file, file.toString(), Inputs.FOLDER_FILE_MAX_BYTES),
+        StandardCharsets.UTF_8);
+    String[] lines = text.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      if (networks.size() + names.size() >= KnownSenders.MAX_ENTRIES) {
+        throw new CommandFailure(ExitStatus.NEGATIVE, file + ":" + (i + 1) + ":1: error"
+            + " TOO_MANY_SENDERS: more than " + KnownSenders.MAX_ENTRIES + " known senders");
+      }
+      if (KnownSenders.looksLikeNetwork(line)) {
+        String problem = KnownSenders.cidrProblem(line);
+        if (problem != null) {
+          int column = lines[i].indexOf(line) + 1;
+          throw new CommandFailure(ExitStatus.NEGATIVE, file + ":" + (i + 1) + ":" + column
+              + ": error INVALID_SENDER: " + problem + "; write an IP range such as"
+              + " 192.0.2.0/24, or an organization name");
+        }
+        networks.add(line);
+      } else {
+        names.add(line);
+      }
+    }
   }
 
   private static List<String> readMx(Path file, List<String> notes) {

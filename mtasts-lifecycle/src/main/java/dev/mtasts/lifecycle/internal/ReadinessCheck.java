@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The window is the {@code windowDays} complete UTC days before the moment of evaluation, never
  * anchored on a report: a report dated after that moment (a wrong clock, or a forged date) is
- * outside every window and only earns a warning. The rules follow RFC 8461 §8.1 and the playbook:
+ * outside every window and moves nothing (callers that know the real time set such reports aside
+ * with a warning, as the CLI does). The rules follow RFC 8461 §8.1 and the playbook:
  * TLS-RPT on; reports still arriving (one in the last {@link LifecycleOptions#RECENT_DAYS} days);
  * enough days with sessions; no failure not classed as safe to ignore above a small threshold;
  * nothing on our side or at the policy hosting left to fix; every MX host covered.
@@ -91,12 +92,6 @@ public final class ReadinessCheck {
 
     @Nullable ReportSummary summary = evidence.reports();
     @Nullable DomainSummary reports = summary == null ? null : summary.domain(name, start, end);
-    if (summary != null) {
-      Reason future = futureReports(summary.domain(name), LocalDate.ofInstant(now, ZoneOffset.UTC));
-      if (future != null) {
-        warnings.add(future);
-      }
-    }
     windowRule(reports, start, end, options, blocking, warnings);
 
     long total = reports == null ? 0 : reports.sessions().total();
@@ -199,55 +194,45 @@ public final class ReadinessCheck {
   private static void failures(DomainSummary reports, long failed, LocalDate start, LocalDate end,
       LifecycleOptions options, List<Reason> blocking, List<Reason> warnings) {
     long ignorable = 0;
-    long notIgnorable = 0;
+    long blocked = 0;
+    long investigate = 0;
     for (FailureGroup group : reports.failureGroups(options.triage())) {
       TriageClass triage = group.triage();
+      long n = group.failedSessions();
       if (triage == TriageClass.FIX_OUR_SIDE) {
         blocking.add(new Reason.Failures(Code.OUR_SIDE_FAILURES, group));
+        blocked = Saturating.add(blocked, n);
       } else if (triage == TriageClass.FIX_POLICY_HOSTING) {
         blocking.add(new Reason.Failures(Code.POLICY_HOSTING_FAILURES, group));
+        blocked = Saturating.add(blocked, n);
       } else if (triage == TriageClass.FIX_WITH_SENDER) {
         blocking.add(new Reason.Failures(Code.KNOWN_SENDER_FAILURES, group));
+        blocked = Saturating.add(blocked, n);
       } else if (triage == TriageClass.USUALLY_SAFE_TO_IGNORE) {
         warnings.add(new Reason.Failures(Code.IGNORABLE_FAILURES, group));
+        ignorable = Saturating.add(ignorable, n);
       } else {
         warnings.add(new Reason.Failures(Code.FAILURES_TO_INVESTIGATE, group));
-      }
-      if (triage == TriageClass.USUALLY_SAFE_TO_IGNORE) {
-        ignorable = Saturating.add(ignorable, group.failedSessions());
-      } else {
-        notIgnorable = Saturating.add(notIgnorable, group.failedSessions());
+        investigate = Saturating.add(investigate, n);
       }
     }
-    // Failure details may be missing (they are optional, RFC 8460 §4.4) or overlap (one session
-    // under several types): of the two estimates, the larger one is the safe one.
-    long count = Math.max(notIgnorable, Math.max(0, failed - ignorable));
+    // Failure details are optional (RFC 8460 §4.4): failed sessions beyond every detailed group
+    // are evidence too, as are the groups to investigate. The groups to fix block on their own.
+    long detailed = Saturating.add(Saturating.add(ignorable, blocked), investigate);
+    long undetailed = Math.max(0, failed - detailed);
+    long unexplained = Saturating.add(investigate, undetailed);
     long threshold = options.failureThreshold(reports.sessions().total());
-    if (count > threshold) {
-      long undetailed = Math.max(0, failed - ignorable - notIgnorable);
-      blocking.add(new Reason.General(Code.TOO_MANY_FAILURES, count + " failed sessions from "
-          + start + " to " + end + " are not classed as safe to ignore"
-          + (undetailed > 0 ? " (" + undetailed + " of them reported without failure details)" : "")
-          + ", above the threshold of " + threshold + " (0.1 % of the " + reports.sessions().total()
-          + " sessions or 10, whichever is larger; --max-failures sets it). Find out why they fail"
-          + " before enforcing: in enforce mode such sessions do not deliver mail"));
+    if (unexplained > threshold) {
+      blocking.add(new Reason.General(Code.TOO_MANY_FAILURES, unexplained + " failed sessions from "
+          + start + " to " + end + " are not classed as safe to ignore ("
+          + (undetailed > 0 ? undetailed + " reported without failure details" : "")
+          + (undetailed > 0 && investigate > 0 ? ", " : "")
+          + (investigate > 0 ? investigate + " to investigate" : "")
+          + "), above the threshold of " + threshold + " (0.1 % of the "
+          + reports.sessions().total() + " sessions or 10, whichever is larger; --max-failures"
+          + " sets it). Find out why they fail before enforcing: in enforce mode such sessions do"
+          + " not deliver mail"));
     }
-  }
-
-  private static @Nullable Reason futureReports(DomainSummary all, LocalDate today) {
-    List<LocalDate> later = new ArrayList<>();
-    for (LocalDate day : all.days().keySet()) {
-      if (day.isAfter(today)) {
-        later.add(day);
-      }
-    }
-    if (later.isEmpty()) {
-      return null;
-    }
-    return new Reason.General(Code.FUTURE_REPORTS, "reports claim " + later.size() + " UTC day"
-        + (later.size() == 1 ? "" : "s") + " after the moment of evaluation (" + later.get(0)
-        + (later.size() == 1 ? "" : " to " + later.get(later.size() - 1)) + "); they are set aside"
-        + " and never move the window: check the sender's clock or the report's origin");
   }
 
   /**
