@@ -179,8 +179,10 @@ public sealed interface Reason
     public String message() {
       StringBuilder b = new StringBuilder();
       b.append(group.failedSessions()).append(" failed session")
-          .append(group.failedSessions() == 1 ? "" : "s").append(" of type ")
-          .append(group.resultType().value()).append(" (").append(describe(code, group.resultType())).append(")")
+          .append(group.failedSessions() == 1 ? "" : "s")
+          .append(group.resultType() == ResultType.FAILURES_WITHOUT_DETAILS
+              ? " reported without failure details" : " of type " + group.resultType().value())
+          .append(" (").append(describe(code, group.resultType())).append(")")
           .append(" on ").append(joinDays(new ArrayList<>(group.days())))
           .append("; MX hosts: ").append(counts(group.receivingMxHosts()))
           .append("; sending MTAs: ").append(counts(group.sendingMtaIps()))

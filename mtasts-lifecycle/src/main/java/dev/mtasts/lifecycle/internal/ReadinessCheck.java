@@ -15,6 +15,7 @@ import dev.mtasts.tlsrpt.DomainSummary;
 import dev.mtasts.tlsrpt.FailureGroup;
 import dev.mtasts.tlsrpt.ReportSummary;
 import dev.mtasts.tlsrpt.ResultType;
+import dev.mtasts.tlsrpt.ResultType;
 import dev.mtasts.tlsrpt.SessionCounts;
 import dev.mtasts.tlsrpt.TriageClass;
 import java.time.Duration;
@@ -196,6 +197,7 @@ public final class ReadinessCheck {
     long ignorable = 0;
     long blocked = 0;
     long investigate = 0;
+    long withoutDetails = 0;
     for (FailureGroup group : reports.failureGroups(options.triage())) {
       TriageClass triage = group.triage();
       long n = group.failedSessions();
@@ -213,13 +215,19 @@ public final class ReadinessCheck {
         ignorable = Saturating.add(ignorable, n);
       } else {
         warnings.add(new Reason.Failures(Code.FAILURES_TO_INVESTIGATE, group));
-        investigate = Saturating.add(investigate, n);
+        if (group.resultType() == ResultType.FAILURES_WITHOUT_DETAILS) {
+          withoutDetails = Saturating.add(withoutDetails, n);
+        } else {
+          investigate = Saturating.add(investigate, n);
+        }
       }
     }
     // Failure details are optional (RFC 8460 §4.4): failed sessions beyond every detailed group
     // are evidence too, as are the groups to investigate. The groups to fix block on their own.
-    long detailed = Saturating.add(Saturating.add(ignorable, blocked), investigate);
-    long undetailed = Math.max(0, failed - detailed);
+    long grouped = Saturating.add(Saturating.add(ignorable, blocked),
+        Saturating.add(investigate, withoutDetails));
+    // Summaries group failed sessions without details themselves; any left over still counts.
+    long undetailed = Saturating.add(withoutDetails, Math.max(0, failed - grouped));
     long unexplained = Saturating.add(investigate, undetailed);
     long threshold = options.failureThreshold(reports.sessions().total());
     if (unexplained > threshold) {
