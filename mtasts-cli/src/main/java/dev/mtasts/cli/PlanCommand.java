@@ -132,7 +132,9 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
               + DomainFolder.STS_FILE + (plan.steps().get(0) instanceof Step.PublishTlsRpt
                   ? " (and the _smtp._tls value in " + DomainFolder.TLSRPT_FILE + ")" : "");
       next = (histories.known() ? "" : "keep a history first, before any step: "
-          + evaluation.historyCommand("init", dir) + "; then ")
+          + evaluation.historyCommand("init", dir)
+          + (current.current().isPresent() ? " --since INSTANT (when the policy served now was"
+              + " first published)" : "") + "; then ")
           + "do the steps, " + folderUpdate + ", and record it: " + record;
     } else if (goal == Goal.ENFORCE) {
       next = "fix the reasons, then run " + evaluation.command(List.of("readiness"), dir, List.of());

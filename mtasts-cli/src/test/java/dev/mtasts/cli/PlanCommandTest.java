@@ -44,7 +44,7 @@ final class PlanCommandTest {
     int wait = out.indexOf("4. Wait until 2026-11-02 01:00:00 UTC");
     assertTrue(upload > 0 && verify > upload && txt > verify && wait > txt, r::toString);
     assertTrue(out.contains("     mode: enforce\n"), r::toString);
-    assertTrue(out.contains("Next: keep a history first, before any step: mtasts history init " + ready), r::toString);
+    assertTrue(out.contains("Next: keep a history first, before any step: mtasts history init " + ready + " --since INSTANT"), r::toString);
   }
 
   @Test
