@@ -26,14 +26,12 @@ final class EvaluationOptions {
   @Option(
       names = "--at",
       paramLabel = "INSTANT",
-      converter = Converters.Moment.class,
       description = "Evaluate and plan at this moment (2026-11-24T12:00:00Z); default: now.")
   @Nullable Instant at;
 
   @Option(
       names = "--as-of",
       paramLabel = "DATE",
-      converter = Converters.Day.class,
       description = "Evaluate and plan at the end of this UTC day (yyyy-MM-dd): the window ends"
           + " with it; default: now.")
   @Nullable LocalDate asOf;

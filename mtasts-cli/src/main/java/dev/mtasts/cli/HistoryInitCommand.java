@@ -32,7 +32,6 @@ final class HistoryInitCommand extends CommandBase implements Callable<Integer> 
   @Option(
       names = "--since",
       paramLabel = "INSTANT",
-      converter = Converters.Moment.class,
       description = "When the published policy started being served (2026-11-24T12:00:00Z);"
           + " default: now.")
   @Nullable Instant since;

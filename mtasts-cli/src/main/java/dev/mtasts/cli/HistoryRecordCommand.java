@@ -40,7 +40,6 @@ final class HistoryRecordCommand extends CommandBase implements Callable<Integer
   @Option(
       names = "--at",
       paramLabel = "INSTANT",
-      converter = Converters.Moment.class,
       description = "When the change was made (2026-11-24T12:00:00Z); default: now.")
   @Nullable Instant at;
 

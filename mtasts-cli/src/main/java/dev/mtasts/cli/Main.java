@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
@@ -79,6 +80,7 @@ public final class Main {
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     // picocli's own conversion of dates names java.time classes and their exceptions.
     commandLine.registerConverter(LocalDate.class, Main::day);
+    commandLine.registerConverter(Instant.class, new Converters.Moment());
     commandLine.setExecutionExceptionHandler(new FailureHandler());
     return commandLine;
   }

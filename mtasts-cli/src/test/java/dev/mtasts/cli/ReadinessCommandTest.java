@@ -165,6 +165,24 @@ final class ReadinessCommandTest {
   }
 
   @Test
+  void atAndAsOfTogetherAreAUsageErrorAndBadValuesNameNoJavaType() {
+    Cli.Result both = Cli.exec("readiness", "--as-of", "2026-11-01", "--at", "2026-11-01T00:00:00Z", ready);
+    assertEquals(2, both.status(), both::toString);
+    assertTrue(both.err().startsWith("mtasts: give --at or --as-of, not both"), both::toString);
+    Cli.Result day = Cli.exec("readiness", "--as-of", "yesterday", ready);
+    assertEquals(2, day.status(), day::toString);
+    assertTrue(day.err().contains("'yesterday' is not a UTC day in the form yyyy-MM-dd"), day::toString);
+    assertTrue(!day.err().contains("java."), day::toString);
+    Cli.Result moment = Cli.exec("readiness", "--at", "2026-11-01T00:00:00", ready);
+    assertEquals(2, moment.status(), moment::toString);
+    assertTrue(moment.err().contains("is not a moment with its zone"), moment::toString);
+    assertTrue(!moment.err().contains("java."), moment::toString);
+    Cli.Result at = Cli.exec("readiness", "--at", "2026-11-02 00:00:00 UTC", ready);
+    assertEquals(0, at.status(), at::toString);
+    assertTrue(at.out().contains("  as of:   2026-11-02 00:00:00 UTC (--at)\n"), at::toString);
+  }
+
+  @Test
   void aShortWindowBeforeTheProblemsIsReady() {
     Cli.Result r = Cli.exec("readiness", "--window", "3", "--as-of", "2026-10-22", notReady);
     assertEquals(0, r.status(), r::toString);
