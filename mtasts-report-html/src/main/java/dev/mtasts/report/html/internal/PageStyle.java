@@ -39,6 +39,7 @@ final class PageStyle {
       .badge { display: inline-block; padding: 0 6px; margin: 1px 4px 1px 0; border: 1px solid;
         border-radius: 4px; font-size: .85em; white-space: nowrap; }
       .t-fix_our_side { border-color: #d55e00; background: #fbebe1; }
+      .t-fix_with_sender { border-color: #0072b2; background: #e5f1f8; }
       .t-fix_policy_hosting { border-color: #cc79a7; background: #f8ecf3; }
       .t-usually_safe_to_ignore { border-color: #888; background: #f2f2f2; }
       .t-investigate { border-color: #e69f00; background: #fdf4e1; }

@@ -476,6 +476,7 @@ public final class PageWriter {
     return switch (t) {
       case FIX_OUR_SIDE -> "fix on our side";
       case FIX_POLICY_HOSTING -> "fix the policy hosting";
+      case FIX_WITH_SENDER -> "fix with that sender";
       case USUALLY_SAFE_TO_IGNORE -> "usually safe to ignore";
       case INVESTIGATE -> "investigate";
     };
