@@ -97,7 +97,8 @@ final class HtmlReportTest {
     assertNotNull(mx.selectFirst(".badge.t-" + TriageClass.FIX_OUR_SIDE.name().toLowerCase(java.util.Locale.ROOT)));
     Element sender = doc.selectFirst("table#d1-senders tbody tr");
     assertEquals("198.51.100.7", sender.child(0).text());
-    assertEquals("usually safe to ignore", sender.child(2).text());
+    // starttls-not-supported from a single sender: investigate, never "safe to ignore" (issue 12).
+    assertEquals("investigate", sender.child(2).text());
     assertEquals("Not known for these reports.", doc.selectFirst("#d0 .tables > div:nth-child(3) p").text());
   }
 
