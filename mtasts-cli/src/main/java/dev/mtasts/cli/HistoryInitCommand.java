@@ -63,7 +63,7 @@ final class HistoryInitCommand extends CommandBase implements Callable<Integer> 
           + " (RFC 8461 §3): fix the folder first");
     }
     history.write(file);
-    if (history.current().isPresent()) {
+    if (sts != null && policy != null) {
       out().println("Started " + file + ": " + folder.domain() + " serves id " + sts.id().value()
           + " (mode " + policy.mode().token() + ", max_age " + policy.maxAge() + " s) since "
           + Times.format(from) + ".");

@@ -395,8 +395,8 @@ public final class DomainSummary {
               f.receivingMxHostname().isEmpty() ? null : f.receivingMxHostname(),
               mxPatterns,
               f.reportingOrganization().isEmpty() ? null : f.reportingOrganization(),
-              orgsSeeing.get(key).size(),
-              networksSeeing.get(key).size());
+              Math.max(1, orgsSeeing.getOrDefault(key, Set.of()).size()),
+              Math.max(1, networksSeeing.getOrDefault(key, Set.of()).size()));
       TriageClass cls = Objects.requireNonNull(triage.classify(o), "triage returned null");
       Acc acc =
           groups

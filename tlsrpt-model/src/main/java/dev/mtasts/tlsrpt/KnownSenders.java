@@ -133,6 +133,9 @@ public final class KnownSenders {
   private static Network network(String text) {
     int slash = text.indexOf('/');
     byte[] address = IpAddresses.parse(slash < 0 ? text : text.substring(0, slash));
+    if (address == null) {
+      throw new IllegalArgumentException("\"" + text + "\" is not an IP range");
+    }
     int prefix = slash < 0 ? address.length * 8 : Integer.parseInt(text.substring(slash + 1));
     return new Network(address, prefix, text);
   }

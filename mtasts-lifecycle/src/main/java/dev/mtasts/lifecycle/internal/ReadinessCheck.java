@@ -149,7 +149,7 @@ public final class ReadinessCheck {
     for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
       @Nullable DaySummary figures = reports == null ? null : reports.days().get(day);
       boolean reported = figures != null && (figures.covered() || figures.reports() > 0);
-      if (!reported) {
+      if (figures == null || !reported) {
         missing.add(day);
       } else if (figures.sessions().total() == 0) {
         silent.add(day);
