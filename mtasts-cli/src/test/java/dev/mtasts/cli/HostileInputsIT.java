@@ -188,6 +188,39 @@ final class HostileInputsIT {
     assertTrue(plan.out().contains("members.example"), plan::toString);
   }
 
+  // --- item 4: a future-dated report neither anchors the window nor moves the verdict
+
+  @Test
+  void item4_aReportDatedInTheFarFutureIsSetAsideAndMovesNothing() throws Exception {
+    Path examples = Path.of("../examples/example.com");
+    assumeTrue(Files.isDirectory(examples), "the examples folder is beside the module");
+    Path folder = Files.createDirectories(dir.resolve("future")).resolve("example.com");
+    try (var paths = Files.walk(examples)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        Path target = folder.resolve(examples.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    Run before = run("readiness", "--as-of", "2026-11-01", "--json", folder.toString());
+    Files.writeString(folder.resolve("reports/future.json"), reportJson("future-1", "9999-12-31",
+        List.of(stsPolicy("example.com", 0, 100_000, ""))));
+    Run after = run("readiness", "--as-of", "2026-11-01", "--json", folder.toString());
+    assertContract(after);
+    assertEquals(before.status(), after.status(), after::toString);
+    Json a = Json.parse(after.out());
+    Json b = Json.parse(before.out());
+    assertEquals(b.get("verdict"), a.get("verdict"), after::toString);
+    assertEquals(b.get("windowEnd"), a.get("windowEnd"), after::toString);
+    Run text = run("readiness", "--as-of", "2026-11-01", folder.toString());
+    assertContract(text);
+    assertTrue(text.out().contains("window:  2026-10-19 to 2026-11-01"), text::toString);
+    assertTrue(text.out().contains("set aside 1 report dated after now"), text::toString);
+  }
+
   // --- item 2: session counts at 2^53-1 never overflow into a negative or wrong total
 
   @Test
