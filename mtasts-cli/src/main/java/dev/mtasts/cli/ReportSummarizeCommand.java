@@ -67,6 +67,12 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
       description = "Only reports whose period starts on or before this UTC day (yyyy-MM-dd).")
   @Nullable LocalDate until;
 
+  @Option(
+      names = "--warnings",
+      description = "Also list every deviation from RFC 8460 the lenient reader tolerated: file,"
+          + " JSON path, code and message (in --json: the list \"deviations\").")
+  boolean listWarnings;
+
   @Option(names = "--domain", paramLabel = "DOMAIN", description = "Only this policy domain.")
   @Nullable String domain;
 
@@ -245,6 +251,14 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
             + escape(c.firstFile()) + " and " + escape(c.secondFile()));
       }
     }
+    if (listWarnings && !loaded.deviations().isEmpty()) {
+      out.println();
+      out.println("Tolerated deviations (" + loaded.deviations().size() + "):");
+      for (ReportLoader.Deviation d : loaded.deviations()) {
+        out.println("  " + escape(d.file()) + ": " + d.code() + " at " + escape(d.jsonPath())
+            + ": " + escape(d.message()));
+      }
+    }
     if (!loaded.notes().isEmpty()) {
       out.println();
       out.println("Set aside or doubtful (" + loaded.notes().size() + "):");
@@ -359,6 +373,18 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
         g.writeEndObject();
       }
       g.writeEndArray();
+      if (listWarnings) {
+        g.writeArrayFieldStart("deviations");
+        for (ReportLoader.Deviation d : loaded.deviations()) {
+          g.writeStartObject();
+          g.writeStringField("file", d.file());
+          g.writeStringField("jsonPath", d.jsonPath());
+          g.writeStringField("code", d.code());
+          g.writeStringField("message", d.message());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
       g.writeArrayFieldStart("summaryWarnings");
       for (ReportLoader.Noted n : loaded.notes()) {
         g.writeStartObject();

@@ -3,6 +3,7 @@ package dev.mtasts.cli.internal;
 import dev.mtasts.policy.MtaStsException;
 import dev.mtasts.tlsrpt.AddResult;
 import dev.mtasts.tlsrpt.ReadResult;
+import dev.mtasts.tlsrpt.ReadWarning;
 import dev.mtasts.tlsrpt.ReportErrorCode;
 import dev.mtasts.tlsrpt.ReportParseException;
 import dev.mtasts.tlsrpt.ReportSummary;
@@ -81,6 +82,31 @@ public final class ReportLoader {
   }
 
   /**
+   * One deviation from RFC 8460 that the lenient reader tolerated in a file.
+   *
+   * @param file the file name as found
+   * @param jsonPath where in the report, as a JSON path
+   * @param code the stable code of the deviation
+   * @param message what was tolerated
+   */
+  public record Deviation(String file, String jsonPath, String code, String message) {
+    /**
+     * Validates the parts.
+     *
+     * @param file the file name
+     * @param jsonPath the JSON path
+     * @param code the code
+     * @param message the message
+     */
+    public Deviation {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(jsonPath, "jsonPath");
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /**
    * Two files holding reports with the same organization and report-id but different content;
    * neither is counted.
    *
@@ -121,6 +147,8 @@ public final class ReportLoader {
    * @param conflicts the report-id conflicts, in the order met
    * @param domainLimitReached whether reading stopped because the reports name more policy
    *     domains than the limit
+   * @param deviations the tolerated deviations, per file, in the order met (at most {@link
+   *     #MAX_NOTES})
    */
   public record Loaded(
       ReportSummary summary,
@@ -132,7 +160,8 @@ public final class ReportLoader {
       List<ReportFiles.Skipped> notReports,
       List<Noted> notes,
       List<Conflict> conflicts,
-      boolean domainLimitReached) {
+      boolean domainLimitReached,
+      List<Deviation> deviations) {
     /**
      * Copies the list.
      *
@@ -146,6 +175,7 @@ public final class ReportLoader {
      * @param notes the summary warnings
      * @param conflicts the conflicts
      * @param domainLimitReached whether the domain limit stopped reading
+     * @param deviations the tolerated deviations
      */
     public Loaded {
       Objects.requireNonNull(summary, "summary");
@@ -153,6 +183,7 @@ public final class ReportLoader {
       notReports = List.copyOf(notReports);
       notes = List.copyOf(notes);
       conflicts = List.copyOf(conflicts);
+      deviations = List.copyOf(deviations);
     }
   }
 
@@ -267,7 +298,7 @@ public final class ReportLoader {
       }
     }
     return new Loaded(summary, tally.read, tally.outside, tally.warnings, tally.unreadable, newest,
-        tally.notReports, tally.notes, tally.conflicts, tally.domainLimit);
+        tally.notReports, tally.notes, tally.conflicts, tally.domainLimit, tally.deviations);
   }
 
   /** The mail reader: lenient, with the default limits (25 MiB a message). */
@@ -329,6 +360,7 @@ public final class ReportLoader {
     final ReportSummary.Accumulator accumulator;
     final List<Noted> notes = new ArrayList<>();
     final List<Conflict> conflicts = new ArrayList<>();
+    final List<Deviation> deviations = new ArrayList<>();
     boolean domainLimit;
     /** The index of the entry being read: the source number of its reports. */
     int index;
@@ -350,6 +382,12 @@ public final class ReportLoader {
     void report(ReadResult result) {
       read++;
       warnings += result.warnings().size();
+      for (ReadWarning w : result.warnings()) {
+        if (deviations.size() < MAX_NOTES) {
+          deviations.add(new Deviation(entries.get(index).label(), w.jsonPath(), w.kind().name(),
+              w.message()));
+        }
+      }
       TlsRptReport report = result.report();
       if (!keep.test(report)) {
         outside++;
