@@ -21,6 +21,15 @@ abstract class CommandBase {
     return spec.commandLine().getErr();
   }
 
+  /**
+   * Normalises a {@code --domain} argument as the summary normalises its policy-domain keys:
+   * surrounding blanks dropped, lower case, one trailing root dot removed.
+   */
+  static String policyDomainArgument(String domain) {
+    String d = domain.trim().toLowerCase(java.util.Locale.ROOT);
+    return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
+  }
+
   final CliEnvironment environment() {
     return ((MtastsCommand) spec.root().userObject()).environment();
   }

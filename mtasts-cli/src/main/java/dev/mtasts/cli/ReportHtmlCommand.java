@@ -68,6 +68,9 @@ final class ReportHtmlCommand extends CommandBase implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (domain != null) {
+      domain = policyDomainArgument(domain);
+    }
     if (since != null && until != null && until.isBefore(since)) {
       throw new ParameterException(spec.commandLine(), "--until " + until + " is before --since " + since);
     }

@@ -118,7 +118,7 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     }
     List<String> names = new ArrayList<>();
     for (String d : loaded.summary().domains()) {
-      if (domain == null || d.equals(domain.toLowerCase(Locale.ROOT))) {
+      if (domain == null || d.equals(policyDomainArgument(domain))) {
         names.add(d);
       }
     }

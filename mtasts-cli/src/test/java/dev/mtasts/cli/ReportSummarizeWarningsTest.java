@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 12 item 6: the tolerated deviations can be listed, in text and in {@code --json}. */
+/**
+ * Issue 12 item 6: the tolerated deviations can be listed, in text and in {@code --json}; and the
+ * {@code --domain} argument is normalised (issue 14).
+ */
 final class ReportSummarizeWarningsTest {
   @TempDir Path dir;
 
@@ -55,5 +58,17 @@ final class ReportSummarizeWarningsTest {
       assertFalse(d.get("code").toString().isEmpty(), r::toString);
       assertFalse(d.get("message").toString().isEmpty(), r::toString);
     }
+  }
+
+  // Issue 14: --domain example.com. (trailing dot, upper case, blanks) found nothing.
+  @Test
+  void domainArgumentIsNormalisedAsTheSummaryNormalisesKeys() throws IOException {
+    Path report = sloppyReport();
+    Cli.Result r = Cli.exec("report", "summarize", "--json", "--domain", " EXAMPLE.com. ",
+        report.toString());
+    assertEquals(0, r.status(), r::toString);
+    List<Json> domains = Json.parse(r.out()).objects("domains");
+    assertEquals(1, domains.size(), r::toString);
+    assertEquals("example.com", domains.get(0).get("policyDomain"), r::toString);
   }
 }
