@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's two commands: the domain folder's {@code reports/} linked to the Maildir the
+ * The two commands of docs/tlsrpt-mail.md: the domain folder's {@code reports/} linked to the Maildir the
  * reports arrive in gives the same readiness verdict as the extracted report files.
  */
 final class MailboxReadinessTest {

@@ -16,7 +16,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README examples, kept compiling and true. */
+/** The examples of the lifecycle guide (docs/mtasts-lifecycle.md), kept compiling and true. */
 final class ReadmeExampleTest {
   @TempDir Path dir;
 
@@ -31,7 +31,7 @@ final class ReadmeExampleTest {
     LocalDate end = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1);
     ReportSummary reports = Reports.forTesting().clean(end.minusDays(13), end, 400).summary();
 
-    // --- README: enforce flip ---
+    // --- docs/mtasts-lifecycle.md: enforce flip ---
     PublicationHistory history = PublicationHistory.read(historyFile, "example.com");
     Deployment current = Deployment.of(history, clock.instant());
     Evidence evidence = Evidence.none()
@@ -44,7 +44,7 @@ final class ReadmeExampleTest {
     PlanResult result = Lifecycle.plan(current, Target.of(enforce), evidence, clock);
     if (result instanceof Refusal refusal) {
       refusal.reasons().forEach(r -> System.out.println(r.code().id() + ": " + r.message()));
-      fail("refused: " + refusal.reasons()); // the README returns here
+      fail("refused: " + refusal.reasons()); // the guide returns here
     }
     Plan plan = result.orThrow();
     System.out.print(plan.describe());
@@ -72,7 +72,7 @@ final class ReadmeExampleTest {
             clock.instant().minus(Duration.ofDays(200)))
         .write(historyFile);
 
-    // --- README: turn off ---
+    // --- docs/mtasts-lifecycle.md: turn off ---
     Deployment current = Deployment.of(PublicationHistory.read(historyFile, "example.com"),
         clock.instant());
     Plan off = Lifecycle.plan(current, Target.modeNone(), Evidence.none(), clock).orThrow();

@@ -9,8 +9,8 @@ import javax.net.ssl.SSLSession;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The README's embedding example: what an MTA calls once, per message and per MX host. The code
- * between the README markers is copied into README.md verbatim; {@link EmbeddingExampleTest}
+ * The sender guide's embedding example: what an MTA calls once, per message and per MX host. The code
+ * between the README markers is copied into docs/mtasts-sender.md verbatim; {@link EmbeddingExampleTest}
  * checks that and runs it against loopback servers.
  */
 final class EmbeddingExample {

@@ -33,7 +33,7 @@ import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the README's embedding example true: the same code, run against loopback servers. */
+/** Keeps the sender guide's embedding example true: the same code, run against loopback servers. */
 final class EmbeddingExampleTest {
 
   static List<String> snippets(String source) {
@@ -54,15 +54,15 @@ final class EmbeddingExampleTest {
   }
 
   @Test
-  void theReadmeShowsTheExampleVerbatim() throws IOException {
-    Path readme = Path.of("..", "README.md");
-    assumeTrue(Files.exists(readme), "README.md beside the module");
+  void theSenderGuideShowsTheExampleVerbatim() throws IOException {
+    Path readme = Path.of("..", "docs", "mtasts-sender.md");
+    assumeTrue(Files.exists(readme), "docs/mtasts-sender.md beside the module");
     String text = Files.readString(readme, StandardCharsets.UTF_8);
     String source = Files.readString(Path.of("src/test/java/dev/mtasts/sender/EmbeddingExample.java"), StandardCharsets.UTF_8);
     List<String> snippets = snippets(source);
     assertEquals(2, snippets.size());
     for (String s : snippets) {
-      assertTrue(text.contains(s), () -> "README.md lacks:\n" + s);
+      assertTrue(text.contains(s), () -> "docs/mtasts-sender.md lacks:\n" + s);
     }
   }
 

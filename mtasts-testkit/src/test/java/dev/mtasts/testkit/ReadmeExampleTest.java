@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 
-/** The example of the README's testkit section, verbatim, so it keeps compiling and passing. */
+/** The example of the testkit guide (docs/mtasts-testkit.md), verbatim, so it keeps compiling and passing. */
 final class ReadmeExampleTest {
   /** The code under test, as a user has it: keeps the last good policy of each domain. */
   static final class PolicyCache {

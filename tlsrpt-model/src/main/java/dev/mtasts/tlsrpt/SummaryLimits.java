@@ -24,7 +24,7 @@ import java.util.Objects;
  *   <li>{@code maxPolicyDomains} (default 1,000,000): the most distinct policy domains a summary
  *       holds; a report that would add more is set aside ({@link
  *       SummaryWarning.Code#TOO_MANY_POLICY_DOMAINS}). A domain with one day of figures takes
- *       about 400 bytes (see the README).
+ *       about 400 bytes (see docs/tlsrpt-model.md).
  *   <li>{@code maxPlausibleSessions} (default 10^12): a report counting more sessions than this
  *       in one policy or one failure detail is counted but flagged ({@link
  *       SummaryWarning.Code#IMPLAUSIBLE_SESSION_COUNT}); the largest senders count about 10^9

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The README's example, compiled and run against the corpus folder. */
+/** The example of the tlsrpt-model guide (docs/tlsrpt-model.md), compiled and run against the corpus folder. */
 final class ReadmeExampleTest {
 
-  /** Summarises every report file in a folder; returns the lines the README example prints. */
+  /** Summarises every report file in a folder; returns the lines the guide's example prints. */
   static List<String> summarizeFolder(Path folder, String domain) throws IOException {
     List<String> out = new ArrayList<>();
     ReportSummary.Accumulator acc = ReportSummary.newAccumulator();

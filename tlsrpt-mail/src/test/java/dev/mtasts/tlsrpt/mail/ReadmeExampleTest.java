@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The examples of the README's tlsrpt-mail section, so they keep compiling and working. */
+/** The examples of the tlsrpt-mail guide (docs/tlsrpt-mail.md), so they keep compiling and working. */
 final class ReadmeExampleTest {
 
   @TempDir Path tmp;
