@@ -3,6 +3,8 @@ package dev.mtasts.cli;
 import static dev.mtasts.cli.internal.TerminalText.escape;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.mtasts.cli.internal.Causes;
+import dev.mtasts.cli.internal.CommandFailure;
 import dev.mtasts.cli.internal.ExitStatus;
 import dev.mtasts.cli.internal.JsonOutput;
 import dev.mtasts.cli.internal.ProgressBar;
@@ -15,11 +17,16 @@ import dev.mtasts.tlsrpt.FailureGroup;
 import dev.mtasts.tlsrpt.ReportSummary;
 import dev.mtasts.tlsrpt.ResultType;
 import dev.mtasts.tlsrpt.SessionCounts;
+import dev.mtasts.lifecycle.internal.AtomicFile;
+import dev.mtasts.tlsrpt.SummaryFormatException;
 import dev.mtasts.tlsrpt.SummaryLimits;
 import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -86,6 +93,15 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
           + " (default: " + DEFAULT_MAX_DOMAINS + "; each takes about 400 bytes per day of figures).")
   int maxDomains = DEFAULT_MAX_DOMAINS;
 
+  @Option(
+      names = "--state",
+      paramLabel = "FILE",
+      description = "A saved summary to add the reports to: read when it exists, then replaced"
+          + " atomically with the summary of its reports and the new ones, so a daily job reads"
+          + " each report once. A report already in it counts once. The output shows the whole"
+          + " summary.")
+  @Nullable Path state;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
@@ -106,15 +122,24 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     ReportFiles.Search search = ReportFiles.search(paths);
     List<ReportFiles.Entry> entries = search.entries();
     ProgressBar bar = ProgressBar.forFiles(err(), entries.size(), environment().stderrIsTerminal());
+    @Nullable ReportSummary saved = state == null ? null : readState(state);
     ReportLoader.Loaded loaded = ReportLoader.load(entries, environment().stdin(), inPeriod(), bar,
         TlsRptReader.tolerant()::read, SummaryLimits.DEFAULT.withMaxPolicyDomains(maxDomains),
-        environment().clock().instant());
+        environment().clock().instant(), saved);
     if (loaded.domainLimitReached()) {
       err().println("mtasts: the reports name more than " + maxDomains + " policy domains"
           + " (--max-domains " + maxDomains + "); a summary takes about 400 bytes per domain and"
           + " day of figures, so pass a larger --max-domains if that memory is available, or"
-          + " summarize fewer files at a time");
+          + " summarize fewer files at a time" + (state == null ? ""
+              : "; the saved summary " + escape(state.toString()) + " is unchanged"));
       return ExitStatus.NEGATIVE;
+    }
+    if (state != null) {
+      byte[] bytes = loaded.summary().toBytes();
+      AtomicFile.write(state, out -> out.write(bytes));
+      stateLine = "Saved summary " + escape(state.toString()) + ": "
+          + Describe.plural(saved == null ? 0 : saved.reportCount(), "report") + " before, "
+          + loaded.summary().reportCount() + " now (" + bytes.length + " bytes written).";
     }
     List<String> names = new ArrayList<>();
     for (String d : loaded.summary().domains()) {
@@ -145,6 +170,29 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     }
     // Conflicts are reported like duplicates (both files named), not as unreadable input.
     return loaded.unreadable().isEmpty() && !domains.isEmpty() ? ExitStatus.OK : ExitStatus.NEGATIVE;
+  }
+
+  /** The line that tells what --state did, or {@code null} without --state. */
+  private @Nullable String stateLine;
+
+  /** Reads the saved summary of --state; none yet is an empty start. */
+  private static @Nullable ReportSummary readState(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException | OutOfMemoryError e) {
+      throw new CommandFailure(ExitStatus.USAGE, "cannot read the saved summary "
+          + escape(file.toString()) + " (--state): " + Causes.describe(e));
+    }
+    try {
+      return ReportSummary.fromBytes(bytes);
+    } catch (SummaryFormatException e) {
+      throw new CommandFailure(ExitStatus.USAGE, "the saved summary " + escape(file.toString())
+          + " (--state) cannot be read, so it is left as it is: " + e.code().id() + " at "
+          + e.location() + ": " + e.detail());
+    }
   }
 
   /**
@@ -195,6 +243,9 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
           .append(" from RFC 8460");
     }
     out.println(head.append('.'));
+    if (stateLine != null) {
+      out.println(stateLine);
+    }
     if (domains.isEmpty()) {
       out.println();
       out.println(domain == null ? "No policy domain found in the reports."
@@ -350,6 +401,10 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
       g.writeBooleanField("saturated", loaded.summary().saturated());
       g.writeNumberField("outsideFilter", loaded.outsideFilter());
       g.writeNumberField("warnings", loaded.warnings());
+      if (state != null) {
+        g.writeStringField("stateFile", state.toString());
+        g.writeNumberField("savedReports", loaded.summary().reportCount());
+      }
       g.writeArrayFieldStart("unreadableFiles");
       for (ReportLoader.Unreadable u : loaded.unreadable()) {
         g.writeStartObject();

@@ -3,6 +3,7 @@ package dev.mtasts.tlsrpt;
 import dev.mtasts.tlsrpt.internal.Counts;
 import dev.mtasts.tlsrpt.internal.DomainState;
 import dev.mtasts.tlsrpt.internal.MxPatterns;
+import dev.mtasts.tlsrpt.internal.SummaryCodec;
 import dev.mtasts.tlsrpt.internal.SummaryState;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -144,6 +145,84 @@ public final class ReportSummary {
    */
   public static Accumulator newAccumulator(SummaryLimits limits, Instant now) {
     return new Accumulator(Objects.requireNonNull(limits, "limits"), Objects.requireNonNull(now, "now"));
+  }
+
+  /**
+   * Returns a new, empty accumulator with given limits that measures the date bounds from the
+   * current instant at each report: for a long-running aggregation (a stream job) where a fixed
+   * instant would age.
+   *
+   * @param limits the bounds on what one report may claim
+   * @return the accumulator
+   */
+  public static Accumulator newAccumulator(SummaryLimits limits) {
+    return new Accumulator(Objects.requireNonNull(limits, "limits"), null);
+  }
+
+  /**
+   * Returns the summary in its compact, versioned binary form (format version {@value
+   * SummaryCodec#VERSION}), to save it and add later reports to it ({@link #fromBytes(byte[])},
+   * {@link #toAccumulator()}). The bytes hold every figure, the limits and instant of the
+   * accumulator, the conflicts and the 24-byte fingerprints of the reports, so a report added
+   * after reading them back is still recognised as a duplicate. Equal summaries give equal bytes.
+   *
+   * <pre>{@code
+   * Files.write(saved, summary.toBytes());
+   * ReportSummary.Accumulator acc = ReportSummary.fromBytes(Files.readAllBytes(saved)).toAccumulator();
+   * acc.add(todaysReport);   // counted once, even if it was in the saved summary
+   * }</pre>
+   *
+   * @return the bytes
+   */
+  public byte[] toBytes() {
+    return SummaryCodec.encode(state);
+  }
+
+  /**
+   * Reads a summary back from {@link #toBytes()}. Every length and count is checked against the
+   * bytes that remain before anything is allocated, so hostile input costs at most its own size.
+   *
+   * @param bytes the bytes (not changed)
+   * @return the summary
+   * @throws SummaryFormatException when the bytes are not a saved summary, are of an unknown
+   *     format version, or are truncated or corrupt; the exception names the byte offset
+   */
+  public static ReportSummary fromBytes(byte[] bytes) {
+    return new ReportSummary(SummaryCodec.decode(Objects.requireNonNull(bytes, "bytes")));
+  }
+
+  /**
+   * Returns a new accumulator that starts with this summary's figures and report names (so a
+   * report it holds counts as a duplicate), with its limits and instant; this summary is not
+   * changed.
+   *
+   * @return the accumulator
+   */
+  public Accumulator toAccumulator() {
+    Accumulator acc = new Accumulator(state.limits(), state.now());
+    acc.state = state.deepCopy();
+    return acc;
+  }
+
+  /**
+   * Returns one more than the largest source number given to a report so far (0 when none): a
+   * caller that adds reports to a saved summary numbers them from here, so the sources of the
+   * saved reports ({@link AddResult#earlierSource()}, {@link ReportConflict}) stay apart from its
+   * own.
+   *
+   * @return the next source number
+   */
+  public int nextSource() {
+    return state.nextSource();
+  }
+
+  /**
+   * Returns the limits of the accumulator this summary was built with.
+   *
+   * @return the limits
+   */
+  public SummaryLimits limits() {
+    return state.limits();
   }
 
   /**
@@ -530,6 +609,16 @@ public final class ReportSummary {
     public Accumulator merge(ReportSummary summary) {
       state.mergeInPlace(summary.state);
       return this;
+    }
+
+    /**
+     * Returns what {@link ReportSummary#toBytes()} would of a snapshot, without copying the
+     * state first.
+     *
+     * @return the bytes
+     */
+    public byte[] toBytes() {
+      return SummaryCodec.encode(state);
     }
 
     /**

@@ -252,7 +252,44 @@ public final class ReportLoader {
       Function<InputStream, ReadResult> reader,
       SummaryLimits limits,
       Instant now) {
-    Tally tally = new Tally(keep, entries, reader, ReportSummary.newAccumulator(limits, now));
+    return load(entries, stdin, keep, progress, reader, limits, now, null);
+  }
+
+  /**
+   * Reads every entry into a summary that starts from a saved one: the reports it holds count
+   * once, and the files of this run are numbered after its sources.
+   *
+   * @param entries the entries to read
+   * @param stdin what {@code -} reads
+   * @param keep which reports to summarize (the others are counted as outside the filter)
+   * @param progress told about every entry
+   * @param reader reads one report
+   * @param limits the bounds on what one report may claim
+   * @param now the instant the date bounds are measured from
+   * @param saved the summary to start from, or {@code null} for none
+   * @return what was read
+   */
+  public static Loaded load(
+      List<ReportFiles.Entry> entries,
+      InputStream stdin,
+      Predicate<TlsRptReport> keep,
+      ProgressBar progress,
+      Function<InputStream, ReadResult> reader,
+      SummaryLimits limits,
+      Instant now,
+      @Nullable ReportSummary saved) {
+    ReportSummary.Accumulator acc = ReportSummary.newAccumulator(limits, now);
+    int base = 0;
+    if (saved != null) {
+      acc.merge(saved);
+      base = saved.nextSource();
+      if (base > Integer.MAX_VALUE - entries.size() - 1) {
+        throw new MtaStsException("the saved summary has numbered " + base + " files already;"
+            + " start a new one");
+      }
+    }
+    Tally tally = new Tally(keep, entries, reader, acc);
+    tally.base = base;
     for (int index = 0; index < entries.size() && !tally.domainLimit; index++) {
       ReportFiles.Entry entry = entries.get(index);
       tally.index = index;
@@ -362,8 +399,10 @@ public final class ReportLoader {
     final List<Conflict> conflicts = new ArrayList<>();
     final List<Deviation> deviations = new ArrayList<>();
     boolean domainLimit;
-    /** The index of the entry being read: the source number of its reports. */
+    /** The index of the entry being read: its reports' source number is {@code base + index}. */
     int index;
+    /** The first source number of this run: the saved summary's sources are below it. */
+    int base;
     final List<Unreadable> unreadable = new ArrayList<>();
     final List<ReportFiles.Skipped> notReports = new ArrayList<>();
     int read;
@@ -393,7 +432,7 @@ public final class ReportLoader {
         outside++;
         return;
       }
-      AddResult added = accumulator.add(report, index);
+      AddResult added = accumulator.add(report, base + index);
       String label = entries.get(index).label();
       for (SummaryWarning w : added.warnings()) {
         domainLimit |= w.code() == SummaryWarning.Code.TOO_MANY_POLICY_DOMAINS;
@@ -403,13 +442,15 @@ public final class ReportLoader {
       }
       if (added.outcome() == AddResult.Outcome.CONFLICT) {
         int earlier = added.earlierSource().orElse(-1);
-        boolean known = earlier >= 0 && earlier < entries.size();
+        boolean known = earlier >= base && earlier - base < entries.size();
+        boolean inSaved = !known && added.earlierSource().isPresent() && earlier < base;
         if (conflicts.size() < MAX_NOTES) {
           conflicts.add(new Conflict(report.organizationName(), report.reportId(),
-              known ? entries.get(earlier).label() : "(an earlier report)", label));
+              known ? entries.get(earlier - base).label()
+                  : inSaved ? "(a report in the saved summary)" : "(an earlier report)", label));
         }
         if (known) {
-          withdrawEarlier(entries.get(earlier));
+          withdrawEarlier(entries.get(earlier - base));
         }
       }
       if (!added.added()) {

@@ -1,6 +1,8 @@
 package dev.mtasts.testkit.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mtasts.dns.RecordParseException;
 import dev.mtasts.dns.StsRecord;
@@ -12,6 +14,8 @@ import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.PolicyParseException;
 import dev.mtasts.policy.PolicyParser;
 import dev.mtasts.tlsrpt.ReportParseException;
+import dev.mtasts.tlsrpt.ReportSummary;
+import dev.mtasts.tlsrpt.SummaryFormatException;
 import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import dev.mtasts.tlsrpt.TlsRptWriter;
@@ -24,6 +28,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
+import java.util.zip.CRC32C;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
@@ -188,6 +193,48 @@ final class Contracts {
       return;
     }
     assertEquals(history, PublicationHistory.parse(history.toJson()), "history parses back equal");
+  }
+
+  /**
+   * The saved-summary reader ({@link ReportSummary#fromBytes(byte[])}) on the input as it is and
+   * framed as content behind a valid header and checksum: a summary or {@link
+   * SummaryFormatException}, never anything else; a summary writes bytes that read back equal
+   * and write the same bytes again.
+   */
+  static void summary(byte[] input) {
+    byte[] framed = new byte[8 + input.length + 4];
+    framed[0] = 'T';
+    framed[1] = 'R';
+    framed[2] = 'S';
+    framed[3] = 1;
+    putInt(framed, 4, input.length);
+    System.arraycopy(input, 0, framed, 8, input.length);
+    CRC32C crc = new CRC32C();
+    crc.update(framed, 0, 8 + input.length);
+    putInt(framed, 8 + input.length, (int) crc.getValue());
+    for (byte[] bytes : new byte[][] {input, framed}) {
+      ReportSummary s;
+      try {
+        s = ReportSummary.fromBytes(bytes);
+      } catch (SummaryFormatException documented) {
+        assertTrue(documented.offset() >= 0 && documented.offset() <= bytes.length, "offset in the input");
+        continue;
+      }
+      byte[] written = s.toBytes();
+      ReportSummary back = ReportSummary.fromBytes(written);
+      assertEquals(s, back, "a summary reads back equal");
+      assertArrayEquals(written, back.toBytes(), "a summary writes the same bytes again");
+      for (String d : s.domains()) {
+        s.domain(d).failureGroups();
+      }
+    }
+  }
+
+  private static void putInt(byte[] b, int at, int v) {
+    b[at] = (byte) (v >>> 24);
+    b[at + 1] = (byte) (v >>> 16);
+    b[at + 2] = (byte) (v >>> 8);
+    b[at + 3] = (byte) v;
   }
 
   static byte[] gzip(byte[] input) {

@@ -71,4 +71,13 @@ final class ParserFuzzTest {
   void historyReader(byte[] input) {
     Contracts.history(Contracts.utf8(input));
   }
+
+  // The input is the content of a saved summary: framed with the header and the checksum the
+  // reader checks first, so the fuzzer reaches the content checks (counts, references, order).
+  @DictionaryEntries({"\\x00", "\\x01", "\\x1F", "\\x80\\x80\\x80\\x80\\x08", "\\xFF\\xFF\\xFF\\xFF\\x07",
+      "sts", "tlsa", "example.com", "starttls-not-supported"})
+  @FuzzTest(maxDuration = "60s")
+  void summaryReader(byte[] input) {
+    Contracts.summary(input);
+  }
 }

@@ -46,7 +46,7 @@ public final class DomainState {
     this(domain, NO_DAYS, 0, NO_POLICIES, 0, null, NO_PATTERNS);
   }
 
-  private DomainState(
+  DomainState(
       String domain,
       DayCell[] days,
       int dayCount,

@@ -293,6 +293,63 @@ public final class FingerprintSet {
     return u;
   }
 
+  /** Receives every member of a set, as its four stored parts. */
+  public interface Member {
+    /**
+     * Called for one member.
+     *
+     * @param hash 64 bits of the name
+     * @param ext 32 more bits of the name
+     * @param content 64 bits of the content
+     * @param source the caller's number for where the report came from
+     */
+    void accept(long hash, int ext, long content, int source);
+  }
+
+  /**
+   * Tells every member to {@code member}, in slot order.
+   *
+   * @param member the receiver
+   */
+  public void forEach(Member member) {
+    for (long[] t : pages) {
+      for (int i = 0; i < t.length; i += 3) {
+        if (t[i] != 0 || t[i + 2] >>> 32 != 0) {
+          member.accept(t[i], (int) (t[i + 2] >>> 32), t[i + 1], (int) t[i + 2]);
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds a member given by its stored parts (as read back from a serialised form).
+   *
+   * @param hash 64 bits of the name
+   * @param ext 32 more bits of the name, not both 0 with {@code hash}
+   * @param content 64 bits of the content
+   * @param source the source number
+   * @return {@code true} when no member of that name was present
+   */
+  public boolean addMember(long hash, int ext, long content, int source) {
+    if (hash == 0 && ext == 0) {
+      throw new IllegalArgumentException("(0, 0) marks an empty slot, not a name");
+    }
+    if (!fits(size + 1L, slots)) {
+      resize(slots + (slots >>> 1));
+    }
+    return insert(hash, content, pack(ext, source));
+  }
+
+  /**
+   * Returns an empty set with room for {@code count} members without growing.
+   *
+   * @param count the expected number of members
+   * @return the set
+   */
+  public static FingerprintSet withCapacity(int count) {
+    return new FingerprintSet(slotsFor(count));
+  }
+
   /** Equal sets hold the same names with the same contents; source numbers are not compared. */
   @Override
   public boolean equals(@Nullable Object o) {

@@ -34,7 +34,7 @@ public final class SummaryState {
   /** At most this many conflicts are listed (all are counted), the first by name. */
   public static final int MAX_LISTED_CONFLICTS = 1000;
 
-  private static final Comparator<ReportConflict> CONFLICT_ORDER =
+  static final Comparator<ReportConflict> CONFLICT_ORDER =
       Comparator.comparing(ReportConflict::organization)
           .thenComparing(ReportConflict::reportId)
           .thenComparingInt(ReportConflict::firstSource)
@@ -89,7 +89,7 @@ public final class SummaryState {
         new HashSet<>());
   }
 
-  private SummaryState(
+  SummaryState(
       SummaryLimits limits,
       @Nullable Instant now,
       Map<String, DomainState> domains,
@@ -104,6 +104,45 @@ public final class SummaryState {
     this.conflictList = conflictList;
     this.conflicted = conflicted;
     this.withdrawn = withdrawn;
+  }
+
+  /** Sets the counters (as read back from a serialised form). */
+  void restoreCounters(long[] c, boolean isSaturated, int next) {
+    reports = c[0];
+    duplicates = c[1];
+    conflicts = c[2];
+    setAside = c[3];
+    policyResults = c[4];
+    flagged = c[5];
+    saturated = isSaturated;
+    nextSource = next;
+  }
+
+  /**
+   * Returns the report fingerprints (owned by this state: callers only read them).
+   *
+   * @return the set
+   */
+  FingerprintSet reportKeys() {
+    return reportKeys;
+  }
+
+  /**
+   * Returns the names that conflicted (read-only).
+   *
+   * @return the names, as keys without content
+   */
+  Set<ReportKey> conflicted() {
+    return Collections.unmodifiableSet(conflicted);
+  }
+
+  /**
+   * Returns the names whose figures were withdrawn (read-only).
+   *
+   * @return the names, as keys without content
+   */
+  Set<ReportKey> withdrawn() {
+    return Collections.unmodifiableSet(withdrawn);
   }
 
   private SummaryState copyCounters(SummaryState from) {

@@ -1,0 +1,36 @@
+package dev.mtasts.tlsrpt;
+
+import java.util.Locale;
+
+/**
+ * Stable codes of {@link SummaryFormatException}: why saved summary bytes ({@link
+ * ReportSummary#toBytes()}) were refused. The names never change between versions.
+ */
+public enum SummaryFormatErrorCode {
+  /** The input does not start with the summary format's magic bytes: it is something else. */
+  NOT_A_SUMMARY,
+  /** The format version byte names a version this library cannot read (a newer one, say). */
+  UNSUPPORTED_VERSION,
+  /** The input ends before the length its header declares, or inside a value. */
+  TRUNCATED,
+  /** Bytes follow the end the header declares. */
+  TRAILING_BYTES,
+  /** The checksum does not match the content: the bytes were changed after they were written. */
+  CHECKSUM_MISMATCH,
+  /** A count or length exceeds what the remaining input or a bound allows. */
+  TOO_LARGE,
+  /**
+   * A value is out of its range or breaks an invariant of the state (a negative count, cells out
+   * of order, a key twice, text that is not UTF-8).
+   */
+  INVALID_VALUE;
+
+  /**
+   * Returns the code as it is printed: lower case, words joined by {@code -}.
+   *
+   * @return the id, for example {@code unsupported-version}
+   */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}
