@@ -11,11 +11,15 @@ import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import dev.mtasts.tlsrpt.mail.PostResult;
 import dev.mtasts.tlsrpt.mail.ReportPoster;
+import dev.mtasts.tlsrpt.mail.TlsTrust;
+import dev.mtasts.tlsrpt.mail.TransportException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +44,11 @@ final class ReportPostCommand extends CommandBase implements Callable<Integer> {
       description = "The longest one request may take (default 30).")
   int timeoutSeconds;
 
+  @Option(names = "--trust", paramLabel = "PEM",
+      description = "Also trust the certificates in this PEM file (a self-signed receiver, a"
+          + " company CA), beside the JDK's roots.")
+  @Nullable Path trust;
+
   @Option(names = "--retry-for", paramLabel = "HOURS", defaultValue = "0",
       description = "Retry failures for this many hours, 0 to 24 (default 0: one attempt).")
   int retryHours;
@@ -60,6 +69,12 @@ final class ReportPostCommand extends CommandBase implements Callable<Integer> {
     } catch (URISyntaxException e) {
       throw CommandFailure.usage("URL " + escape(url) + " is not a URL: " + escape(e.getReason()));
     }
+    TlsTrust roots;
+    try {
+      roots = trust == null ? TlsTrust.system() : TlsTrust.systemPlus(trust);
+    } catch (TransportException e) {
+      throw CommandFailure.usage("--trust " + e.getMessage());
+    }
     String label = Inputs.label(report);
     byte[] bytes = Inputs.read(report, environment().stdin(), (int) ReadLimits.DEFAULT.maxDocumentBytes());
     TlsRptReport r;
@@ -71,7 +86,8 @@ final class ReportPostCommand extends CommandBase implements Callable<Integer> {
     }
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
     ReportPoster poster = ReportPoster.of(
-        HttpClient.newBuilder().connectTimeout(timeout).build(), environment().clock(),
+        HttpClient.newBuilder().connectTimeout(timeout).sslContext(roots.sslContext()).build(),
+        environment().clock(),
         d -> Thread.sleep(d.toMillis()), timeout, Duration.ofHours(retryHours));
     PostResult result;
     try {

@@ -19,6 +19,7 @@ final class Cli {
   private java.io.@org.jspecify.annotations.Nullable InputStream stdinStream;
   private boolean terminal;
   private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  private java.util.Map<String, String> variables = java.util.Map.of();
 
   /** The outcome of one run. */
   record Result(int status, String out, String err) {
@@ -44,6 +45,12 @@ final class Cli {
     return this;
   }
 
+  /** The environment variables the command sees (none unless set here). */
+  Cli env(java.util.Map<String, String> vars) {
+    this.variables = vars;
+    return this;
+  }
+
   Cli terminal(boolean isTerminal) {
     this.terminal = isTerminal;
     return this;
@@ -54,7 +61,8 @@ final class Cli {
         new CliEnvironment(
             stdinStream != null ? stdinStream : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             terminal,
-            clock);
+            clock,
+            variables);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine commandLine = Main.newCommandLine(env);

@@ -66,4 +66,40 @@ final class ReportPostCommandTest {
     Cli.Result retry = Cli.exec("report", "post", "--retry-for", "25", report.toString(), url);
     assertEquals(2, retry.status(), retry::toString);
   }
+
+  @Test
+  void trustNamesTheExtraRootsOfAnHttpsReceiver() throws Exception {
+    Path[] cert = TestImapServer.selfSigned(dir);
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    try (java.io.InputStream in = Files.newInputStream(cert[0])) {
+      store.load(in, "changeit".toCharArray());
+    }
+    javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+        javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(store, "changeit".toCharArray());
+    javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+    tls.init(kmf.getKeyManagers(), null, null);
+    com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+    https.createContext("/tlsrpt", ReportReceiver.into(dir.resolve("received-tls")));
+    https.start();
+    try {
+      String tlsUrl = "https://127.0.0.1:" + https.getAddress().getPort() + "/tlsrpt";
+      Path report = new ReportMailCommandTest().withDir(dir).reportFile(true);
+      Cli.Result untrusted = Cli.exec("report", "post", report.toString(), tlsUrl);
+      assertEquals(1, untrusted.status(), untrusted::toString);
+      assertTrue(untrusted.err().contains("SSLHandshakeException"), untrusted::toString);
+      Cli.Result trusted = Cli.exec("report", "post", "--trust", cert[1].toString(),
+          report.toString(), tlsUrl);
+      assertEquals(0, trusted.status(), trusted::toString);
+      assertTrue(trusted.out().contains("HTTP 201"), trusted::toString);
+      Cli.Result notPem = Cli.exec("report", "post", "--trust", report.toString(),
+          report.toString(), tlsUrl);
+      assertEquals(2, notPem.status(), notPem::toString);
+      assertTrue(notPem.err().contains("PEM"), notPem::toString);
+    } finally {
+      https.stop(0);
+    }
+  }
 }

@@ -1,14 +1,14 @@
 package dev.mtasts.lifecycle;
 
 import dev.mtasts.dns.PolicyId;
-import dev.mtasts.lifecycle.internal.AtomicFile;
 import dev.mtasts.lifecycle.internal.Domains;
 import dev.mtasts.lifecycle.internal.FileLock;
 import dev.mtasts.lifecycle.internal.HistoryJson;
 import dev.mtasts.lifecycle.internal.HistoryRules;
-import dev.mtasts.lifecycle.internal.IoMessages;
 import dev.mtasts.policy.MtaStsException;
 import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.policy.internal.files.AtomicFile;
+import dev.mtasts.policy.internal.files.IoMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

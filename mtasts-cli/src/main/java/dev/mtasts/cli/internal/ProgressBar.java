@@ -16,6 +16,7 @@ public final class ProgressBar {
   private final PrintWriter err;
   private final int total;
   private final boolean enabled;
+  private final String label;
   private int done;
   private int lastDrawnPercent = -1;
 
@@ -27,9 +28,22 @@ public final class ProgressBar {
    * @param enabled whether anything is drawn at all
    */
   public ProgressBar(PrintWriter err, int total, boolean enabled) {
+    this(err, total, enabled, "reading reports");
+  }
+
+  /**
+   * Creates a bar with its own label.
+   *
+   * @param err standard error
+   * @param total the number of steps
+   * @param enabled whether anything is drawn at all
+   * @param label what is being done, such as {@code fetching mails}
+   */
+  public ProgressBar(PrintWriter err, int total, boolean enabled, String label) {
     this.err = err;
     this.total = total;
     this.enabled = enabled;
+    this.label = label;
   }
 
   /**
@@ -66,7 +80,7 @@ public final class ProgressBar {
     }
     lastDrawnPercent = percent;
     int filled = (int) ((long) WIDTH * done / total);
-    StringBuilder line = new StringBuilder("\rreading reports [");
+    StringBuilder line = new StringBuilder("\r").append(label).append(" [");
     line.append("#".repeat(filled)).append(" ".repeat(WIDTH - filled)).append("] ");
     line.append(done).append('/').append(total);
     err.print(line);

@@ -1,6 +1,7 @@
 package dev.mtasts.lifecycle.internal;
 
 import dev.mtasts.policy.MtaStsException;
+import dev.mtasts.policy.internal.files.IoMessages;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;

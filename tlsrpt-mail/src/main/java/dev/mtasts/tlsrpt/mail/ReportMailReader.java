@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -165,6 +166,34 @@ public final class ReportMailReader {
     }
   }
 
+  /** A message read with the decoded content of each report part, in attachment order. */
+  record WithContents(MailOutcome outcome, List<byte[]> contents) {}
+
+  /**
+   * Reads a collected message keeping each report part's decoded content (to store the reports
+   * as sent); a broken one becomes a {@link BrokenMail}.
+   */
+  WithContents readKeepingContents(MessageBytes bytes) {
+    MailParseException refused = bytes.error();
+    if (refused != null) {
+      return new WithContents(new BrokenMail(refused), List.of());
+    }
+    MailParser parser = new MailParser(limits, reader, true);
+    try {
+      return new WithContents(parser.parse(bytes.bytes(), bytes.length()), parser.contents());
+    } catch (MailParseException e) {
+      return new WithContents(new BrokenMail(e), List.of());
+    } catch (RuntimeException e) {
+      return new WithContents(new BrokenMail(malformed(e)), List.of());
+    }
+  }
+
+  private static MailParseException malformed(RuntimeException e) {
+    // Angus Mail's own failures on malformed structure (it documents MessagingException only).
+    return new MailParseException(MailErrorCode.MALFORMED_MIME, "message",
+        "the MIME structure cannot be read: " + e, e);
+  }
+
   private MailOutcome parse(MessageBytes bytes) {
     MailParseException refused = bytes.error();
     if (refused != null) {
@@ -175,9 +204,7 @@ public final class ReportMailReader {
     } catch (MailParseException e) {
       throw e;
     } catch (RuntimeException e) {
-      // Angus Mail's own failures on malformed structure (it documents MessagingException only).
-      throw new MailParseException(MailErrorCode.MALFORMED_MIME, "message",
-          "the MIME structure cannot be read: " + e, e);
+      throw malformed(e);
     }
   }
 }

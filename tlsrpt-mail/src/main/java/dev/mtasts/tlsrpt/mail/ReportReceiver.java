@@ -10,14 +10,13 @@ import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import dev.mtasts.tlsrpt.mail.internal.Domains;
 import dev.mtasts.tlsrpt.mail.internal.Printable;
+import dev.mtasts.tlsrpt.mail.internal.ReportStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -138,8 +137,8 @@ public final class ReportReceiver implements HttpHandler {
         return;
       }
       try {
-        store(body, target);
-      } catch (IOException e) {
+        ReportStore.write(target, body);
+      } catch (TransportException e) {
         answer(exchange, 500, "the report cannot be stored");
         return;
       }
@@ -191,21 +190,6 @@ public final class ReportReceiver implements HttpHandler {
 
   private static boolean isNameDomain(String d) {
     return d.matches("[A-Za-z0-9._-]{1,253}");
-  }
-
-  private void store(byte[] body, Path target) throws IOException {
-    Files.createDirectories(folder);
-    Path tmp = Files.createTempFile(folder, ".incoming-", ".tmp");
-    try {
-      Files.write(tmp, body);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 
   private static boolean isLongerThan(String contentLength, long max) {

@@ -72,6 +72,8 @@ public final class MailParser {
   private final TlsRptReader reader;
   private int parts;
   private final List<ReportAttachment> attachments = new ArrayList<>();
+  private final boolean keepContents;
+  private final List<byte[]> contents = new ArrayList<>();
   private final List<String> outsideReport = new ArrayList<>();
   private final List<String> weakFailures = new ArrayList<>();
   private final List<MailWarning> partWarnings = new ArrayList<>();
@@ -85,8 +87,31 @@ public final class MailParser {
    * @param reader the report reader (with its own limits)
    */
   public MailParser(MailLimits limits, TlsRptReader reader) {
+    this(limits, reader, false);
+  }
+
+  /**
+   * Creates a parser that may keep the decoded content of each report part.
+   *
+   * @param limits the mail limits
+   * @param reader the report reader (with its own limits)
+   * @param keepContents whether {@link #contents()} gets each report part's decoded bytes (to
+   *     store the report as it was sent)
+   */
+  public MailParser(MailLimits limits, TlsRptReader reader, boolean keepContents) {
     this.limits = limits;
     this.reader = reader;
+    this.keepContents = keepContents;
+  }
+
+  /**
+   * Returns the decoded content of each report part found, in the order of the attachments, when
+   * the parser was asked to keep them.
+   *
+   * @return the contents (empty unless kept)
+   */
+  public List<byte[]> contents() {
+    return contents;
   }
 
   /**
@@ -244,7 +269,15 @@ public final class MailParser {
             "the attachment is a zip archive; RFC 8460 §5.2 reports are gzip (1F 8B) or plain"
                 + " JSON");
       }
-      result = reader.read(in);
+      if (keepContents) {
+        // Bounded: the decoded content of a part is never longer than the message, which is
+        // within MailLimits#maxMessageBytes.
+        byte[] content = in.readAllBytes();
+        result = reader.read(content);
+        contents.add(content);
+      } else {
+        result = reader.read(in);
+      }
     } catch (ReportParseException e) {
       if (!strong) {
         weakFailures.add(where + " is not a report: " + e.getMessage());

@@ -1,4 +1,4 @@
-package dev.mtasts.lifecycle.internal;
+package dev.mtasts.policy.internal.files;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

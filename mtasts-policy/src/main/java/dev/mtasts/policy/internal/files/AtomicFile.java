@@ -1,4 +1,4 @@
-package dev.mtasts.lifecycle.internal;
+package dev.mtasts.policy.internal.files;
 
 import dev.mtasts.policy.MtaStsException;
 import java.io.IOException;

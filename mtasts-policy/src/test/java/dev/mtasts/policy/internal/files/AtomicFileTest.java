@@ -1,4 +1,4 @@
-package dev.mtasts.lifecycle.internal;
+package dev.mtasts.policy.internal.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
