@@ -1,6 +1,8 @@
 package dev.mtasts.policy;
 
 import dev.mtasts.policy.internal.Hosts;
+import dev.mtasts.policy.internal.MxIndex;
+import dev.mtasts.policy.internal.MxPatternList;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +61,8 @@ public record MtaStsPolicy(
       throw new IllegalArgumentException(
           "max_age " + maxAge + " is outside 0.." + MAX_MAX_AGE + " (RFC 8461 §3.2)");
     }
-    mx = List.copyOf(mx);
+    // The list type carries the match index (built on first use): a record has no other fields.
+    mx = MxPatternList.copyOf(mx);
     extensions = List.copyOf(extensions);
     if (mode.requiresMx() && mx.isEmpty()) {
       throw new IllegalArgumentException(
@@ -96,7 +99,7 @@ public record MtaStsPolicy(
    * @throws PolicyParseException if the text is not a valid policy
    */
   public static MtaStsPolicy parse(CharSequence text) {
-    return PolicyParser.strict().parse(text).policy();
+    return PolicyParser.strict().parsePolicy(text);
   }
 
   /**
@@ -167,25 +170,15 @@ public record MtaStsPolicy(
    */
   public boolean matches(String mxHost) {
     Objects.requireNonNull(mxHost, "mxHost");
-    String host = mxHost;
-    if (!Hosts.isAscii(host)) {
-      // Convert once for all patterns (RFC 8461 §3.2: patterns are A-labels).
-      @Nullable String ascii = Hosts.toAsciiHost(host);
-      if (ascii == null || !Hosts.isAscii(ascii)) {
-        return false;
-      }
-      host = ascii;
+    // RFC 8461 §4.1 through the policy's index: one pass over the host, at most two probes.
+    MxPatternList patterns = (MxPatternList) mx;
+    int found = patterns.match(mxHost);
+    if (found != MxIndex.NOT_ASCII) {
+      return found == MxIndex.MATCH;
     }
-    // Work out the host's facts once (length without the root dot, where a wildcard's label
-    // ends, that label's LDH check); each pattern then costs a length check and one compare.
-    int hl = Hosts.nameLength(host);
-    int labelEnd = Hosts.wildcardLabelEnd(host, hl);
-    for (int i = 0, n = mx.size(); i < n; i++) {
-      if (Hosts.matchesPrepared(mx.get(i).pattern(), host, hl, labelEnd)) {
-        return true;
-      }
-    }
-    return false;
+    // Convert once for all patterns (RFC 8461 §3.2: patterns are A-labels).
+    @Nullable String ascii = Hosts.toAsciiHost(mxHost);
+    return ascii != null && patterns.match(ascii) == MxIndex.MATCH;
   }
 
   /**

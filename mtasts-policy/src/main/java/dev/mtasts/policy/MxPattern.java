@@ -4,6 +4,7 @@ import dev.mtasts.policy.internal.DomainSyntax;
 import dev.mtasts.policy.internal.Hosts;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,25 +22,59 @@ import org.jspecify.annotations.Nullable;
  * p.matches("a.b.example.net");    // false: and only one
  * }</pre>
  *
- * @param pattern the pattern text in lower case, such as {@code *.example.net}
+ * <p>A value: two patterns are equal when their (lower-case) texts are. A final class rather than
+ * a record so that the policy parser, which validates and lower-cases each {@code mx} value while
+ * it scans the line, can hand over the text without a second check.
  */
-public record MxPattern(String pattern) {
+public final class MxPattern {
+  /**
+   * Creates patterns from text the policy parser has validated and lower-cased while scanning it.
+   * Package-private: only {@link PolicyParser} hands it to the scanner.
+   */
+  static final Function<String, MxPattern> TRUSTED = MxPattern::trusted;
+
+  private final String pattern;
+
   /**
    * Validates the pattern and stores it in lower case.
    *
    * @param pattern the pattern text
    * @throws IllegalArgumentException if the text is not a valid {@code mx} pattern
    */
-  public MxPattern {
+  public MxPattern(String pattern) {
+    this(pattern, true);
+  }
+
+  private MxPattern(String pattern, boolean validate) {
+    this.pattern = validate ? checked(pattern) : pattern;
+  }
+
+  private static String checked(String pattern) {
     Objects.requireNonNull(pattern, "pattern");
     // One pass validates and tells whether lower-casing is needed: policy files are almost
     // always lower case already, and then the text is kept as is.
     long problem = DomainSyntax.checkCase(pattern, 0, pattern.length());
     if (problem == DomainSyntax.VALID_MIXED_CASE) {
-      pattern = pattern.toLowerCase(Locale.ROOT);
-    } else if (problem != DomainSyntax.VALID) {
+      return pattern.toLowerCase(Locale.ROOT);
+    }
+    if (problem != DomainSyntax.VALID) {
       throw new IllegalArgumentException(DomainSyntax.describe(pattern, problem));
     }
+    return pattern;
+  }
+
+  /** The trusted path: {@code lowerValid} is a valid, lower-case pattern. */
+  private static MxPattern trusted(String lowerValid) {
+    return new MxPattern(lowerValid, false);
+  }
+
+  /**
+   * Returns the pattern text in lower case.
+   *
+   * @return the pattern, such as {@code *.example.net}
+   */
+  public String pattern() {
+    return pattern;
   }
 
   /**
@@ -120,6 +155,27 @@ public record MxPattern(String pattern) {
       return true;
     }
     return wildcard() && !other.wildcard() && Hosts.matchesAscii(pattern, other.pattern);
+  }
+
+  /**
+   * Returns whether the other object is a pattern with the same text.
+   *
+   * @param o another object
+   * @return {@code true} for an equal pattern
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this || o instanceof MxPattern && ((MxPattern) o).pattern.equals(pattern);
+  }
+
+  /**
+   * Returns the hash code of the pattern text.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return pattern.hashCode();
   }
 
   /**

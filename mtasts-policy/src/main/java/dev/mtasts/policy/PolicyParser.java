@@ -117,12 +117,22 @@ public final class PolicyParser {
    *     the limit in UTF-8 bytes
    */
   public PolicyParseResult parse(CharSequence text) {
+    checkSize(text);
+    return PolicyScanner.scan(text, lenient, MxPattern.TRUSTED);
+  }
+
+  /** Like {@link #parse(CharSequence)} without the result object, for {@link MtaStsPolicy#parse}. */
+  MtaStsPolicy parsePolicy(CharSequence text) {
+    checkSize(text);
+    return PolicyScanner.scanPolicy(text, lenient, MxPattern.TRUSTED);
+  }
+
+  private void checkSize(CharSequence text) {
     Objects.requireNonNull(text, "text");
     int len = text.length();
     if (len > maxBytes || ((long) len * 3 > maxBytes && utf8Length(text) > maxBytes)) {
       throw tooLarge();
     }
-    return PolicyScanner.scan(text, lenient);
   }
 
   /**
@@ -175,7 +185,7 @@ public final class PolicyParser {
           "byte 0x" + Integer.toHexString(bytes[bad] & 0xff) + " at offset " + bad
               + " is not valid UTF-8; serve the policy as UTF-8 (RFC 8461 §3.2)");
     }
-    return PolicyScanner.scan(new String(bytes, 0, len, StandardCharsets.UTF_8), lenient);
+    return PolicyScanner.scan(new String(bytes, 0, len, StandardCharsets.UTF_8), lenient, MxPattern.TRUSTED);
   }
 
   private PolicyParseException tooLarge() {

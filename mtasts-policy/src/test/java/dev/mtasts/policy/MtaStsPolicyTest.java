@@ -129,4 +129,58 @@ final class MtaStsPolicyTest {
       assertThrows(IllegalArgumentException.class, () -> Extension.of(bad[0], bad[1]), bad[0] + "=" + bad[1]);
     }
   }
+
+  // RFC 8461 §4.1 through the per-policy index: the same answers at 50 patterns as at one.
+  @Test
+  void indexOfALargePolicyMatchesEveryPatternAndNothingElse() {
+    List<MxPattern> mx = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      mx.add(MxPattern.of(i % 5 == 4 ? "*.pool" + i + ".example.net" : "mx" + i + ".example.com"));
+    }
+    mx.add(MxPattern.of("mx3.example.com")); // a repeat
+    MtaStsPolicy p = MtaStsPolicy.of(Mode.ENFORCE, 604800, mx);
+    for (int i = 0; i < 50; i++) {
+      if (i % 5 == 4) {
+        assertTrue(p.matches("relay.pool" + i + ".example.net"));
+        assertTrue(p.matches("RELAY-2.Pool" + i + ".Example.NET."));
+        assertFalse(p.matches("pool" + i + ".example.net"), "the wildcard needs one label");
+        assertFalse(p.matches("a.b.pool" + i + ".example.net"), "and only one");
+        assertFalse(p.matches("-a.pool" + i + ".example.net"), "an LDH label");
+        assertFalse(p.matches("a_b.pool" + i + ".example.net"), "an LDH label");
+      } else {
+        assertTrue(p.matches("mx" + i + ".example.com"));
+        assertTrue(p.matches("MX" + i + ".EXAMPLE.com."));
+        assertFalse(p.matches("a.mx" + i + ".example.com"));
+        assertFalse(p.matches("mx" + i + ".example.com.."));
+      }
+    }
+    assertFalse(p.matches("mx4.example.com"));
+    assertFalse(p.matches(""));
+    assertFalse(p.matches("."));
+    assertEquals(51, p.mx().size());
+  }
+
+  @Test
+  void wildcardIndexRefusesHostsBeyondTheNameLimit() {
+    String parent = "b".repeat(60) + "." + "c".repeat(60) + "." + "d".repeat(60) + ".example";
+    MtaStsPolicy p = MtaStsPolicy.of(Mode.ENFORCE, 1, List.of(MxPattern.of("*." + parent)));
+    String atLimit = "a".repeat(253 - parent.length() - 1) + "." + parent;
+    assertEquals(253, atLimit.length());
+    assertTrue(p.matches(atLimit));
+    assertFalse(p.matches("a" + atLimit), "254 characters is no host name");
+    assertFalse(p.matches("a".repeat(64) + "." + parent), "a label of 64");
+  }
+
+  @Test
+  void mxListIsImmutableAndEqualToAnyListOfTheSamePatterns() {
+    MtaStsPolicy p = MtaStsPolicy.of(Mode.ENFORCE, 1, MX);
+    assertEquals(MX, p.mx());
+    assertEquals(MX.hashCode(), p.mx().hashCode());
+    assertEquals(MX.toString(), p.mx().toString());
+    assertThrows(UnsupportedOperationException.class, () -> p.mx().add(MxPattern.of("a.example")));
+    assertThrows(UnsupportedOperationException.class, () -> p.mx().set(0, MxPattern.of("a.example")));
+    assertThrows(IndexOutOfBoundsException.class, () -> p.mx().get(2));
+    assertEquals(p, MtaStsPolicy.parse(p.toText()));
+    assertEquals(p.mx(), MtaStsPolicy.parse(p.toText()).mx());
+  }
 }

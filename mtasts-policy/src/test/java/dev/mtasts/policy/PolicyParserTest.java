@@ -180,6 +180,37 @@ final class PolicyParserTest {
     assertEquals("line " + line + ": " + e.reason(), e.getMessage());
   }
 
+  // The scanner reads an mx value that is directly followed by the line end in one pass (with its
+  // domain checks); a trailing space sends the same value down the general path. Both must agree
+  // on the pattern, or on the code, position and message of the error, strict and lenient.
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "a.example", "MX1.Example.COM", "*.example.net", "*.A-B.example", "x", "1.2.3.4", "1.2.3.4.5",
+    "*.1.2.3.4", "1.2.3.a", "a..b", ".a", "a.", "*.", "*", "*x.example", "a.*.b", "-a.b", "a-.b",
+    "a_b.example", "a b.example", "mø.example", "a.example.", "%s", "*.%s", "%s.x", "b%s",
+  })
+  void mxValueAtTheLineEndReadsAsWithTrailingSpace(String template) {
+    String label63 = "a".repeat(63);
+    String name253 = label63 + "." + label63 + "." + label63 + "." + "b".repeat(61);
+    String value = template.contains("%s") ? template.replace("%s", template.startsWith("b") ? label63 : name253) : template;
+    for (PolicyParser parser : List.of(PolicyParser.strict(), PolicyParser.lenient())) {
+      for (String end : List.of("\r\n", "\n", "")) {
+        String head = "version: STSv1\nmode: testing\nmax_age: 1\nmx: " + value;
+        String general = describe(parser, head + " " + end);
+        assertEquals(general, describe(parser, head + end), value + " / " + parser);
+      }
+    }
+  }
+
+  private static String describe(PolicyParser parser, String text) {
+    try {
+      PolicyParseResult r = parser.parse(text);
+      return r.policy().mx() + " " + r.warnings();
+    } catch (PolicyParseException e) {
+      return e.code() + " " + e.line() + ":" + e.column() + " " + e.getMessage();
+    }
+  }
+
   @Test
   void messageNamesTheMaximum() {
     PolicyParseException e = refuse("version: STSv1~mode: enforce~max_age: 31557601~mx: a.example");

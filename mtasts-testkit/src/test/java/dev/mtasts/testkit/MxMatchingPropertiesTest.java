@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mtasts.policy.Mode;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
 import dev.mtasts.testkit.internal.ReferenceMatcher;
@@ -72,6 +73,38 @@ final class MxMatchingPropertiesTest {
   void patternMatchingAgreesWithTheReferenceDefinition(@ForAll("patternAndHost") Tuple2<MxPattern, String> c) {
     assertEquals(ReferenceMatcher.matches(c.get1().pattern(), c.get2()), c.get1().matches(c.get2()),
         () -> c.get1() + " vs " + c.get2());
+  }
+
+  // Hosts a policy's index must get right: each pattern's own host (a wildcard's with one, none
+  // and two labels in its place), in other letter case, with the root dot, with a changed
+  // character, and unrelated text (spaces, '*', non-ASCII, empty).
+  @Provide
+  Arbitrary<Tuple2<List<MxPattern>, List<String>>> manyPatternsAndHosts() {
+    Arbitrary<List<MxPattern>> patterns = MtaStsArbitraries.mxPatterns().list().ofMinSize(1).ofMaxSize(60);
+    return patterns.flatMap(ps -> {
+      Arbitrary<String> derived = Arbitraries.of(ps).flatMap(p -> {
+        String text = p.pattern();
+        String base = p.wildcard() ? text.substring(2) : text;
+        return Arbitraries.of(
+            text, base, "a." + base, "a.b." + base, "x-1." + base, "-x." + base, "a b." + base,
+            base.toUpperCase(Locale.ROOT), "Mx." + base.toUpperCase(Locale.ROOT) + ".", base + ".",
+            base + "..", "." + base, base.substring(1), base.replace('.', '-'), base + ".x",
+            "*." + base, "\u00e9." + base);
+      });
+      Arbitrary<String> unrelated = Arbitraries.strings().withChars("abAB.-* 9\u00e9").ofMaxLength(12);
+      return Arbitraries.frequencyOf(Tuple.of(4, derived), Tuple.of(1, unrelated), Tuple.of(1, MtaStsArbitraries.hostnames()))
+          .list().ofMinSize(1).ofMaxSize(20).map(hosts -> Tuple.of(ps, hosts));
+    });
+  }
+
+  @Property
+  void policyIndexAgreesWithMatchingEachPatternInTurn(
+      @ForAll("manyPatternsAndHosts") Tuple2<List<MxPattern>, List<String>> c) {
+    MtaStsPolicy policy = MtaStsPolicy.of(Mode.TESTING, 86_400, c.get1());
+    for (String host : c.get2()) {
+      boolean oneByOne = c.get1().stream().anyMatch(p -> p.matches(host));
+      assertEquals(oneByOne, policy.matches(host), () -> host + " against " + c.get1());
+    }
   }
 
   @Example

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,13 +38,17 @@ public final class PolicyScanner {
   private final String s;
   private final int n;
   private final boolean lenient;
+  private final Function<String, MxPattern> trustedMx;
 
   private int line = 1;
   private int lineStart;
   private @Nullable List<PolicyWarning> warnings;
 
-  private final int[] firstLine = new int[3]; // version, mode, max_age: line of the first occurrence
-  private final int[] caseVariantLine = new int[4]; // strict: a key like "Mode" seen on this line
+  // version, mode, max_age: line of the first occurrence (fields, not an array: one object less)
+  private int versionLine;
+  private int modeLine;
+  private int maxAgeLine;
+  private int @Nullable [] caseVariantLine; // strict: a key like "Mode" seen on this line; rare
   private @Nullable Mode mode;
   private long maxAge = -1;
   private MxPattern[] mx = NO_MX;
@@ -50,10 +56,11 @@ public final class PolicyScanner {
   private @Nullable List<Extension> extensions;
   private @Nullable Set<String> extensionNames;
 
-  private PolicyScanner(String s, boolean lenient) {
+  private PolicyScanner(String s, boolean lenient, Function<String, MxPattern> trustedMx) {
     this.s = s;
     this.n = s.length();
     this.lenient = lenient;
+    this.trustedMx = trustedMx;
   }
 
   /**
@@ -61,14 +68,32 @@ public final class PolicyScanner {
    *
    * @param text the text
    * @param lenient whether to tolerate the common deviations, with warnings
+   * @param trustedMx makes a pattern from a value this scanner has validated and lower-cased,
+   *     without checking it again
    * @return the policy and the warnings
    * @throws PolicyParseException if the text is not a valid policy
    */
-  public static PolicyParseResult scan(CharSequence text, boolean lenient) {
-    return new PolicyScanner(text.toString(), lenient).run();
+  public static PolicyParseResult scan(CharSequence text, boolean lenient, Function<String, MxPattern> trustedMx) {
+    PolicyScanner scanner = new PolicyScanner(text.toString(), lenient, trustedMx);
+    MtaStsPolicy policy = scanner.run();
+    List<PolicyWarning> w = scanner.warnings;
+    return new PolicyParseResult(policy, w == null ? List.of() : w);
   }
 
-  private PolicyParseResult run() {
+  /**
+   * Parses a policy file and returns the policy only, for callers that drop the warnings.
+   *
+   * @param text the text
+   * @param lenient whether to tolerate the common deviations
+   * @param trustedMx as for {@link #scan}
+   * @return the policy
+   * @throws PolicyParseException if the text is not a valid policy
+   */
+  public static MtaStsPolicy scanPolicy(CharSequence text, boolean lenient, Function<String, MxPattern> trustedMx) {
+    return new PolicyScanner(text.toString(), lenient, trustedMx).run();
+  }
+
+  private MtaStsPolicy run() {
     if (n == 0) {
       throw new PolicyParseException(1, 1, PolicyErrorCode.EMPTY_POLICY,
           "the policy is empty; expected version, mode, mx and max_age lines");
@@ -153,6 +178,13 @@ public final class PolicyScanner {
     while (v < n && isWsp(s.charAt(v))) {
       v++;
     }
+    if (keyLen == 2 && s.charAt(keyStart) == 'm' && s.charAt(keyStart + 1) == 'x') {
+      int after = wellFormedMx(v);
+      if (after >= 0) {
+        line++;
+        return after;
+      }
+    }
     int valueStart = v;
     int valueEnd = v;
     int pendingTab = -1;
@@ -235,12 +267,12 @@ public final class PolicyScanner {
       extension(keyStart, keyEnd, valueStart, valueEnd, interiorTab);
       return;
     }
-    if (f != MX && firstLine[f] != 0) {
+    if (f != MX && firstLine(f) != 0) {
       // RFC 8461 §3.2: "all entries except for the first SHALL be ignored"; the later line must
       // still be well-formed (as an extension, which is what the ABNF makes of it).
       checkExtensionValue(keyStart, keyEnd, valueStart, valueEnd, interiorTab);
       problem(PolicyErrorCode.DUPLICATE_FIELD, keyStart, KEYS[f] + " appears again; the first "
-          + KEYS[f] + " on line " + firstLine[f] + " wins and this line is ignored (RFC 8461 §3.2)");
+          + KEYS[f] + " on line " + firstLine(f) + " wins and this line is ignored (RFC 8461 §3.2)");
       return;
     }
     if (valueEnd == valueStart) {
@@ -260,7 +292,17 @@ public final class PolicyScanner {
         mx(valueStart, valueEnd);
         return;
     }
-    firstLine[f] = line;
+    if (f == VERSION) {
+      versionLine = line;
+    } else if (f == MODE) {
+      modeLine = line;
+    } else {
+      maxAgeLine = line;
+    }
+  }
+
+  private int firstLine(int f) {
+    return f == VERSION ? versionLine : f == MODE ? modeLine : maxAgeLine;
   }
 
   private int identify(int keyStart, int keyEnd) {
@@ -291,8 +333,13 @@ public final class PolicyScanner {
               + "\" read as \"" + KEYS[f] + "\"; keys are case-sensitive (RFC 8461 §3.2)");
           return f;
         }
-        if (caseVariantLine[f] == 0) {
-          caseVariantLine[f] = line;
+        int[] variants = caseVariantLine;
+        if (variants == null) {
+          variants = new int[KEYS.length];
+          caseVariantLine = variants;
+        }
+        if (variants[f] == 0) {
+          variants[f] = line;
         }
         break;
       }
@@ -378,6 +425,91 @@ public final class PolicyScanner {
     maxAge = value;
   }
 
+  /**
+   * Reads a well-formed {@code mx} value in the same pass that finds the end of its line: an
+   * optional {@code *.}, then LDH labels of 1 to 63 characters (RFC 5321 §4.1.2) up to 253 in
+   * all, not an IPv4 address, directly followed by the line end. Such a value means the same to
+   * the strict and the lenient parser, so it is lower-cased and handed to the trusted pattern
+   * constructor without a second check. Anything else (trailing whitespace included) returns -1
+   * having changed nothing, and the line is read again by the general path, which reports
+   * exactly what is wrong.
+   *
+   * @return the index after the line terminator, or -1
+   */
+  private int wellFormedMx(int from) {
+    int i = from;
+    boolean wildcard = i + 1 < n && s.charAt(i) == '*' && s.charAt(i + 1) == '.';
+    if (wildcard) {
+      i += 2;
+    }
+    int labelStart = i;
+    int labels = 0;
+    int digitLabels = 0;
+    boolean allDigits = true;
+    boolean upper = false;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        allDigits = false;
+      } else if (c == '.') {
+        int len = i - labelStart;
+        if (len == 0 || len > DomainSyntax.MAX_LABEL || s.charAt(i - 1) == '-') {
+          return -1;
+        }
+        labels++;
+        if (allDigits) {
+          digitLabels++;
+        }
+        allDigits = true;
+        labelStart = i + 1;
+      } else if (c >= '0' && c <= '9') {
+        // digits are fine anywhere in a label
+      } else if (c == '-') {
+        if (i == labelStart) {
+          return -1;
+        }
+        allDigits = false;
+      } else if (c >= 'A' && c <= 'Z') {
+        upper = true;
+        allDigits = false;
+      } else {
+        break;
+      }
+    }
+    int end = i;
+    int len = end - labelStart;
+    // an empty last label is an empty value, a bare "*." or a trailing dot: the general path says which
+    if (len == 0 || len > DomainSyntax.MAX_LABEL || s.charAt(end - 1) == '-' || end - from > DomainSyntax.MAX_NAME) {
+      return -1;
+    }
+    if (allDigits) {
+      digitLabels++;
+    }
+    if (labels + 1 == 4 && digitLabels == 4 && !wildcard) {
+      return -1; // an IPv4 address
+    }
+    int next;
+    if (end == n) {
+      next = n;
+    } else if (s.charAt(end) == '\n') {
+      next = end + 1;
+    } else if (s.charAt(end) == '\r' && end + 1 < n && s.charAt(end + 1) == '\n') {
+      next = end + 2;
+    } else {
+      return -1;
+    }
+    String value = s.substring(from, end);
+    addMx(trustedMx.apply(upper ? value.toLowerCase(Locale.ROOT) : value));
+    return next;
+  }
+
+  private void addMx(MxPattern pattern) {
+    if (mxCount == mx.length) {
+      mx = Arrays.copyOf(mx, Math.max(4, mxCount * 2));
+    }
+    mx[mxCount++] = pattern;
+  }
+
   private void mx(int from, int to) {
     String value = s.substring(from, to);
     if (lenient) {
@@ -392,10 +524,7 @@ public final class PolicyScanner {
       int at = lenient ? from : from + DomainSyntax.index(problem);
       throw error(DomainSyntax.code(problem), Math.min(at, to), DomainSyntax.describe(value, problem));
     }
-    if (mxCount == mx.length) {
-      mx = Arrays.copyOf(mx, Math.max(4, mxCount * 2));
-    }
-    mx[mxCount++] = pattern;
+    addMx(pattern);
   }
 
   private String lenientMx(String value, int from) {
@@ -476,33 +605,32 @@ public final class PolicyScanner {
 
   // ---------------------------------------------------------------- end
 
-  private PolicyParseResult finish(int lastLine) {
-    if (firstLine[VERSION] == 0) {
+  private MtaStsPolicy finish(int lastLine) {
+    if (versionLine == 0) {
       throw missing(PolicyErrorCode.MISSING_VERSION, VERSION, lastLine, "version: STSv1");
     }
     Mode m = mode; // set exactly when the first mode line was read
     if (m == null) {
       throw missing(PolicyErrorCode.MISSING_MODE, MODE, lastLine, "mode: testing");
     }
-    if (firstLine[MAX_AGE] == 0) {
+    if (maxAgeLine == 0) {
       throw missing(PolicyErrorCode.MISSING_MAX_AGE, MAX_AGE, lastLine, "max_age: 604800");
     }
     if (m.requiresMx() && mxCount == 0) {
       throw missing(PolicyErrorCode.MISSING_MX, MX, lastLine, "mx: mail.example.com");
     }
-    List<MxPattern> patterns = mxCount == 0 ? List.of() : List.of(mxCount == mx.length ? mx : Arrays.copyOf(mx, mxCount));
+    List<MxPattern> patterns = MxPatternList.adopt(mx, mxCount); // no copy: the array is not used again
     List<Extension> ext = extensions == null ? List.of() : extensions;
-    MtaStsPolicy policy = new MtaStsPolicy(MtaStsPolicy.VERSION, m, maxAge, patterns, ext);
-    List<PolicyWarning> w = warnings == null ? List.of() : warnings;
-    return new PolicyParseResult(policy, w);
+    return new MtaStsPolicy(MtaStsPolicy.VERSION, m, maxAge, patterns, ext);
   }
 
   private PolicyParseException missing(PolicyErrorCode code, int f, int lastLine, String example) {
     String what = f == MX
         ? "mode " + (mode == null ? "" : mode.token()) + " needs at least one mx line"
         : "the policy has no " + KEYS[f] + " field";
-    String hint = caseVariantLine[f] != 0
-        ? " (line " + caseVariantLine[f] + " has a key that differs only in letter case; keys are case-sensitive)"
+    int variant = caseVariantLine == null ? 0 : caseVariantLine[f];
+    String hint = variant != 0
+        ? " (line " + variant + " has a key that differs only in letter case; keys are case-sensitive)"
         : "";
     return new PolicyParseException(lastLine, 1, code, what + "; add a line such as \"" + example + "\"" + hint);
   }
