@@ -34,13 +34,13 @@ final class ResultTableTest {
   void ratioIsBaselineTimeOverSdkTimeFromTheSameParameters() throws IOException {
     String table =
         render(
-            "[" + result("parse", "3", 150, 400) + "," + result("parseBaseline", "3", 900, 2000)
+            "[" + result("parse", "3", 150, 300) + "," + result("parseBaseline", "3", 900, 2000)
                 + "]",
             List.of());
     assertTrue(table.contains("| PolicyParse.parse | mxCount=3 | 150 | ± 1.5 | ns/op | 6.00x |"),
         table);
     assertTrue(table.contains("1.00x (baseline)"), table);
-    assertTrue(table.contains("<= 200 ns/op; >= 3 x baseline | yes |"), table);
+    assertTrue(table.contains("<= 150 ns/op; <= 350 B/op | yes |"), table);
   }
 
   @Test
@@ -50,7 +50,15 @@ final class ResultTableTest {
             "[" + result("parse", "3", 650, 400) + "," + result("parseBaseline", "3", 1300, 2000)
                 + "]",
             List.of());
-    assertTrue(table.contains("NO: 650, 3.25x the limit; NO: 2, 33% short"), table);
+    assertTrue(table.contains("NO: 650, 4.33x the limit; NO: 400, 1.14x the limit"), table);
+  }
+
+  @Test
+  void largePolicyIsJudgedPerMxLine() throws IOException {
+    String met = render("[" + result("parse", "500", 15_000, 40_000) + "]", List.of());
+    assertTrue(met.contains("<= 40 ns per mx line | yes |"), met);
+    String missed = render("[" + result("parse", "500", 30_000, 40_000) + "]", List.of());
+    assertTrue(missed.contains("<= 40 ns per mx line | NO: 60, 1.50x the limit |"), missed);
   }
 
   @Test

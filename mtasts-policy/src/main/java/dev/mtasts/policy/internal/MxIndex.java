@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * patterns: exact patterns keyed by the whole name, wildcard patterns ({@code *.example.net}) keyed
  * by their parent domain ({@code example.net}), which is the host after its leftmost label.
  *
- * <p>Keys are hashed in place over a region of the host string, ASCII case folded, the root dot
- * left out, so a lookup allocates nothing. Built once per policy, on the first match; immutable.
+ * <p>Keys are hashed in place over a region of the host string (the whole name or the parent
+ * domain), ASCII case folded, the root dot left out, so a lookup allocates nothing and reads the
+ * host about once: the hash samples a fixed number of characters and the candidate is compared. Built once per policy, on the first match; immutable.
  * Hash collisions only cost probes: every candidate is compared character by character, so the
  * answer is always that of {@link Hosts#matchesAscii} over every pattern.
  */
@@ -21,6 +22,10 @@ public final class MxIndex {
   private final int @Nullable [] exactHashes;
   private final @Nullable String @Nullable [] wildcard;
   private final int @Nullable [] wildcardHashes;
+  // Which key lengths occur (bit n: some key has n characters; keys have at most 253): most hosts
+  // a policy does not cover are told apart by their length alone, before any hashing.
+  private final long[] exactLengths = new long[4];
+  private final long[] parentLengths = new long[4];
 
   private MxIndex(List<MxPattern> patterns) {
     int exactCount = 0;
@@ -37,9 +42,11 @@ public final class MxIndex {
     for (int i = 0, n = patterns.size(); i < n; i++) {
       String p = patterns.get(i).pattern();
       if (p.charAt(0) == '*' && wc != null && wcHashes != null) {
-        insert(wc, wcHashes, p, hash(p, 2, p.length()));
+        insert(wc, wcHashes, p, key(p, 2, p.length()));
+        setBit(parentLengths, p.length() - 2);
       } else if (ex != null && exHashes != null) {
-        insert(ex, exHashes, p, hash(p, 0, p.length()));
+        insert(ex, exHashes, p, key(p, 0, p.length()));
+        setBit(exactLengths, p.length());
       }
     }
     exact = ex;
@@ -58,6 +65,14 @@ public final class MxIndex {
     return new MxIndex(patterns);
   }
 
+  private static void setBit(long[] bits, int n) {
+    bits[n >>> 6] |= 1L << n;
+  }
+
+  private static boolean hasBit(long[] bits, int n) {
+    return (n & ~0xff) == 0 && (bits[n >>> 6] & (1L << n)) != 0;
+  }
+
   /** A power of two at least twice the count: load factor at most 0.5, so probe runs stay short. */
   private static int tableSize(int count) {
     return Integer.highestOneBit(Math.max(2, count) * 2 - 1) << 1;
@@ -65,7 +80,7 @@ public final class MxIndex {
 
   private static void insert(@Nullable String[] table, int[] hashes, String pattern, int h) {
     int mask = table.length - 1;
-    for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
       String there = table[slot];
       if (there == null) {
         table[slot] = pattern;
@@ -87,75 +102,88 @@ public final class MxIndex {
 
   /**
    * Tells whether a pattern covers the host; the same answer as {@link Hosts#matchesAscii} for
-   * each pattern in turn. The pass that hashes the host also checks that it is ASCII.
+   * each pattern in turn, for an ASCII host.
    *
    * @param host a host name, any letter case, with or without the root dot
    * @return {@link #MATCH}, {@link #NO_MATCH} or {@link #NOT_ASCII}
    */
   public int match(String host) {
     int hl = Hosts.nameLength(host);
-    // One pass from the right hashes the whole name and, at its leftmost dot, the parent domain
-    // a wildcard would have to equal (RFC 8461 §4.1: "*" stands for exactly one label).
-    int h = 0;
-    int parentHash = 0;
-    int firstDot = -1;
-    int all = 0;
-    for (int i = hl - 1; i >= 0; i--) {
-      char c = host.charAt(i);
-      all |= c;
-      if (c == '.') {
-        parentHash = h;
-        firstDot = i;
-      }
-      h = 31 * h + (c | 0x20);
-    }
-    if (all >= 0x80) {
-      return NOT_ASCII;
-    }
     @Nullable String[] ex = exact;
     int[] exHashes = exactHashes;
-    if (ex != null && exHashes != null && find(ex, exHashes, h, host, 0, hl, 0)) {
+    if (ex != null && exHashes != null && hasBit(exactLengths, hl)
+        && find(ex, exHashes, key(host, 0, hl), host, 0, hl, 0)) {
       return MATCH;
     }
     @Nullable String[] wc = wildcard;
     int[] wcHashes = wildcardHashes;
-    if (wc == null || wcHashes == null || firstDot <= 0) {
-      return NO_MATCH;
+    if (wc != null && wcHashes != null) {
+      // RFC 8461 §4.1: "*" stands for exactly one leftmost label, an LDH label, in a name within
+      // the DNS limits; the rest of the host must equal the pattern's parent domain.
+      int dot = host.indexOf('.');
+      int labelEnd = dot > 0 && hasBit(parentLengths, hl - dot - 1) ? Hosts.wildcardLabelEnd(host, hl) : -1;
+      if (labelEnd > 0 && find(wc, wcHashes, key(host, labelEnd + 1, hl), host, labelEnd + 1, hl, 2)) {
+        return MATCH;
+      }
     }
-    // The leftmost label must be an LDH label, and the name within the DNS limits.
-    int labelEnd = Hosts.wildcardLabelEnd(host, hl);
-    return labelEnd == firstDot && find(wc, wcHashes, parentHash, host, firstDot + 1, hl, 2) ? MATCH : NO_MATCH;
+    // Patterns are ASCII, so a host that matched was ASCII; one that did not may be a U-label.
+    return Hosts.isAscii(host) ? NO_MATCH : NOT_ASCII;
   }
 
   private static boolean find(@Nullable String[] table, int[] hs, int h, String host,
       int from, int to, int keyFrom) {
     int mask = table.length - 1;
     int len = to - from;
-    for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
       String p = table[slot];
       if (p == null) {
         return false;
       }
-      if (hs[slot] == h && p.length() - keyFrom == len && regionEquals(host, from, p, keyFrom, len)) {
+      if (hs[slot] == h && p.length() - keyFrom == len
+          && (host.regionMatches(from, p, keyFrom, len) || regionEquals(host, from, p, keyFrom, len))) {
         return true;
       }
     }
   }
 
-  /** Spreads the low bits, as {@code HashMap} does, so that the mask sees the whole hash. */
-  private static int mix(int h) {
-    return h ^ (h >>> 16);
+  /**
+   * Hashes {@code s[from, to)} without a pass over it: its length and its first and last eight
+   * characters, ASCII case folded, packed into two longs. Names that agree there collide and are
+   * told apart by the comparison; the patterns of one policy seldom do (they differ in their
+   * first label or their domain). Costs the same for every length, so the lookup is one pass:
+   * the comparison with the candidate.
+   */
+  static int key(String s, int from, int to) {
+    int len = to - from;
+    long head;
+    long tail;
+    if (len >= 8) {
+      head = pack8(s, from);
+      tail = pack8(s, to - 8);
+    } else {
+      head = 0;
+      for (int i = from; i < to; i++) {
+        head = head << 8 | (s.charAt(i) & 0xff);
+      }
+      tail = 0;
+    }
+    // | 0x20 in every byte folds ASCII case (and merges a few other characters, which the
+    // comparison tells apart).
+    long x = (head | FOLD) * 0x9E3779B97F4A7C15L ^ (tail | FOLD) * 0xC2B2AE3D27D4EB4FL ^ len;
+    return (int) (x ^ (x >>> 29) ^ (x >>> 47));
   }
 
-  /**
-   * Hashes {@code s[from, to)} from right to left, folding ASCII case, as {@link #matches} does.
-   */
-  private static int hash(String s, int from, int to) {
-    int h = 0;
-    for (int i = to - 1; i >= from; i--) {
-      h = 31 * h + (s.charAt(i) | 0x20);
-    }
-    return h;
+  private static final long FOLD = 0x2020202020202020L;
+
+  private static long pack8(String s, int from) {
+    return (long) (s.charAt(from) & 0xff) << 56
+        | (long) (s.charAt(from + 1) & 0xff) << 48
+        | (long) (s.charAt(from + 2) & 0xff) << 40
+        | (long) (s.charAt(from + 3) & 0xff) << 32
+        | (long) (s.charAt(from + 4) & 0xff) << 24
+        | (s.charAt(from + 5) & 0xff) << 16
+        | (s.charAt(from + 6) & 0xff) << 8
+        | (s.charAt(from + 7) & 0xff);
   }
 
   private static boolean regionEquals(String host, int hostFrom, String lowerPattern, int patternFrom, int len) {
