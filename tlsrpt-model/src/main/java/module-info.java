@@ -3,10 +3,16 @@
  * mergeable aggregation and report generation.
  */
 @org.jspecify.annotations.NullMarked
+// The qualified export names modules built after this one (javac warns of them as unknown).
+@SuppressWarnings("module")
 module dev.mtasts.tlsrpt {
   requires static transitive org.jspecify;
   requires transitive dev.mtasts.policy;
   requires com.fasterxml.jackson.core;
 
   exports dev.mtasts.tlsrpt;
+  // The CLI and the Flink module write a domain's figures with the one JSON writer
+  // (DomainSummaryJson); the Flink module also keys reports by their fingerprints (ReportKey) and
+  // by the normalized policy domain (MxPatterns).
+  exports dev.mtasts.tlsrpt.internal to dev.mtasts.cli, dev.mtasts.tlsrpt.flink;
 }

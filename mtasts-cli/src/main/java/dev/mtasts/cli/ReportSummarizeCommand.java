@@ -22,6 +22,7 @@ import dev.mtasts.tlsrpt.SummaryFormatException;
 import dev.mtasts.tlsrpt.SummaryLimits;
 import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.TlsRptReport;
+import dev.mtasts.tlsrpt.internal.DomainSummaryJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -37,7 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -469,72 +469,7 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
   }
 
   private static void writeDomain(JsonGenerator g, DomainSummary d) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("policyDomain", d.policyDomain());
-    SortedSet<LocalDate> covered = d.coveredDays();
-    if (!covered.isEmpty()) {
-      g.writeStringField("firstDay", covered.first().toString());
-      g.writeStringField("lastDay", covered.last().toString());
-    }
-    g.writeNumberField("daysWithReports", covered.size());
-    g.writeArrayFieldStart("missingDays");
-    for (DayRange r : d.uncoveredDays()) {
-      g.writeStartObject();
-      g.writeStringField("first", r.first().toString());
-      g.writeStringField("last", r.last().toString());
-      g.writeNumberField("days", r.days());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-    g.writeArrayFieldStart("days");
-    for (DaySummary day : d.days().values()) {
-      g.writeStartObject();
-      g.writeStringField("day", day.day().toString());
-      g.writeNumberField("reports", day.reports());
-      g.writeNumberField("successfulSessions", day.sessions().successful());
-      g.writeNumberField("failedSessions", day.sessions().failed());
-      g.writeBooleanField("estimated", day.estimated());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-    g.writeNumberField("successfulSessions", d.sessions().successful());
-    g.writeNumberField("failedSessions", d.sessions().failed());
-    g.writeArrayFieldStart("failures");
-    List<Map.Entry<ResultType, Long>> byType = new ArrayList<>(d.byResultType().entrySet());
-    byType.sort(Map.Entry.<ResultType, Long>comparingByValue().reversed()
-        .thenComparing(e -> e.getKey().value()));
-    for (Map.Entry<ResultType, Long> e : byType) {
-      g.writeStartObject();
-      g.writeStringField("resultType", e.getKey().value());
-      g.writeNumberField("sessions", e.getValue());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-    g.writeArrayFieldStart("failureGroups");
-    for (FailureGroup f : d.failureGroups()) {
-      g.writeStartObject();
-      g.writeStringField("resultType", f.resultType().value());
-      g.writeStringField("triage", f.triage().name());
-      g.writeNumberField("sessions", f.failedSessions());
-      writeCounts(g, "receivingMxHosts", f.receivingMxHosts());
-      writeCounts(g, "sendingMtaIps", f.sendingMtaIps());
-      g.writeArrayFieldStart("days");
-      for (LocalDate day : f.days()) {
-        g.writeString(day.toString());
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-    g.writeEndObject();
-  }
-
-  private static void writeCounts(JsonGenerator g, String name, Map<String, Long> counts)
-      throws IOException {
-    g.writeObjectFieldStart(name);
-    for (Map.Entry<String, Long> e : new TreeMap<>(counts).entrySet()) {
-      g.writeNumberField(e.getKey(), e.getValue());
-    }
-    g.writeEndObject();
+    // The one writer of a domain's JSON, shared with the Flink job's JSON lines.
+    DomainSummaryJson.write(g, d);
   }
 }
