@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mtasts.testkit.net.ScriptedDnsServer;
+import dev.mtasts.testkit.net.TestPki;
 import dev.mtasts.tlsrpt.PolicyResult;
 import dev.mtasts.tlsrpt.ResultType;
 import dev.mtasts.tlsrpt.TlsRptReportBuilder;
@@ -74,7 +76,7 @@ final class EmbeddingExampleTest {
     String mx1 = "mx1.ok.fetch.test";
     TestPki.Issued mxCert = fixture.pki.leaf(mx1, List.of(mx1));
     try (InJvmPolicyServers servers = new InJvmPolicyServers(fixture);
-        LoopbackTxtServer dns = new LoopbackTxtServer();
+        ScriptedDnsServer dns = new ScriptedDnsServer();
         TlsMx mxServer = new TlsMx(mxCert)) {
       dns.setTxt("_mta-sts." + ok.domain(), "v=STSv1; id=1");
       PolicyFetcher fetcher = PolicyFetcher.newBuilder().trustRoots(List.of(fixture.pki.root()))

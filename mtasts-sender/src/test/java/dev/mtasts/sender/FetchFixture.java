@@ -1,5 +1,6 @@
 package dev.mtasts.sender;
 
+import dev.mtasts.testkit.net.TestPki;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import dev.mtasts.testkit.net.TestPki;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

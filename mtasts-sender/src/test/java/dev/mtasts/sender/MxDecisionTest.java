@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.sender.MxVerdict.Action;
+import dev.mtasts.testkit.net.TestPki;
 import dev.mtasts.tlsrpt.ResultType;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;

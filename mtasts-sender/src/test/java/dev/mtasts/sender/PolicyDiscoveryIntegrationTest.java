@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.mtasts.dns.MtaStsResolver;
 import dev.mtasts.sender.DiscoveryResult.Found;
 import dev.mtasts.sender.DiscoveryResult.NoPolicy;
+import dev.mtasts.testkit.net.ScriptedDnsServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ final class PolicyDiscoveryIntegrationTest {
     FetchFixture fixture = new FetchFixture();
     FaultCase ok = FaultCase.OK;
     try (InJvmPolicyServers servers = new InJvmPolicyServers(fixture);
-        LoopbackTxtServer dns = new LoopbackTxtServer()) {
+        ScriptedDnsServer dns = new ScriptedDnsServer()) {
       dns.setTxt("_mta-sts." + ok.domain(), "v=STSv1; id=20261201T000000");
       MtaStsResolver resolver = MtaStsResolver.newBuilder().server(dns.address())
           .timeout(Duration.ofSeconds(2)).build();

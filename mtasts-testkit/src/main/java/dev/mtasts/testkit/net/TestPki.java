@@ -1,4 +1,4 @@
-package dev.mtasts.sender;
+package dev.mtasts.testkit.net;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -34,12 +34,42 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A test CA and leaf certificates generated at test time with Bouncy Castle (EC P-256). */
-final class TestPki {
+/**
+ * A test CA and leaf certificates generated at test time with Bouncy Castle (EC P-256), for the
+ * in-JVM TLS servers of tests (policy hosts, STARTTLS responders) and for the certificate files
+ * of real servers started on loopback (nginx, Postfix).
+ *
+ * <pre>{@code
+ * TestPki ca = TestPki.newCa("test CA");
+ * TestPki.Issued mx = ca.leaf("mx1.example.com", List.of("mx1.example.com"));
+ * TestPki.writePem(dir.resolve("mx1.pem"), mx.certificate(), ca.root());
+ * TestPki.writeKey(dir.resolve("mx1.key"), mx.key());
+ * }</pre>
+ */
+public final class TestPki {
   private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
-  /** A certificate with its private key and the chain to present (leaf first, root excluded). */
-  record Issued(X509Certificate certificate, PrivateKey key, List<X509Certificate> chain) {}
+  /**
+   * A certificate with its private key and the chain to present (leaf first, root excluded).
+   *
+   * @param certificate the leaf
+   * @param key its private key
+   * @param chain the intermediates to present after it (empty: the CA signs leaves directly)
+   */
+  public record Issued(X509Certificate certificate, PrivateKey key, List<X509Certificate> chain) {
+    /**
+     * Validates the parts and copies the chain.
+     *
+     * @param certificate the leaf
+     * @param key its key
+     * @param chain the intermediates
+     */
+    public Issued {
+      java.util.Objects.requireNonNull(certificate, "certificate");
+      java.util.Objects.requireNonNull(key, "key");
+      chain = List.copyOf(chain);
+    }
+  }
 
   private final KeyPair caKeys;
   private final X509Certificate ca;
@@ -49,8 +79,13 @@ final class TestPki {
     this.ca = ca;
   }
 
-  /** Returns a new CA named after the test run. */
-  static TestPki newCa(String name) {
+  /**
+   * Returns a new CA, valid from a day ago for ten years.
+   *
+   * @param name the CA's common name
+   * @return the CA
+   */
+  public static TestPki newCa(String name) {
     KeyPair keys = keyPair();
     Instant now = Instant.now();
     X500Name subject = new X500Name("CN=" + name);
@@ -66,12 +101,25 @@ final class TestPki {
     return new TestPki(keys, sign(b, keys.getPrivate()));
   }
 
-  X509Certificate root() {
+  /**
+   * Returns the CA certificate, the root a client trusts.
+   *
+   * @return the root
+   */
+  public X509Certificate root() {
     return ca;
   }
 
-  /** Issues a leaf for DNS names (none: CN only), valid in [notBefore, notAfter]. */
-  Issued leaf(String cn, List<String> dnsNames, Instant notBefore, Instant notAfter) {
+  /**
+   * Issues a server certificate for DNS names, valid in [notBefore, notAfter].
+   *
+   * @param cn the subject's common name
+   * @param dnsNames the subjectAltName dNSNames; none: a CN-only certificate
+   * @param notBefore the start of validity
+   * @param notAfter the end of validity
+   * @return the certificate and its key
+   */
+  public Issued leaf(String cn, List<String> dnsNames, Instant notBefore, Instant notAfter) {
     KeyPair keys = keyPair();
     X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
         new X500Name(ca.getSubjectX500Principal().getName()), serial(), Date.from(notBefore),
@@ -80,14 +128,25 @@ final class TestPki {
     return new Issued(sign(b, caKeys.getPrivate()), keys.getPrivate(), List.of());
   }
 
-  /** Issues a leaf valid from a day ago for ten years. */
-  Issued leaf(String cn, List<String> dnsNames) {
+  /**
+   * Issues a server certificate valid from a day ago for ten years.
+   *
+   * @param cn the subject's common name
+   * @param dnsNames the subjectAltName dNSNames
+   * @return the certificate and its key
+   */
+  public Issued leaf(String cn, List<String> dnsNames) {
     Instant now = Instant.now();
     return leaf(cn, dnsNames, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
   }
 
-  /** A self-signed certificate for the DNS names, issued by nobody the client trusts. */
-  static Issued selfSigned(String dnsName) {
+  /**
+   * Returns a self-signed certificate for a DNS name, issued by nobody a client trusts.
+   *
+   * @param dnsName the name
+   * @return the certificate and its key
+   */
+  public static Issued selfSigned(String dnsName) {
     KeyPair keys = keyPair();
     Instant now = Instant.now();
     X500Name subject = new X500Name("CN=" + dnsName);
@@ -139,8 +198,13 @@ final class TestPki {
     }
   }
 
-  /** Returns objects in PEM form. */
-  static String pem(Object... objects) {
+  /**
+   * Returns certificates (or other Bouncy Castle PEM objects) in PEM form.
+   *
+   * @param objects the objects
+   * @return the PEM text
+   */
+  public static String pem(Object... objects) {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter w = new JcaPEMWriter(out)) {
       for (Object o : objects) {
@@ -152,8 +216,13 @@ final class TestPki {
     return out.toString();
   }
 
-  /** Writes a private key as PKCS#8 PEM ({@code BEGIN PRIVATE KEY}), which OpenSSL reads. */
-  static void writeKey(Path file, PrivateKey key) {
+  /**
+   * Writes a private key as PKCS#8 PEM ({@code BEGIN PRIVATE KEY}), which OpenSSL reads.
+   *
+   * @param file the file
+   * @param key the key
+   */
+  public static void writeKey(Path file, PrivateKey key) {
     String b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
         .encodeToString(key.getEncoded());
     try {
@@ -164,7 +233,13 @@ final class TestPki {
     }
   }
 
-  static void writePem(Path file, Object... objects) {
+  /**
+   * Writes objects in PEM form to a file.
+   *
+   * @param file the file
+   * @param objects the objects
+   */
+  public static void writePem(Path file, Object... objects) {
     try {
       Files.writeString(file, pem(objects), StandardCharsets.US_ASCII);
     } catch (IOException e) {
