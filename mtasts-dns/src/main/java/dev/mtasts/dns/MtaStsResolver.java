@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -124,6 +125,38 @@ public final class MtaStsResolver {
         }
         hosts.sort(MxHost.BY_PREFERENCE);
         return new LookupResult.Found<>(ascii, List.copyOf(hosts), List.of());
+      }
+      return notFound(ascii, answer);
+    });
+  }
+
+  /**
+   * Follows the CNAME chain starting at {@code <label>.<domain>}, such as {@code
+   * _mta-sts.example.com} delegated to a provider: the record lookups follow it silently, this
+   * shows it.
+   *
+   * @param label the label in front of the domain, such as {@link StsRecord#LABEL}, or empty
+   * @param domain the domain; U-labels allowed
+   * @return {@link LookupResult.Found} with the targets in order (lower case, no root dot), or
+   *     {@link LookupResult.NoRecord} ({@code NODATA}) when the name is no alias
+   * @throws IllegalArgumentException if the domain is not a valid domain name, or the label is
+   *     not one of {@link StsRecord#LABEL} and {@link TlsRptRecord#LABEL} or empty
+   */
+  public CompletionStage<LookupResult<List<String>>> lookupAliases(String label, String domain) {
+    if (!label.isEmpty() && !label.equals(StsRecord.LABEL) && !label.equals(TlsRptRecord.LABEL)) {
+      throw new IllegalArgumentException("label \"" + label + "\" is not " + StsRecord.LABEL + " or " + TlsRptRecord.LABEL);
+    }
+    String ascii = (label.isEmpty() ? "" : label + ".") + DomainNames.toAscii(domain);
+    return client.aliases(absolute(ascii)).thenApply(answer -> {
+      if (answer instanceof DnsClient.Records records) {
+        if (records.records().isEmpty()) {
+          return new LookupResult.NoRecord<>(ascii, LookupResult.NoRecordReason.NODATA);
+        }
+        List<String> targets = new ArrayList<>();
+        for (Record r : records.records()) {
+          targets.add(((CNAMERecord) r).getTarget().toString(true).toLowerCase(java.util.Locale.ROOT));
+        }
+        return new LookupResult.Found<>(ascii, List.copyOf(targets), List.of());
       }
       return notFound(ascii, answer);
     });

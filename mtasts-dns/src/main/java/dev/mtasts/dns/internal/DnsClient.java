@@ -100,6 +100,44 @@ public final class DnsClient {
     return query(name, type, 0, new HashSet<>());
   }
 
+  /**
+   * Follows the CNAME chain that starts at a name, one CNAME query per link, at most {@link
+   * #MAX_CNAME_HOPS} links.
+   *
+   * @param name the absolute name
+   * @return the targets in order (empty when the name is no alias), or the failure; the future
+   *     never completes exceptionally
+   */
+  public CompletableFuture<Answer> aliases(Name name) {
+    return aliases(name, new ArrayList<>(), new HashSet<>(List.of(name)));
+  }
+
+  private CompletableFuture<Answer> aliases(Name name, List<Record> chain, Set<Name> seen) {
+    return send(name, Type.CNAME, 0).thenCompose(result -> {
+      if (result instanceof Failure) {
+        return CompletableFuture.completedFuture(result);
+      }
+      Message response = ((Response) result).message();
+      int rcode = response.getRcode();
+      if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
+        return done(new Failure(rcode == Rcode.SERVFAIL ? FailureKind.SERVFAIL : rcode == Rcode.REFUSED
+            ? FailureKind.REFUSED : FailureKind.BAD_RESPONSE, "the server answered " + Rcode.string(rcode) + " for " + name));
+      }
+      for (Record r : response.getSection(Section.ANSWER)) {
+        if (r.getType() == Type.CNAME && r.getName().equals(name) && r.getDClass() == DClass.IN) {
+          Name target = ((CNAMERecord) r).getTarget();
+          chain.add(r);
+          if (chain.size() > MAX_CNAME_HOPS || !seen.add(target)) {
+            return done(new Failure(FailureKind.CNAME_LOOP, "the CNAME chain from " + chain.get(0).getName()
+                + " loops or has more than " + MAX_CNAME_HOPS + " links"));
+          }
+          return aliases(target, chain, seen);
+        }
+      }
+      return done(new Records(List.copyOf(chain)));
+    });
+  }
+
   private CompletableFuture<Answer> query(Name name, int type, int hopsSoFar, Set<Name> seen) {
     seen.add(name);
     return send(name, type, 0).thenCompose(result -> {
