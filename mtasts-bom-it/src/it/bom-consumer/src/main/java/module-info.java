@@ -5,5 +5,6 @@ module example.consumer {
   requires dev.mtasts.tlsrpt;
   requires dev.mtasts.lifecycle;
   requires dev.mtasts.sender;
+  requires dev.mtasts.audit;
   requires dev.mtasts.tlsrpt.mail;
 }

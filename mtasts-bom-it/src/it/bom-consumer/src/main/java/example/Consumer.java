@@ -1,5 +1,6 @@
 package example;
 
+import dev.mtasts.audit.FindingId;
 import dev.mtasts.dns.PolicyId;
 import dev.mtasts.dns.StsRecord;
 import dev.mtasts.lifecycle.LifecycleState;
@@ -30,6 +31,7 @@ public final class Consumer {
     System.out.println(policy.toText() + record.toText() + summary + reader);
     System.out.println(PolicyFetcher.policyUrl("example.com") + " "
         + FetchErrorCode.REDIRECT.resultType().value());
+    System.out.println(FindingId.MX_CERTIFICATE_HOST_MISMATCH.id());
     System.out.println(LifecycleState.ABSENT + " " + MtaStsException.class.getName());
     MailOutcome mail = ReportMailReader.lenient()
         .read("Subject: hi\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -1,0 +1,501 @@
+package dev.mtasts.audit;
+
+import dev.mtasts.audit.internal.Checks;
+import dev.mtasts.audit.internal.SmtpProbe;
+import dev.mtasts.audit.internal.TlsClient;
+import dev.mtasts.dns.LookupResult;
+import dev.mtasts.dns.MtaStsResolver;
+import dev.mtasts.dns.MxHost;
+import dev.mtasts.dns.StsRecord;
+import dev.mtasts.dns.TlsRptRecord;
+import dev.mtasts.lifecycle.PublicationHistory;
+import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.sender.AddressKind;
+import dev.mtasts.sender.FetchedPolicy;
+import dev.mtasts.sender.MxCertificateCheck;
+import dev.mtasts.sender.PolicyFetchException;
+import dev.mtasts.sender.PolicyFetcher;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Audits a domain's live MTA-STS deployment as a sending MTA would meet it, without sending mail:
+ *
+ * <ul>
+ *   <li>the {@code _mta-sts} TXT record (exactly one, valid, its id, a CNAME shown) and the
+ *       {@code _smtp._tls} record with every {@code rua} destination (mailto syntax; an https
+ *       destination's certificate, with no request sent);
+ *   <li>the policy fetched with {@link PolicyFetcher} (every RFC 8461 §3.3 rule), the policy
+ *       host's certificate with its days left, and the policy's lint;
+ *   <li>the MX hosts against the policy: uncovered hosts, stale and broader-than-needed patterns
+ *       (RFC 8461 §4.1, §10.4);
+ *   <li>every MX host probed in parallel on port 25 with EHLO and STARTTLS, each within its own
+ *       deadline: STARTTLS offered, TLS 1.2 or later, and a certificate valid for <em>that</em> MX
+ *       host name (RFC 8461 §4.2), then QUIT;
+ *   <li>with a {@link PublicationHistory}, whether the policy changed while the id did not; with an
+ *       expected policy, whether the served one is it; with a folder of TLS-RPT reports, the
+ *       certificate-host-mismatch sessions reported against each MX host.
+ * </ul>
+ *
+ * <p>Instances are immutable and thread-safe; each {@link #audit(String)} runs on its own threads
+ * and ends them before it returns.
+ *
+ * <pre>{@code
+ * DomainAudit audit = DomainAudit.newBuilder()
+ *     .history(PublicationHistory.read(Path.of("history.json"), "example.com"))
+ *     .build();
+ * AuditReport report = audit.audit("example.com");
+ * report.findings(FindingId.POLICY_ID_NOT_BUMPED);  // "the policy changed but the id did not"
+ * }</pre>
+ */
+public final class DomainAudit {
+  /** The default deadline of the policy fetch and of each MX probe. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The SMTP port MX hosts are probed on (RFC 5321 §4.5.4.2 relay port). */
+  public static final int DEFAULT_SMTP_PORT = 25;
+
+  /** The most MX hosts probed; a domain listing more gets a finding for the rest. */
+  public static final int MAX_MX_HOSTS = 32;
+
+  /** How many probes run at once. */
+  private static final int PARALLEL_PROBES = 8;
+
+  private final @Nullable InetSocketAddress dnsServer;
+  private final Map<String, InetSocketAddress> connect;
+  private final @Nullable List<X509Certificate> roots;
+  private final int smtpPort;
+  private final Duration timeout;
+  private final @Nullable PublicationHistory history;
+  private final @Nullable MtaStsPolicy expected;
+  private final @Nullable Path reports;
+  private final Clock clock;
+  private final String ehloName;
+
+  private DomainAudit(Builder b) {
+    this.dnsServer = b.dnsServer;
+    this.connect = Map.copyOf(b.connect);
+    this.roots = b.roots;
+    this.smtpPort = b.smtpPort;
+    this.timeout = b.timeout;
+    this.history = b.history;
+    this.expected = b.expected;
+    this.reports = b.reports;
+    this.clock = b.clock;
+    this.ehloName = b.ehloName;
+  }
+
+  /**
+   * Returns a builder; its defaults are the system's DNS resolvers and address lookups, the JDK's
+   * trusted roots, port 25, a 30 s deadline per step, and no history, expected policy or reports.
+   *
+   * @return a new builder
+   */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /**
+   * Checks and converts a domain the audit can look at: a domain name of at most 253 characters
+   * with at least two labels, not an IP address; U-labels are converted to A-labels.
+   *
+   * @param domain the domain as the user typed it
+   * @return lower-case A-labels without the root dot
+   * @throws IllegalArgumentException with a message saying what is wrong with it
+   */
+  public static String normalizeDomain(String domain) {
+    Objects.requireNonNull(domain, "domain");
+    String d = domain.strip();
+    if (d.isEmpty()) {
+      throw new IllegalArgumentException("the domain is empty; give the policy domain, e.g. example.com");
+    }
+    if (d.length() > 254 || (d.length() > 253 && !d.endsWith("."))) {
+      throw new IllegalArgumentException("the domain is " + d.length()
+          + " characters long; a domain name has at most 253 (RFC 1035 §2.3.4)");
+    }
+    if (d.startsWith("[") || d.indexOf(':') >= 0 || isIpv4(d)) {
+      throw new IllegalArgumentException("\"" + dev.mtasts.audit.internal.Texts.quote(d)
+          + "\" is an IP address; MTA-STS applies to domain names only (RFC 8461 §4: address literals have no policy)");
+    }
+    String ascii;
+    try {
+      ascii = PolicyFetcher.policyHost(d).substring("mta-sts.".length());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    if (ascii.length() > 253 - "mta-sts.".length()) {
+      throw new IllegalArgumentException("the domain " + ascii + " is too long for its policy host mta-sts."
+          + ascii + " to be a domain name (253 characters)");
+    }
+    if (ascii.indexOf('.') < 0) {
+      throw new IllegalArgumentException("\"" + ascii + "\" is a single label; give the policy domain, e.g. example.com");
+    }
+    return ascii;
+  }
+
+  private static boolean isIpv4(String d) {
+    String s = d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
+    String[] parts = s.split("\\.", -1);
+    if (parts.length != 4) {
+      return false;
+    }
+    for (String p : parts) {
+      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Audits a domain.
+   *
+   * @param domain the policy domain; U-labels are converted
+   * @return the report
+   * @throws IllegalArgumentException if the domain is not one ({@link #normalizeDomain(String)})
+   * @throws dev.mtasts.policy.MtaStsException if the thread is interrupted
+   */
+  public AuditReport audit(String domain) {
+    String ascii = normalizeDomain(domain);
+    Instant started = clock.instant();
+    AtomicInteger threadCount = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_PROBES + 4, r -> {
+      Thread t = new Thread(r, "mtasts-audit-" + threadCount.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "mtasts-audit-deadline");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return run(ascii, started, pool, watchdog);
+    } finally {
+      pool.shutdownNow();
+      watchdog.shutdownNow();
+    }
+  }
+
+  private AuditReport run(String ascii, Instant started, ExecutorService pool, ScheduledExecutorService watchdog) {
+    MtaStsResolver.Builder rb = MtaStsResolver.newBuilder();
+    if (dnsServer != null) {
+      rb.server(dnsServer);
+    }
+    MtaStsResolver dns = rb.build();
+    PolicyFetcher fetcher = fetcher(pool);
+    String policyHost = "mta-sts." + ascii;
+
+    CompletableFuture<LookupResult<StsRecord>> sts = dns.lookupSts(ascii).toCompletableFuture();
+    CompletableFuture<LookupResult<List<String>>> aliases = dns.lookupAliases(StsRecord.LABEL, ascii).toCompletableFuture();
+    CompletableFuture<LookupResult<TlsRptRecord>> tlsRpt = dns.lookupTlsRpt(ascii).toCompletableFuture();
+    CompletableFuture<LookupResult<List<MxHost>>> mx = dns.lookupMx(ascii).toCompletableFuture();
+    CompletableFuture<Object> fetched = fetcher.fetch(ascii).toCompletableFuture()
+        .<Object>thenApply(f -> f).exceptionally(DomainAudit::unwrap);
+    CompletableFuture<Object> policyCert = CompletableFuture.supplyAsync(() -> peek(policyHost, 443), pool);
+
+    Checks checks = new Checks(ascii, clock.instant());
+    checks.stsRecord(await(sts), await(aliases));
+    checks.tlsRptRecord(await(tlsRpt));
+    Object fetch = await(fetched);
+    FetchedPolicy policy = fetch instanceof FetchedPolicy f ? f : null;
+    checks.policy(policyHost, fetch instanceof PolicyFetchException e ? e : null, policy, await(policyCert));
+    checks.policyId(policy, history, expected);
+
+    LookupResult<List<MxHost>> mxResult = await(mx);
+    List<MxHost> hosts = checks.mxHosts(mxResult, policy, MAX_MX_HOSTS);
+
+    // The rua certificate checks and the MX probes run side by side.
+    List<CompletableFuture<Checks.RuaOutcome>> rua = new ArrayList<>();
+    for (URI uri : checks.httpsRua(await(tlsRpt))) {
+      rua.add(CompletableFuture.supplyAsync(() -> ruaCheck(uri), pool));
+    }
+    SmtpProbe probe = new SmtpProbe(watchdog, ehloName);
+    List<CompletableFuture<SmtpProbe.Outcome>> probes = new ArrayList<>();
+    for (MxHost h : hosts) {
+      probes.add(CompletableFuture.supplyAsync(() -> probeMx(probe, h.host()), pool));
+    }
+    for (CompletableFuture<Checks.RuaOutcome> r : rua) {
+      checks.rua(await(r));
+    }
+    MxCertificateCheck certCheck = (roots == null ? MxCertificateCheck.jdkDefault() : MxCertificateCheck.trusting(roots))
+        .withClock(clock);
+    List<MxProbe> mxProbes = new ArrayList<>();
+    for (int i = 0; i < hosts.size(); i++) {
+      mxProbes.add(checks.smtp(hosts.get(i), policy, await(probes.get(i)), certCheck));
+    }
+    if (reports != null) {
+      checks.reports(reports, mxProbes);
+    }
+    return checks.report(started, policy, mxProbes);
+  }
+
+  private PolicyFetcher fetcher(ExecutorService pool) {
+    PolicyFetcher.Builder fb = PolicyFetcher.newBuilder().deadline(timeout)
+        .connectTimeout(timeout.compareTo(PolicyFetcher.DEFAULT_CONNECT_TIMEOUT) < 0 ? timeout
+            : PolicyFetcher.DEFAULT_CONNECT_TIMEOUT)
+        .failureBackoff(Duration.ZERO).clock(clock).executor(pool);
+    for (Map.Entry<String, InetSocketAddress> e : connect.entrySet()) {
+      fb.connect(e.getKey(), e.getValue());
+    }
+    if (!connect.isEmpty()) {
+      // The user named the addresses: loopback and private ones are what they want to test.
+      fb.allowAddressKinds(AddressKind.values());
+    }
+    if (roots != null) {
+      fb.trustRoots(roots);
+    }
+    return fb.build();
+  }
+
+  /** Where to dial a host: its --connect address, else its first address on the port. */
+  private InetSocketAddress addressOf(String host, int port) throws UnknownHostException {
+    InetSocketAddress fixed = connect.get(host);
+    if (fixed != null) {
+      return fixed;
+    }
+    InetAddress[] all = InetAddress.getAllByName(host);
+    for (InetAddress a : all) {
+      if (!(a instanceof Inet6Address)) {
+        return new InetSocketAddress(a, port);
+      }
+    }
+    return new InetSocketAddress(all[0], port);
+  }
+
+  /** The policy host's certificate, or the failure: only for the facts (days left), never judged here. */
+  private Object peek(String host, int port) {
+    try {
+      TlsClient.Session s = TlsClient.connect(addressOf(host, port), host, timeout);
+      s.socket().close();
+      return s;
+    } catch (IOException | RuntimeException e) {
+      return e;
+    }
+  }
+
+  private Checks.RuaOutcome ruaCheck(URI uri) {
+    String host = Objects.requireNonNullElse(uri.getHost(), "").toLowerCase(Locale.ROOT);
+    int port = uri.getPort() < 0 ? 443 : uri.getPort();
+    try {
+      TlsClient.Session s = TlsClient.connect(addressOf(host, port), host, timeout);
+      s.socket().close();
+      MxCertificateCheck check = (roots == null ? MxCertificateCheck.jdkDefault() : MxCertificateCheck.trusting(roots))
+          .withClock(clock);
+      return new Checks.RuaOutcome(uri, host, s.chain(), check.check(s.chain(), host), null);
+    } catch (IOException | RuntimeException e) {
+      return new Checks.RuaOutcome(uri, host, List.of(), null, e);
+    }
+  }
+
+  private SmtpProbe.Outcome probeMx(SmtpProbe probe, String host) {
+    InetSocketAddress address;
+    try {
+      address = addressOf(host, smtpPort);
+    } catch (UnknownHostException e) {
+      return new SmtpProbe.Outcome("", dev.mtasts.audit.FindingId.SMTP_UNREACHABLE,
+          "the MX host " + host + " has no address", "", List.of(), false, "", "", List.of());
+    }
+    return probe.probe(host, address, timeout);
+  }
+
+  private static Object unwrap(Throwable error) {
+    Throwable t = error;
+    while ((t instanceof java.util.concurrent.CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new dev.mtasts.policy.MtaStsException("interrupted while auditing", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new dev.mtasts.policy.MtaStsException("the audit failed unexpectedly (a bug; please report it): " + cause, cause);
+    }
+  }
+
+  /** Configures a {@link DomainAudit}. */
+  public static final class Builder {
+    private @Nullable InetSocketAddress dnsServer;
+    private final Map<String, InetSocketAddress> connect = new HashMap<>();
+    private @Nullable List<X509Certificate> roots;
+    private int smtpPort = DEFAULT_SMTP_PORT;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private @Nullable PublicationHistory history;
+    private @Nullable MtaStsPolicy expected;
+    private @Nullable Path reports;
+    private Clock clock = Clock.systemUTC();
+    private String ehloName = "mtasts-check.invalid";
+
+    private Builder() {}
+
+    /**
+     * Asks this DNS server for the TXT and MX records instead of the system's resolvers.
+     *
+     * @param address the server
+     * @return this builder
+     */
+    public Builder dnsServer(InetSocketAddress address) {
+      this.dnsServer = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /**
+     * Dials a fixed address for a host name (the policy host, an MX host, an https rua host), still
+     * sending the name as SNI and checking the certificate for it.
+     *
+     * @param host the host name
+     * @param address the resolved address and port to dial
+     * @return this builder
+     * @throws IllegalArgumentException if the address is unresolved or the host is not a host name
+     */
+    public Builder connect(String host, InetSocketAddress address) {
+      if (address.isUnresolved()) {
+        throw new IllegalArgumentException("connect address " + address + " is not resolved");
+      }
+      String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+      connect.put(dev.mtasts.policy.MxPattern.of(h.toLowerCase(Locale.ROOT)).pattern(), address);
+      return this;
+    }
+
+    /**
+     * Trusts these roots instead of the JDK's, for the policy host, the MX hosts and the rua hosts.
+     *
+     * @param rootCertificates the roots, at least one
+     * @return this builder
+     * @throws IllegalArgumentException if there is none
+     */
+    public Builder trustRoots(Collection<X509Certificate> rootCertificates) {
+      List<X509Certificate> copy = List.copyOf(rootCertificates);
+      if (copy.isEmpty()) {
+        throw new IllegalArgumentException("trustRoots needs at least one certificate");
+      }
+      this.roots = copy;
+      return this;
+    }
+
+    /**
+     * Sets the port MX hosts are probed on (default 25); a {@link #connect} address brings its own.
+     *
+     * @param port 1 to 65535
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder smtpPort(int port) {
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("smtpPort must be 1..65535: " + port);
+      }
+      this.smtpPort = port;
+      return this;
+    }
+
+    /**
+     * Sets the deadline of the policy fetch and of each MX probe (default 30 s).
+     *
+     * @param value a positive duration of at most 10 minutes
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder timeout(Duration value) {
+      if (value.isNegative() || value.isZero() || value.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new IllegalArgumentException("timeout must be above 0 and at most 10 minutes: " + value);
+      }
+      this.timeout = value;
+      return this;
+    }
+
+    /**
+     * Compares the served policy with the one the history recorded for the TXT record's id.
+     *
+     * @param value the domain's publication history
+     * @return this builder
+     */
+    public Builder history(PublicationHistory value) {
+      this.history = Objects.requireNonNull(value, "history");
+      return this;
+    }
+
+    /**
+     * Compares the served policy with this one.
+     *
+     * @param value the policy that should be served
+     * @return this builder
+     */
+    public Builder expectedPolicy(MtaStsPolicy value) {
+      this.expected = Objects.requireNonNull(value, "expected");
+      return this;
+    }
+
+    /**
+     * Joins the findings with the TLS-RPT reports ({@code .json}, {@code .json.gz}) in this folder.
+     *
+     * @param folder the folder
+     * @return this builder
+     */
+    public Builder reports(Path folder) {
+      this.reports = Objects.requireNonNull(folder, "folder");
+      return this;
+    }
+
+    /**
+     * Sets the clock for certificate validity and days left.
+     *
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the name sent with EHLO (default {@code mtasts-check.invalid}).
+     *
+     * @param value a host name
+     * @return this builder
+     * @throws IllegalArgumentException if it is not a host name
+     */
+    public Builder ehloName(String value) {
+      this.ehloName = dev.mtasts.policy.MxPattern.of(value).pattern();
+      return this;
+    }
+
+    /**
+     * Returns the audit.
+     *
+     * @return a new audit
+     */
+    public DomainAudit build() {
+      return new DomainAudit(this);
+    }
+  }
+}
