@@ -13,6 +13,7 @@ module dev.mtasts.cli {
   requires dev.mtasts.tlsrpt.mail;
   requires dev.mtasts.lifecycle;
   requires dev.mtasts.sender;
+  requires dev.mtasts.audit;
   requires dev.mtasts.report.html;
 
   exports dev.mtasts.cli;

@@ -15,26 +15,19 @@ import dev.mtasts.sender.FetchedPolicy;
 import dev.mtasts.sender.PolicyFetchException;
 import dev.mtasts.sender.PolicyFetcher;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -49,19 +42,7 @@ import picocli.CommandLine.Parameters;
       "Exit status 0 when a valid policy was fetched, 1 when anything refused it, 2 for usage errors."
     })
 final class FetchCommand extends CommandBase implements Callable<Integer> {
-  @Option(names = "--resolver", paramLabel = "HOST:PORT",
-      description = "Ask this DNS server for the TXT record (default: the system's resolvers).")
-  @Nullable String resolver;
-
-  @Option(names = "--connect", paramLabel = "HOST=ADDR:PORT",
-      description = "Dial ADDR:PORT for HOST (the policy host), still sending HOST as SNI and Host and"
-          + " checking the certificate for HOST: test a policy host before the DNS points to it."
-          + " Repeatable.")
-  List<String> connect = new ArrayList<>();
-
-  @Option(names = "--trust", paramLabel = "PEM",
-      description = "Trust the certificates in this PEM file instead of the JDK's roots.")
-  @Nullable Path trust;
+  @Mixin NetworkOptions network = new NetworkOptions();
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
       description = "The overall deadline of the fetch: 30s, 2m, 1500ms or PT1M (default: ${DEFAULT-VALUE}).")
@@ -111,7 +92,7 @@ final class FetchCommand extends CommandBase implements Callable<Integer> {
     if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
       System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
     }
-    Duration deadline = parseDuration(timeout);
+    Duration deadline = network.duration("--timeout", timeout);
     PolicyFetcher.Builder fb = PolicyFetcher.newBuilder().deadline(deadline)
         .connectTimeout(deadline.compareTo(Duration.ofSeconds(10)) < 0 ? deadline : Duration.ofSeconds(10));
     String ascii;
@@ -120,19 +101,26 @@ final class FetchCommand extends CommandBase implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "DOMAIN \"" + escape(domain) + "\": " + e.getMessage());
     }
-    for (String c : connect) {
-      addConnect(fb, c);
+    Map<String, InetSocketAddress> connects = network.connects(443);
+    for (Map.Entry<String, InetSocketAddress> c : connects.entrySet()) {
+      try {
+        fb.connect(c.getKey(), c.getValue());
+      } catch (IllegalArgumentException e) {
+        throw network.badConnect(c.getKey(), String.valueOf(e.getMessage()));
+      }
     }
-    if (!connect.isEmpty()) {
+    if (!connects.isEmpty()) {
       // The user named the address: loopback and private addresses are what they want to test.
       fb.allowAddressKinds(AddressKind.values());
     }
-    if (trust != null) {
-      fb.trustRoots(readPem(trust));
+    List<X509Certificate> roots = network.trustRoots();
+    if (roots != null) {
+      fb.trustRoots(roots);
     }
     MtaStsResolver.Builder rb = MtaStsResolver.newBuilder();
-    if (resolver != null) {
-      rb.server(address("--resolver", resolver, 53));
+    InetSocketAddress dnsServer = network.resolverAddress();
+    if (dnsServer != null) {
+      rb.server(dnsServer);
     }
 
     List<Rule> rules = new ArrayList<>();
@@ -270,119 +258,6 @@ final class FetchCommand extends CommandBase implements Callable<Integer> {
         }
         g.writeEndObject();
       }
-    }
-  }
-
-  private void addConnect(PolicyFetcher.Builder fb, String spec) {
-    int eq = spec.indexOf('=');
-    if (eq <= 0) {
-      throw new ParameterException(this.spec.commandLine(), "--connect \"" + escape(spec)
-          + "\": expected HOST=ADDR:PORT, e.g. mta-sts.example.com=192.0.2.10:443");
-    }
-    String host = spec.substring(0, eq);
-    InetSocketAddress address = address("--connect", spec.substring(eq + 1), 443);
-    try {
-      fb.connect(host, address);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(this.spec.commandLine(), "--connect \"" + escape(spec) + "\": " + e.getMessage());
-    }
-  }
-
-  private InetSocketAddress address(String option, String text, int defaultPort) {
-    String host = text;
-    int port = defaultPort;
-    if (text.startsWith("[")) {
-      int close = text.indexOf(']');
-      if (close < 0) {
-        throw bad(option, text, "missing ]");
-      }
-      host = text.substring(1, close);
-      String rest = text.substring(close + 1);
-      if (!rest.isEmpty()) {
-        if (!rest.startsWith(":")) {
-          throw bad(option, text, "expected :PORT after ]");
-        }
-        port = port(option, text, rest.substring(1));
-      }
-    } else {
-      int colon = text.lastIndexOf(':');
-      if (colon >= 0 && text.indexOf(':') == colon) {
-        host = text.substring(0, colon);
-        port = port(option, text, text.substring(colon + 1));
-      }
-    }
-    if (host.isEmpty()) {
-      throw bad(option, text, "no address");
-    }
-    try {
-      return new InetSocketAddress(InetAddress.getByName(host), port);
-    } catch (UnknownHostException e) {
-      throw bad(option, text, "unknown host " + host);
-    }
-  }
-
-  private int port(String option, String text, String port) {
-    try {
-      int p = Integer.parseInt(port);
-      if (p < 1 || p > 65535) {
-        throw bad(option, text, "port " + port + " is outside 1..65535");
-      }
-      return p;
-    } catch (NumberFormatException e) {
-      throw bad(option, text, "port \"" + port + "\" is not a number");
-    }
-  }
-
-  private ParameterException bad(String option, String text, String why) {
-    return new ParameterException(spec.commandLine(), option + " \"" + escape(text) + "\": " + why);
-  }
-
-  private Duration parseDuration(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    Duration d;
-    try {
-      if (t.startsWith("pt")) {
-        d = Duration.parse(t.toUpperCase(Locale.ROOT));
-      } else if (t.endsWith("ms")) {
-        d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-      } else if (t.endsWith("s")) {
-        d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
-      } else if (t.endsWith("m")) {
-        d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
-      } else {
-        d = Duration.ofSeconds(Long.parseLong(t));
-      }
-    } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-      throw new ParameterException(spec.commandLine(), "--timeout \"" + escape(text)
-          + "\": expected a duration such as 30s, 2m, 1500ms or PT1M");
-    }
-    if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw new ParameterException(spec.commandLine(), "--timeout \"" + escape(text) + "\": must be above 0 and at most 10m");
-    }
-    return d;
-  }
-
-  private List<X509Certificate> readPem(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      if (Files.size(file) > 1 << 20) {
-        throw new ParameterException(spec.commandLine(), "--trust " + escape(file.toString()) + ": larger than 1 MiB");
-      }
-      List<X509Certificate> certs = new ArrayList<>();
-      for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        if (c instanceof X509Certificate x) {
-          certs.add(x);
-        }
-      }
-      if (certs.isEmpty()) {
-        throw new ParameterException(spec.commandLine(), "--trust " + escape(file.toString()) + ": no certificate in the file");
-      }
-      return certs;
-    } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "--trust " + escape(file.toString()) + ": cannot be read ("
-          + escape(String.valueOf(e.getMessage())) + ")");
-    } catch (CertificateException e) {
-      throw new ParameterException(spec.commandLine(), "--trust " + escape(file.toString())
-          + ": not PEM certificates (" + escape(String.valueOf(e.getMessage())) + ")");
     }
   }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
       RecordCommand.class,
       DnsCommand.class,
       FetchCommand.class,
+      CheckCommand.class,
       ReportCommand.class,
       ReadinessCommand.class,
       PlanCommand.class,
