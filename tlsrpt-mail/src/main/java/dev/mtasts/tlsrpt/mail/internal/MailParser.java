@@ -40,20 +40,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MailParser {
 
-  /**
-   * The system property with which Jakarta Mail 2.1's {@code FactoryFinder} names its {@code
-   * StreamProvider}. Without it every header block and body part it parses looks the provider up
-   * with a new {@code ServiceLoader}, which scans the class path each time (jakartaee/mail-api
-   * issues 699 and 861) and made reading a report mail cost milliseconds instead of tens of
-   * microseconds. Set only when absent, to the provider that lookup finds anyway.
-   */
-  static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
-
-  static {
-    System.getProperties()
-        .putIfAbsent(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
-  }
-
   /** One session for every message: it only carries parsing defaults, no store or transport. */
   static final Session SESSION = Session.getInstance(new Properties());
 
@@ -123,6 +109,10 @@ public final class MailParser {
    * @throws MailParseException when the message is broken or over a limit
    */
   public MailOutcome parse(byte[] bytes, int length) {
+    return StreamProviderLookup.run(() -> parseMessage(bytes, length));
+  }
+
+  private MailOutcome parseMessage(byte[] bytes, int length) {
     MimeMessage msg;
     MailHeaders headers;
     try {
