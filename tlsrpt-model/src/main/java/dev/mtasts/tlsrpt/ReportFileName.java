@@ -61,6 +61,8 @@ public record ReportFileName(
    * @param uniqueId the unique id, or {@code null}
    * @param gzip whether the file is gzip-compressed
    * @return the file name
+   * @throws IllegalArgumentException when a domain cannot appear in a file name, or the period
+   *     starts or ends before 1970 (the name carries Unix seconds, RFC 8460 §5.1)
    */
   public static ReportFileName of(
       String sender, String policyDomain, DateRange range, @Nullable String uniqueId, boolean gzip) {

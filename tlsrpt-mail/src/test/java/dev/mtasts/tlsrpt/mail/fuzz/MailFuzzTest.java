@@ -50,8 +50,15 @@ final class MailFuzzTest {
     if (fromBytes instanceof ReportMail m) {
       assertEquals(m, fromStream, "bytes and stream agree");
       for (TlsRptReport r : m.reports()) {
-        GeneratedReport g = new GeneratedReport(r,
-            ReportFileName.of("sender.example", "example.com", r.dateRange(), null, true));
+        ReportFileName name;
+        try {
+          name = ReportFileName.of("sender.example", "example.com", r.dateRange(), null, true);
+        } catch (IllegalArgumentException documented) {
+          // RFC 8460 §5.1 names carry Unix seconds: a report dated before 1970 reads (the summary
+          // sets it aside as too old) but has no file name, so it cannot be written again.
+          continue;
+        }
+        GeneratedReport g = new GeneratedReport(r, name);
         ReportMail again = (ReportMail) ReportMailReader.lenient()
             .read(WRITER.write(g, "tlsrpt@sender.example", "tlsrpt@example.com"));
         assertEquals(List.of(r), again.reports(), "a report read, written again, reads back");
