@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -215,7 +216,10 @@ public final class DomainAudit {
     CompletableFuture<LookupResult<List<MxHost>>> mx = dns.lookupMx(ascii).toCompletableFuture();
     CompletableFuture<Object> fetched = fetcher.fetch(ascii).toCompletableFuture()
         .<Object>thenApply(f -> f).exceptionally(DomainAudit::unwrap);
-    CompletableFuture<Object> policyCert = CompletableFuture.supplyAsync(() -> peek(policyHost, 443), pool);
+    // The handshake's reads are bounded by the timeout each; the whole peek by twice that.
+    CompletableFuture<Object> policyCert = CompletableFuture.supplyAsync(() -> peek(policyHost, 443), pool)
+        .completeOnTimeout(new IOException("no TLS handshake within " + timeout.multipliedBy(2).toMillis() + " ms"),
+            timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
 
     Checks checks = new Checks(ascii, clock.instant());
     checks.stsRecord(await(sts), await(aliases));
@@ -231,7 +235,10 @@ public final class DomainAudit {
     // The rua certificate checks and the MX probes run side by side.
     List<CompletableFuture<Checks.RuaOutcome>> rua = new ArrayList<>();
     for (URI uri : checks.httpsRua(await(tlsRpt))) {
-      rua.add(CompletableFuture.supplyAsync(() -> ruaCheck(uri), pool));
+      rua.add(CompletableFuture.supplyAsync(() -> ruaCheck(uri), pool).completeOnTimeout(
+          new Checks.RuaOutcome(uri, Objects.requireNonNullElse(uri.getHost(), ""), List.of(), null,
+              new IOException("no TLS handshake within " + timeout.multipliedBy(2).toMillis() + " ms")),
+          timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS));
     }
     SmtpProbe probe = new SmtpProbe(watchdog, ehloName);
     List<CompletableFuture<SmtpProbe.Outcome>> probes = new ArrayList<>();

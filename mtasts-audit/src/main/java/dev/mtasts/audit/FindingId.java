@@ -83,6 +83,8 @@ public enum FindingId {
   MX_LOOKUP_FAILED(Area.MX),
   /** The domain has no MX record. */
   MX_MISSING(Area.MX),
+  /** The domain lists more MX hosts than the audit probes ({@link DomainAudit#MAX_MX_HOSTS}). */
+  MX_TOO_MANY(Area.MX),
   /** The domain publishes a null MX (RFC 7505): it accepts no mail. */
   MX_NULL(Area.MX),
   /** An MX host is covered by no {@code mx} pattern (RFC 8461 §4.1). */

@@ -447,8 +447,8 @@ public final class Checks {
       }
     }
     if (hosts.size() > max) {
-      add(FindingId.MX_LOOKUP_FAILED, Severity.WARNING, name, hosts.size() + " MX hosts; only the first " + max
-          + " are probed", "");
+      add(FindingId.MX_TOO_MANY, Severity.WARNING, name, hosts.size() + " MX hosts; only the first " + max
+          + " (by preference) are probed", "audit the others with --connect, or use fewer MX hosts");
       hosts = new ArrayList<>(hosts.subList(0, max));
     }
     if (policy == null) {
