@@ -66,7 +66,55 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
    * @throws RecordParseException if the text is not a valid record
    */
   public static StsRecord parse(CharSequence text) {
-    return read(text, ParseMode.STRICT).record();
+    Objects.requireNonNull(text, "text");
+    @Nullable StsRecord plain = readPlain(text);
+    return plain != null ? plain : read(text, ParseMode.STRICT).record();
+  }
+
+  /**
+   * Reads the shape nearly every domain publishes, {@code v=STSv1;} then optional WSP, {@code
+   * id=} and 1 to 32 letters and digits (RFC 8461 §3.1), then nothing or {@code ;} and optional
+   * WSP, in one pass and without the field list. Such a text parses strictly without warnings,
+   * so the result is the same; anything else returns {@code null} and goes through {@link #read}.
+   */
+  private static @Nullable StsRecord readPlain(CharSequence text) {
+    int n = text.length();
+    if (n > FieldScanner.MAX_LENGTH || n < 12) {
+      return null;
+    }
+    String s = text.toString();
+    if (!s.startsWith("v=STSv1;")) {
+      return null;
+    }
+    int i = 8;
+    while (i < n && RecordGrammar.isWsp(s.charAt(i))) {
+      i++;
+    }
+    if (!s.startsWith("id=", i)) {
+      return null;
+    }
+    i += 3;
+    int idStart = i;
+    while (i < n && RecordGrammar.isAlphaDigit(s.charAt(i))) {
+      i++;
+    }
+    int idEnd = i;
+    if (idEnd == idStart || idEnd - idStart > RecordGrammar.MAX_ID_LENGTH) {
+      return null;
+    }
+    if (i < n) {
+      if (s.charAt(i) != ';') {
+        return null;
+      }
+      i++;
+      while (i < n && RecordGrammar.isWsp(s.charAt(i))) {
+        i++;
+      }
+      if (i < n) {
+        return null;
+      }
+    }
+    return new StsRecord(new PolicyId(s.substring(idStart, idEnd)), List.of());
   }
 
   /**

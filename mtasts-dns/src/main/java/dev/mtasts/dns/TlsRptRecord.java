@@ -2,9 +2,9 @@ package dev.mtasts.dns;
 
 import dev.mtasts.dns.internal.FieldScanner;
 import dev.mtasts.dns.internal.RecordGrammar;
+import dev.mtasts.dns.internal.RuaList;
 import dev.mtasts.dns.internal.RuaUris;
 import java.net.URI;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -45,9 +45,10 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
    *     {@link #parse} keeps one of each), or an extension is named {@code rua}
    */
   public TlsRptRecord {
-    // read() has checked every URI and dropped repeats; only it can make a Validated list.
-    boolean validated = rua instanceof Validated;
-    rua = validated ? ((Validated) rua).uris : List.copyOf(rua);
+    // read() has checked every URI and dropped repeats; only it can make a RuaList (which holds
+    // the texts and builds each URI when it is first asked for).
+    boolean validated = rua instanceof RuaList;
+    rua = validated ? rua : List.copyOf(rua);
     extensions = List.copyOf(extensions);
     if (!validated) {
       checkRua(rua);
@@ -75,28 +76,6 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
     }
   }
 
-  /** URIs that {@link #read} has validated and deduplicated, so the constructor skips both. */
-  private static final class Validated extends AbstractList<URI> {
-    private final List<URI> uris;
-
-    Validated(List<URI> uris) {
-      this.uris = List.copyOf(uris);
-    }
-
-    @Override
-    public URI get(int index) {
-      return uris.get(index);
-    }
-
-    @Override
-    public int size() {
-      return uris.size();
-    }
-  }
-
-  /** Up to this many URIs, repeats are found by a linear scan rather than by hashing. */
-  private static final int LINEAR_DEDUP_LIMIT = 16;
-
   /**
    * Returns a record with the given report URIs and no extension fields.
    *
@@ -116,7 +95,61 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
    * @throws RecordParseException if the text is not a valid record
    */
   public static TlsRptRecord parse(CharSequence text) {
-    return read(text, ParseMode.STRICT).record();
+    Objects.requireNonNull(text, "text");
+    @Nullable TlsRptRecord plain = readPlain(text);
+    return plain != null ? plain : read(text, ParseMode.STRICT).record();
+  }
+
+  /**
+   * Reads the common shape, {@code v=TLSRPTv1;} then optional WSP, {@code rua=} and a
+   * comma-separated list without whitespace of URIs that {@link RuaUris#isPlain} accepts, then
+   * nothing or {@code ;} and optional WSP (RFC 8460 §3), in one pass, without the field list and
+   * without {@link URI}. Such a text parses strictly with no warning but for repeated URIs; a
+   * repeat, and anything else, returns {@code null} and goes through {@link #read}.
+   */
+  private static @Nullable TlsRptRecord readPlain(CharSequence text) {
+    int n = text.length();
+    if (n > FieldScanner.MAX_LENGTH || n < 16) {
+      return null;
+    }
+    String s = text.toString();
+    if (!s.startsWith("v=TLSRPTv1;")) {
+      return null;
+    }
+    int i = 11;
+    while (i < n && RecordGrammar.isWsp(s.charAt(i))) {
+      i++;
+    }
+    if (!s.startsWith("rua=", i)) {
+      return null;
+    }
+    i += 4;
+    RuaList rua = new RuaList();
+    while (true) {
+      int start = i;
+      while (i < n && s.charAt(i) != ',' && s.charAt(i) != ';') {
+        i++;
+      }
+      String uri = s.substring(start, i);
+      if (!RuaUris.isPlain(uri) || rua.containsText(uri)) {
+        return null;
+      }
+      rua.add(uri, null);
+      if (i == n || s.charAt(i) == ';') {
+        break;
+      }
+      i++; // the comma
+    }
+    if (i < n) {
+      i++; // the ';'
+      while (i < n && RecordGrammar.isWsp(s.charAt(i))) {
+        i++;
+      }
+      if (i < n) {
+        return null;
+      }
+    }
+    return new TlsRptRecord(rua, List.of());
   }
 
   /**
@@ -146,8 +179,7 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
     Objects.requireNonNull(mode, "mode");
     List<RecordWarning> warnings = new ArrayList<>();
     List<FieldScanner.Field> fields = FieldScanner.scan(text, VERSION, "rua", mode, warnings);
-    List<URI> rua = new ArrayList<>(4);
-    @Nullable Set<URI> seen = null;
+    RuaList rua = new RuaList();
     boolean seenRua = false;
     @Nullable List<ExtensionField> extensions = null;
     for (FieldScanner.Field field : fields) {
@@ -157,25 +189,7 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
               "rua is given again; RFC 8460 is silent on this and its URIs are added to the first list; publish one rua"));
         }
         seenRua = true;
-        for (URI uri : RuaUris.parse(field.value(), field.valueColumn(), warnings)) {
-          boolean repeat;
-          if (seen != null) {
-            repeat = !seen.add(uri);
-          } else if (rua.size() < LINEAR_DEDUP_LIMIT) {
-            // URI.hashCode walks every component; for the usual one or two URIs, equals (which
-            // stops at the first differing component) is cheaper.
-            repeat = rua.contains(uri);
-          } else {
-            seen = new HashSet<>(rua);
-            repeat = !seen.add(uri);
-          }
-          if (!repeat) {
-            rua.add(uri);
-          } else {
-            warnings.add(new RecordWarning(field.valueColumn(), RecordErrorCode.DUPLICATE_RUA_URI,
-                "rua lists " + uri + " more than once; the repeat is ignored"));
-          }
-        }
+        RuaUris.parse(field.value(), field.valueColumn(), warnings, rua);
       } else if (!RecordGrammar.isExtensionValue(field.value())) {
         if (field.value().isEmpty() && mode == ParseMode.LENIENT) {
           warnings.add(new RecordWarning(field.nameColumn(), RecordErrorCode.INVALID_FIELD_VALUE,
@@ -198,8 +212,7 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
     if (warnings.size() > 1) {
       warnings.sort(Comparator.comparingInt(RecordWarning::column));
     }
-    return new ParsedRecord<>(new TlsRptRecord(new Validated(rua), extensions == null ? List.of() : extensions),
-        warnings);
+    return new ParsedRecord<>(new TlsRptRecord(rua, extensions == null ? List.of() : extensions), warnings);
   }
 
   /**
@@ -214,7 +227,7 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append(rua.get(i));
+      sb.append(rua instanceof RuaList ? ((RuaList) rua).text(i) : rua.get(i).toString());
     }
     for (ExtensionField extension : extensions) {
       sb.append("; ").append(extension.toText());

@@ -5,26 +5,33 @@ import dev.mtasts.dns.RecordParseException;
 import dev.mtasts.dns.RecordWarning;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code rua} list of RFC 8460 §3: {@code tlsrpt-uri *(*WSP "," *WSP tlsrpt-uri)}. */
 public final class RuaUris {
   private RuaUris() {}
 
+  /** Up to this many URIs, repeats are found by a linear scan rather than by hashing. */
+  private static final int LINEAR_DEDUP_LIMIT = 16;
+
   /**
-   * Splits and validates a {@code rua} value.
+   * Splits and validates a {@code rua} value and appends its URIs to the list, each once: a URI
+   * equal to one already there is reported as {@link RecordErrorCode#DUPLICATE_RUA_URI} and left
+   * out.
    *
    * @param value the raw value, without trailing whitespace
    * @param column the 1-based column of the value
-   * @param warnings receives warnings about schemes reporters do not use
-   * @return the URIs in order
+   * @param warnings receives warnings about schemes reporters do not use and about repeats
+   * @param into the list to append to
    * @throws RecordParseException with {@link RecordErrorCode#INVALID_RUA}
    */
-  public static List<URI> parse(String value, int column, List<RecordWarning> warnings) {
-    List<URI> uris = new ArrayList<>();
+  public static void parse(String value, int column, List<RecordWarning> warnings, RuaList into) {
     int start = 0;
+    @Nullable Set<String> seen = null;
     while (true) {
       int comma = value.indexOf(',', start);
       int end = comma < 0 ? value.length() : comma;
@@ -36,12 +43,102 @@ public final class RuaUris {
       while (e > s && RecordGrammar.isWsp(value.charAt(e - 1))) {
         e--;
       }
-      uris.add(parseOne(value.substring(s, e), column + s, warnings));
+      String text = value.substring(s, e);
+      // The common shapes are checked by hand; only the others go through java.net.URI.
+      @Nullable URI uri = isPlain(text) ? null : parseOne(text, column + s, warnings);
+      boolean repeat;
+      if (into.size() < LINEAR_DEDUP_LIMIT) {
+        repeat = into.containsText(text);
+      } else {
+        if (seen == null) {
+          seen = new HashSet<>();
+          for (int i = 0; i < into.size(); i++) {
+            seen.add(into.text(i).toLowerCase(Locale.ROOT));
+          }
+        }
+        // URIs equal by URI.equals have texts equal but for letter case: only those are compared.
+        repeat = !seen.add(text.toLowerCase(Locale.ROOT)) && into.containsText(text);
+      }
+      if (!repeat) {
+        into.add(text, uri);
+      } else {
+        warnings.add(new RecordWarning(column, RecordErrorCode.DUPLICATE_RUA_URI,
+            "rua lists " + text + " more than once; the repeat is ignored"));
+      }
       if (comma < 0) {
-        return uris;
+        return;
       }
       start = comma + 1;
     }
+  }
+
+  /**
+   * Tells whether a {@code rua} URI has one of the two shapes reporters use, in a form that
+   * {@link URI} accepts and that passes every rule of {@link #problem}: {@code
+   * mailto:local@domain} (letters, digits, {@code . _ + -}, one {@code @} with text on both
+   * sides) or {@code https://host[/path]} (an RFC 2396 §3.2.2 host name whose last label starts
+   * with a letter; a path of letters, digits and {@code / . _ ~ -}), the scheme in lower case. No
+   * {@code %}, query, fragment, port or user part: those go through {@link URI}.
+   *
+   * @param t the URI text
+   * @return whether it is such a URI
+   */
+  public static boolean isPlain(String t) {
+    int n = t.length();
+    if (t.startsWith("mailto:")) {
+      int at = -1;
+      for (int i = 7; i < n; i++) {
+        char c = t.charAt(i);
+        if (c == '@') {
+          if (at >= 0) {
+            return false;
+          }
+          at = i;
+        } else if (!RecordGrammar.isAlphaDigit(c) && c != '.' && c != '-' && c != '_' && c != '+') {
+          return false;
+        }
+      }
+      return at > 7 && at < n - 1;
+    }
+    if (!t.startsWith("https://")) {
+      return false;
+    }
+    int i = 8;
+    int labelStart = i;
+    for (; i < n; i++) {
+      char c = t.charAt(i);
+      if (c == '/') {
+        break;
+      }
+      if (c == '.') {
+        if (!isHostLabel(t, labelStart, i)) {
+          return false;
+        }
+        labelStart = i + 1;
+      } else if (!RecordGrammar.isAlphaDigit(c) && c != '-') {
+        return false;
+      }
+    }
+    // the last label: java.net.URI wants it to start with a letter in a dotted name
+    if (!isHostLabel(t, labelStart, i) || !isAlpha(t.charAt(labelStart))) {
+      return false;
+    }
+    for (; i < n; i++) {
+      char c = t.charAt(i);
+      if (!RecordGrammar.isAlphaDigit(c) && c != '/' && c != '.' && c != '_' && c != '~' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code alphanum [*(alphanum / "-") alphanum]} (RFC 2396 §3.2.2 domainlabel). */
+  private static boolean isHostLabel(String t, int from, int to) {
+    return to > from && t.charAt(from) != '-' && t.charAt(to - 1) != '-';
+  }
+
+  private static boolean isAlpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   private static URI parseOne(String text, int column, List<RecordWarning> warnings) {
