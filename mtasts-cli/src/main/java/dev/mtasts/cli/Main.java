@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -42,7 +44,7 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = utf8Writer(System.out);
     PrintWriter err = utf8Writer(System.err);
-    CommandLine commandLine = newCommandLine(CliEnvironment.ofSystem());
+    CommandLine commandLine = newCommandLine(CliEnvironment.ofSystem(), args);
     commandLine.setOut(out);
     commandLine.setErr(err);
     int status;
@@ -70,7 +72,35 @@ public final class Main {
    * @return the command line of the root command {@code mtasts}
    */
   public static CommandLine newCommandLine(CliEnvironment environment) {
+    return rootCommandLine(environment, MtastsCommand.SUBCOMMANDS.values());
+  }
+
+  /**
+   * Returns the command tree for these arguments: when the first argument that is not an option
+   * names a subcommand, the root holds that one only (the others are never loaded, which shortens
+   * the start-up of a short command); otherwise (help, version, a mistyped name) every one, so
+   * that the help lists them and a usage error can suggest the nearest. Options are inherited the
+   * same either way.
+   */
+  static CommandLine newCommandLine(CliEnvironment environment, String[] args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        Class<?> only = MtastsCommand.SUBCOMMANDS.get(arg);
+        if (only == null) {
+          break;
+        }
+        return rootCommandLine(environment, List.of(only));
+      }
+    }
+    return newCommandLine(environment);
+  }
+
+  private static CommandLine rootCommandLine(CliEnvironment environment, Collection<Class<?>> subcommands) {
     CommandLine commandLine = new CommandLine(new MtastsCommand(environment));
+    // Before the settings below: picocli applies them to the subcommands present at the call.
+    for (Class<?> subcommand : subcommands) {
+      commandLine.addSubcommand(subcommand);
+    }
     // "@file" arguments would be expanded by default; a record text or a file name may start with @.
     commandLine.setExpandAtFiles(false);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -56,7 +56,17 @@ final class Cli {
     return this;
   }
 
+  /** Runs the tree main() runs: only the subcommand the arguments name (Main.newCommandLine(env, args)). */
   Result run(String... args) {
+    return run(true, args);
+  }
+
+  /** Runs the whole tree (Main.newCommandLine(env)), as a library user would. */
+  Result runFullTree(String... args) {
+    return run(false, args);
+  }
+
+  private Result run(boolean lazy, String... args) {
     CliEnvironment env =
         new CliEnvironment(
             stdinStream != null ? stdinStream : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
@@ -65,7 +75,7 @@ final class Cli {
             variables);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.newCommandLine(env);
+    CommandLine commandLine = lazy ? Main.newCommandLine(env, args) : Main.newCommandLine(env);
     // The same guard as the real standard streams (Main.utf8Writer).
     commandLine.setOut(new PrintWriter(TerminalText.guard(out), true));
     commandLine.setErr(new PrintWriter(TerminalText.guard(err), true));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 final class MainTest {
@@ -59,5 +60,20 @@ final class MainTest {
   void debugIsAcceptedOnEveryCommand() {
     Cli.Result r = Cli.exec("policy", "check", "--debug", "--help");
     assertEquals(0, r.status(), r::toString);
+  }
+
+  // main() builds only the subcommand the arguments name (start-up time); every answer must be the
+  // one of the whole tree.
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "", "--help", "-V", "--debug", "recrod check x", "record", "record --help", "record check --help",
+    "--debug record check v=STSv1;id=1;", "record check v=STSv1;id=1;", "record check v=STSv1",
+    "record check --type tlsrpt v=TLSRPTv1;rua=mailto:a@example.com", "policy check", "policy nope",
+    "report", "history --help", "plan --help", "dns --help", "fetch --help", "readiness --help",
+    "record check -x", "-x record", "record -V",
+  })
+  void onlyTheNamedSubcommandIsBuiltAndAnswersTheSame(String line) {
+    String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+    assertEquals(new Cli().runFullTree(args).toString(), new Cli().run(args).toString(), line);
   }
 }
