@@ -9,6 +9,7 @@ import dev.mtasts.tlsrpt.internal.FailureKey;
 import dev.mtasts.tlsrpt.internal.PolicyCell;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,7 +53,9 @@ public final class DomainSummary {
   private final SortedMap<LocalDate, DaySummary> days;
   private final SessionCounts sessions;
   private final Map<String, SessionCounts> byPolicyType;
-  private final List<FailureEntry> failures;
+  /** The failure figures in no particular order; {@link #failures()} sorts them once, on demand. */
+  private final FailureEntry[] failureFigures;
+  private volatile @Nullable List<FailureEntry> sortedFailures;
   private final Set<String> mxPatterns;
   private final @Nullable LocalDate windowFrom;
   private final @Nullable LocalDate windowTo;
@@ -97,8 +100,9 @@ public final class DomainSummary {
                 c.multiDayReports() > 0));
       }
       this.sessions = new SessionCounts(ok, failed);
-      List<FailureEntry> list = new ArrayList<>();
-      for (Map.Entry<FailureKey, FailureCell> e : state.failureCells().entrySet()) {
+      Map<FailureKey, FailureCell> cells = state.failureCells();
+      List<FailureEntry> list = new ArrayList<>(cells.size());
+      for (Map.Entry<FailureKey, FailureCell> e : cells.entrySet()) {
         FailureKey k = e.getKey();
         if (k.epochDay() < fromDay || k.epochDay() > toDay) {
           continue;
@@ -114,28 +118,53 @@ public final class DomainSummary {
                 e.getValue().failedSessions(),
                 k.organization()));
       }
-      list.sort(BY_COUNT_THEN_FIELDS);
-      this.failures = Collections.unmodifiableList(list);
+      this.failureFigures = list.toArray(new FailureEntry[0]);
       this.mxPatterns = Set.copyOf(state.mxPatterns());
     } else {
       this.sessions = SessionCounts.ZERO;
-      this.failures = List.of();
+      this.failureFigures = new FailureEntry[0];
       this.mxPatterns = Set.of();
     }
     this.days = Collections.unmodifiableSortedMap(dayMap);
     this.byPolicyType = Map.copyOf(types);
   }
 
-  static final Comparator<FailureEntry> BY_COUNT_THEN_FIELDS =
-      Comparator.comparingLong(FailureEntry::failedSessions)
-          .reversed()
-          .thenComparing(FailureEntry::policyDomain)
-          .thenComparing(FailureEntry::day)
-          .thenComparing(f -> f.resultType().value())
-          .thenComparing(FailureEntry::policyTypeText)
-          .thenComparing(FailureEntry::sendingMtaIp)
-          .thenComparing(FailureEntry::receivingMxHostname)
-          .thenComparing(FailureEntry::reportingOrganization);
+  /**
+   * Largest figure first, then by domain, day, result type, policy type, IP, MX and organization:
+   * a total order, so the list is the same however the cells were stored. Written out rather than
+   * chained from key extractors: a summary sorts tens of thousands of figures, often in a JVM that
+   * has not compiled the comparator chain yet.
+   */
+  static final Comparator<FailureEntry> BY_COUNT_THEN_FIELDS = DomainSummary::compareFigures;
+
+  private static int compareFigures(FailureEntry a, FailureEntry b) {
+    int c = Long.compare(b.failedSessions(), a.failedSessions());
+    if (c != 0) {
+      return c;
+    }
+    c = a.policyDomain().compareTo(b.policyDomain());
+    if (c != 0) {
+      return c;
+    }
+    c = a.day().compareTo(b.day());
+    if (c != 0) {
+      return c;
+    }
+    c = a.resultType().value().compareTo(b.resultType().value());
+    if (c != 0) {
+      return c;
+    }
+    c = a.policyTypeText().compareTo(b.policyTypeText());
+    if (c != 0) {
+      return c;
+    }
+    c = a.sendingMtaIp().compareTo(b.sendingMtaIp());
+    if (c != 0) {
+      return c;
+    }
+    c = a.receivingMxHostname().compareTo(b.receivingMxHostname());
+    return c != 0 ? c : a.reportingOrganization().compareTo(b.reportingOrganization());
+  }
 
   /**
    * Returns the policy domain, lower case.
@@ -286,7 +315,7 @@ public final class DomainSummary {
    */
   public Map<ResultType, Long> byResultType() {
     Map<ResultType, Long> m = new HashMap<>();
-    for (FailureEntry f : failures) {
+    for (FailureEntry f : failureFigures) {
       m.merge(f.resultType(), f.failedSessions(), Counts::plus);
     }
     return Map.copyOf(m);
@@ -299,7 +328,7 @@ public final class DomainSummary {
    */
   public Map<String, Long> bySendingMtaIp() {
     Map<String, Long> m = new HashMap<>();
-    for (FailureEntry f : failures) {
+    for (FailureEntry f : failureFigures) {
       m.merge(f.sendingMtaIp(), f.failedSessions(), Counts::plus);
     }
     return Map.copyOf(m);
@@ -312,7 +341,7 @@ public final class DomainSummary {
    */
   public Map<String, Long> byReceivingMxHost() {
     Map<String, Long> m = new HashMap<>();
-    for (FailureEntry f : failures) {
+    for (FailureEntry f : failureFigures) {
       m.merge(f.receivingMxHostname(), f.failedSessions(), Counts::plus);
     }
     return Map.copyOf(m);
@@ -324,7 +353,15 @@ public final class DomainSummary {
    * @return the failures
    */
   public List<FailureEntry> failures() {
-    return failures;
+    List<FailureEntry> sorted = sortedFailures;
+    if (sorted == null) {
+      // Racing threads sort equal copies; either may be kept.
+      FailureEntry[] copy = failureFigures.clone();
+      Arrays.sort(copy, BY_COUNT_THEN_FIELDS);
+      sorted = Collections.unmodifiableList(Arrays.asList(copy));
+      sortedFailures = sorted;
+    }
+    return sorted;
   }
 
   /**
@@ -337,7 +374,8 @@ public final class DomainSummary {
     if (limit < 0) {
       throw new IllegalArgumentException("limit " + limit + " < 0");
     }
-    return failures.subList(0, Math.min(limit, failures.size()));
+    List<FailureEntry> sorted = failures();
+    return sorted.subList(0, Math.min(limit, sorted.size()));
   }
 
   /**
@@ -359,7 +397,8 @@ public final class DomainSummary {
   }
 
   /**
-   * Returns the failures grouped by result type and triage class.
+   * Returns the failures grouped by result type and triage class. The triage is asked once per
+   * distinct observation (the figures of several days that differ only by day share one).
    *
    * @param triage the strategy that classifies each failure figure
    * @return the groups, largest first
@@ -373,28 +412,48 @@ public final class DomainSummary {
       final Map<String, Long> orgs = new HashMap<>();
       final SortedSet<LocalDate> groupDays = new TreeSet<>();
     }
+    /** A (result type, MX): who saw it tells our MX from one sender's path. */
+    record Seen(ResultType resultType, String mx) {}
+    /** What an observation is made of: the figures that differ only by day share one. */
+    record Figure(String policyType, ResultType resultType, String ip, String mx, String org) {}
+    final class FigureAcc {
+      long count;
+      final List<LocalDate> figureDays = new ArrayList<>(2);
+    }
     // Who saw each (result type, MX): the triage tells a failure seen by several reporters or
     // networks (our MX) from one seen by a single sender (maybe its own path).
-    Map<String, Set<String>> orgsSeeing = new HashMap<>();
-    Map<String, Set<String>> networksSeeing = new HashMap<>();
-    for (FailureEntry f : failures) {
-      String key = f.resultType().value() + "\u0000" + f.receivingMxHostname();
+    Map<Seen, Set<String>> orgsSeeing = new HashMap<>();
+    Map<Seen, Set<String>> networksSeeing = new HashMap<>();
+    Map<String, String> networks = new HashMap<>();
+    Map<Figure, FigureAcc> figures = new LinkedHashMap<>();
+    for (FailureEntry f : failureFigures) {
+      Seen key = new Seen(f.resultType(), f.receivingMxHostname());
       orgsSeeing.computeIfAbsent(key, k -> new HashSet<>()).add(f.reportingOrganization());
       networksSeeing.computeIfAbsent(key, k -> new HashSet<>())
-          .add(IpAddresses.network(f.sendingMtaIp()));
+          .add(networks.computeIfAbsent(f.sendingMtaIp(), IpAddresses::network));
+      FigureAcc fa = figures.computeIfAbsent(
+          new Figure(f.policyTypeText(), f.resultType(), f.sendingMtaIp(),
+              f.receivingMxHostname(), f.reportingOrganization()),
+          k -> new FigureAcc());
+      fa.count = Counts.plus(fa.count, f.failedSessions());
+      fa.figureDays.add(f.day());
     }
+    // One observation, and one classification, per figure whatever its number of days: nothing
+    // the triage is shown depends on the day or the count.
     Map<ResultType, Map<TriageClass, Acc>> groups = new LinkedHashMap<>();
-    for (FailureEntry f : failures) {
-      String key = f.resultType().value() + "\u0000" + f.receivingMxHostname();
+    for (Map.Entry<Figure, FigureAcc> e : figures.entrySet()) {
+      Figure f = e.getKey();
+      long count = e.getValue().count;
+      Seen key = new Seen(f.resultType(), f.mx());
       FailureObservation o =
           new FailureObservation(
               policyDomain,
-              f.policyTypeText(),
+              f.policyType(),
               f.resultType(),
-              f.sendingMtaIp().isEmpty() ? null : f.sendingMtaIp(),
-              f.receivingMxHostname().isEmpty() ? null : f.receivingMxHostname(),
+              f.ip().isEmpty() ? null : f.ip(),
+              f.mx().isEmpty() ? null : f.mx(),
               mxPatterns,
-              f.reportingOrganization().isEmpty() ? null : f.reportingOrganization(),
+              f.org().isEmpty() ? null : f.org(),
               Math.max(1, orgsSeeing.getOrDefault(key, Set.of()).size()),
               Math.max(1, networksSeeing.getOrDefault(key, Set.of()).size()));
       TriageClass cls = Objects.requireNonNull(triage.classify(o), "triage returned null");
@@ -402,11 +461,11 @@ public final class DomainSummary {
           groups
               .computeIfAbsent(f.resultType(), k -> new LinkedHashMap<>())
               .computeIfAbsent(cls, k -> new Acc());
-      acc.count = Counts.plus(acc.count, f.failedSessions());
-      acc.ips.merge(f.sendingMtaIp(), f.failedSessions(), Counts::plus);
-      acc.mxs.merge(f.receivingMxHostname(), f.failedSessions(), Counts::plus);
-      acc.orgs.merge(f.reportingOrganization(), f.failedSessions(), Counts::plus);
-      acc.groupDays.add(f.day());
+      acc.count = Counts.plus(acc.count, count);
+      acc.ips.merge(f.ip(), count, Counts::plus);
+      acc.mxs.merge(f.mx(), count, Counts::plus);
+      acc.orgs.merge(f.org(), count, Counts::plus);
+      acc.groupDays.addAll(e.getValue().figureDays);
     }
     List<FailureGroup> out = new ArrayList<>();
     for (Map.Entry<ResultType, Map<TriageClass, Acc>> e : groups.entrySet()) {
@@ -426,6 +485,6 @@ public final class DomainSummary {
   @Override
   public String toString() {
     return "DomainSummary[" + policyDomain + ", days=" + days.size() + ", sessions=" + sessions
-        + ", failures=" + failures.size() + "]";
+        + ", failures=" + failureFigures.length + "]";
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.mtasts.tlsrpt.internal.BoundedInput;
+import dev.mtasts.tlsrpt.internal.GzipMembers;
 import dev.mtasts.tlsrpt.internal.ReportJsonReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,12 +130,41 @@ public final class TlsRptReader {
     }
   }
 
-  private ReadResult parse(BoundedInput.Slice json) {
-    try (JsonParser p = factory.createParser(json.bytes(), 0, json.length())) {
+  private ReadResult parse(BoundedInput.Source json) {
+    if (json instanceof GzipMembers gzip) {
+      try (gzip) {
+        return parseGzip(gzip);
+      }
+    }
+    BoundedInput.Slice slice = (BoundedInput.Slice) json;
+    try (JsonParser p = factory.createParser(slice.bytes(), 0, slice.length())) {
       return new ReportJsonReader(p, factory, strict).read();
     } catch (IOException e) {
       throw new ReportParseException(ReportErrorCode.MALFORMED_JSON, "$", String.valueOf(e.getMessage()), e);
     }
+  }
+
+  /**
+   * Parses while inflating, then checks what the parser left (the trailer, further members). A
+   * gzip problem anywhere in the input is the reason given, before any JSON problem, as when the
+   * whole input was inflated before parsing.
+   */
+  private ReadResult parseGzip(GzipMembers gzip) {
+    ReadResult result;
+    try (JsonParser p = factory.createParser(gzip)) {
+      result = new ReportJsonReader(p, factory, strict).read();
+    } catch (IOException | ReportParseException e) {
+      if (!gzip.failed()) {
+        // Bounded by the same limits: at most maxDocumentBytes more are inflated.
+        gzip.finish();
+      }
+      if (e instanceof ReportParseException rpe) {
+        throw rpe;
+      }
+      throw new ReportParseException(ReportErrorCode.MALFORMED_JSON, "$", String.valueOf(e.getMessage()), e);
+    }
+    gzip.finish();
+    return result;
   }
 
   /**

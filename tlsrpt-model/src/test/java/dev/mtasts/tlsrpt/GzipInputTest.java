@@ -184,6 +184,46 @@ final class GzipInputTest {
   }
 
   @Test
+  void aGzipFaultIsTheReasonEvenWhenTheJsonBeforeItIsMalformed(@TempDir Path dir) {
+    // The parser reads the inflating stream and meets the JSON error first; the reader still
+    // reads the gzip data to its end and names the gzip fault, as when it inflated everything
+    // before parsing.
+    byte[] malformed = Arrays.copyOf(REPORT, REPORT.length / 2);
+    byte[] badCrc = gzip(malformed);
+    badCrc[badCrc.length - 8] ^= 1;
+    byte[] corruptSecondMember = concat(gzip(malformed), new byte[] {0x1f, (byte) 0x8b, 8, 0});
+    for (byte[] input : List.of(badCrc, corruptSecondMember)) {
+      for (Function<byte[], ReadResult> kind : inputKinds(TlsRptReader.tolerant(), dir)) {
+        ReportParseException e = assertThrows(ReportParseException.class, () -> kind.apply(input));
+        assertEquals(ReportErrorCode.CORRUPT_GZIP, e.code(), e.getMessage());
+      }
+    }
+    ReportParseException json =
+        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(gzip(malformed)));
+    assertEquals(ReportErrorCode.MALFORMED_JSON, json.code(), json.getMessage());
+  }
+
+  @Test
+  void aReportInLargeGzipIsReadAsItInflatesWithTheSameLimits(@TempDir Path dir) {
+    // Far more than one read buffer of the parser, split over three members: the stream is read
+    // in many pieces and each member's checks still apply.
+    String padding = " ".repeat(200_000);
+    byte[] big = (new String(REPORT, StandardCharsets.UTF_8) + padding).getBytes(StandardCharsets.UTF_8);
+    int third = big.length / 3;
+    byte[] input = concat(concat(gzip(Arrays.copyOfRange(big, 0, third)),
+        gzip(Arrays.copyOfRange(big, third, 2 * third))), gzip(Arrays.copyOfRange(big, 2 * third, big.length)));
+    TlsRptReader exact = TlsRptReader.strict().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(big.length));
+    for (Function<byte[], ReadResult> kind : inputKinds(exact, dir)) {
+      assertEquals(EXPECTED, kind.apply(input).report());
+    }
+    TlsRptReader below = TlsRptReader.strict().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(big.length - 1));
+    for (Function<byte[], ReadResult> kind : inputKinds(below, dir)) {
+      ReportParseException e = assertThrows(ReportParseException.class, () -> kind.apply(input));
+      assertEquals(ReportErrorCode.DOCUMENT_TOO_LARGE, e.code(), e.getMessage());
+    }
+  }
+
+  @Test
   void compressedInputOverTheLimitIsRefusedInMemoryToo() {
     // A stored (level 0) deflate stream is larger than its content.
     byte[] stored = member(0, 0, REPORT, Deflater.NO_COMPRESSION);

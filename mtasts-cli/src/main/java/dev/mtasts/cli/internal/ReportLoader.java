@@ -30,13 +30,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads report files one at a time into a {@link ReportSummary} (so memory grows with what is
- * summarised, not with the number of reports), keeping going past files that cannot be read.
+ * Reads report files into a {@link ReportSummary} (so memory grows with what is summarised, not
+ * with the number of reports), keeping going past files that cannot be read. Files are read and
+ * parsed a few at a time on reading threads ({@link ReadAhead}) while the calling thread adds
+ * them to the summary in entry order, so the result is the same as one file after the other.
  * A file whose content is mail (an {@code .eml} message, an mbox file, a Maildir message; told by
  * content, not by name) is read with the tlsrpt-mail reader, one message at a time: each report
  * it carries counts like a report file, a mail without a report is listed as not read.
@@ -290,35 +296,40 @@ public final class ReportLoader {
     }
     Tally tally = new Tally(keep, entries, reader, acc);
     tally.base = base;
-    for (int index = 0; index < entries.size() && !tally.domainLimit; index++) {
-      ReportFiles.Entry entry = entries.get(index);
-      tally.index = index;
-      progress.step();
-      String problem = entry.problem();
-      if (problem != null) {
-        tally.unreadable.add(new Unreadable(entry.label(), problem));
-        continue;
-      }
-      try {
-        Path path = entry.path();
-        if (path == null) {
-          readStdin(stdin, reader, tally);
-        } else if (isMail(path)) {
-          MailSource.read(path, MAIL, tally::mail);
-        } else {
-          tally.report(readFile(path, reader));
+    try (ReadAhead ahead = new ReadAhead(entries, reader, readThreads(entries.size()))) {
+      for (int index = 0; index < entries.size() && !tally.domainLimit; index++) {
+        ReportFiles.Entry entry = entries.get(index);
+        tally.index = index;
+        progress.step();
+        String problem = entry.problem();
+        if (problem != null) {
+          tally.unreadable.add(new Unreadable(entry.label(), problem));
+          continue;
         }
-      } catch (CannotOpen e) {
-        tally.unreadable.add(new Unreadable(entry.label(), ReportErrorCode.IO_ERROR + ": cannot read the file: " + e.reason));
-      } catch (ReportParseException e) {
-        tally.unreadable.add(new Unreadable(entry.label(), e.code() + " at " + e.jsonPath() + ": " + Causes.scrub(e.detail())));
-      } catch (MailParseException e) {
-        tally.unreadable.add(new Unreadable(entry.label(), mailReason(e)));
-      } catch (MtaStsException e) {
-        tally.unreadable.add(new Unreadable(entry.label(), Causes.scrub(String.valueOf(e.getMessage()))));
-      } catch (RuntimeException | Error e) {
-        // One hostile file must not end the run and lose the reports beside it (issue 13 item 1).
-        tally.unreadable.add(new Unreadable(entry.label(), "cannot be read: " + failure(e)));
+        try {
+          Path path = entry.path();
+          if (path == null) {
+            readStdin(stdin, reader, tally);
+          } else {
+            ReadResult read = ahead.take(index);
+            if (read == null) {
+              MailSource.read(path, MAIL, tally::mail);
+            } else {
+              tally.report(read);
+            }
+          }
+        } catch (CannotOpen e) {
+          tally.unreadable.add(new Unreadable(entry.label(), ReportErrorCode.IO_ERROR + ": cannot read the file: " + e.reason));
+        } catch (ReportParseException e) {
+          tally.unreadable.add(new Unreadable(entry.label(), e.code() + " at " + e.jsonPath() + ": " + Causes.scrub(e.detail())));
+        } catch (MailParseException e) {
+          tally.unreadable.add(new Unreadable(entry.label(), mailReason(e)));
+        } catch (MtaStsException e) {
+          tally.unreadable.add(new Unreadable(entry.label(), Causes.scrub(String.valueOf(e.getMessage()))));
+        } catch (RuntimeException | Error e) {
+          // One hostile file must not end the run and lose the reports beside it (issue 13 item 1).
+          tally.unreadable.add(new Unreadable(entry.label(), "cannot be read: " + failure(e)));
+        }
       }
     }
     progress.finish();
@@ -502,6 +513,154 @@ public final class ReportLoader {
       } else if (entry.outcome() instanceof BrokenMail b) {
         unreadable.add(new Unreadable(entry.location(), mailReason(b.error())));
       }
+    }
+  }
+
+  /** The most threads that read and parse files ahead of the aggregation. */
+  static final int MAX_READ_THREADS = 4;
+
+  /** How many files may be read ahead per reading thread (parsed and waiting, or being read). */
+  static final int READ_AHEAD_PER_THREAD = 4;
+
+  private static int readThreads(int entries) {
+    if (entries < 2) {
+      return 0;
+    }
+    return Math.max(1, Math.min(MAX_READ_THREADS, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * Reads and parses the report files after the one being aggregated on a few daemon threads,
+   * while the calling thread aggregates in entry order: the summary, every reason and every list
+   * come out as a one-thread loop would make them. At most {@code threads} files are open and at
+   * most {@code threads * READ_AHEAD_PER_THREAD} reports wait in memory at any time, so memory is
+   * bounded by the read limits, not by the number of files. Mail files and standard input are
+   * read by the calling thread when their turn comes ({@link #take} returns {@code null} for
+   * mail).
+   */
+  static final class ReadAhead implements AutoCloseable {
+    private final List<ReportFiles.Entry> entries;
+    private final Function<InputStream, ReadResult> reader;
+    private final @Nullable ExecutorService pool;
+    private final int window;
+    /** Submitted reads by entry index, from the one to take next on. */
+    private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+    /** The next entry index to submit. */
+    private int next;
+
+    /** One entry's read: its index and what the reading thread came to. */
+    private record Pending(int index, Future<Outcome> outcome) {}
+
+    /** A parsed report, mail to be read by the calling thread, or what reading threw. */
+    private record Outcome(@Nullable ReadResult result, @Nullable Throwable failure) {}
+
+    private static final Outcome MAIL_FILE = new Outcome(null, null);
+
+    ReadAhead(List<ReportFiles.Entry> entries, Function<InputStream, ReadResult> reader,
+        int threads) {
+      this.entries = entries;
+      this.reader = reader;
+      this.window = Math.max(1, threads * READ_AHEAD_PER_THREAD);
+      this.pool = threads == 0 ? null : Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "mtasts-report-reader");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+
+    /**
+     * Returns the report of a file entry, read ahead or now: {@code null} when the file is mail.
+     * What reading threw is thrown here, on the calling thread.
+     */
+    @Nullable ReadResult take(int index) {
+      ExecutorService p = pool;
+      Outcome o;
+      if (p == null) {
+        o = read(Objects.requireNonNull(entries.get(index).path()));
+      } else {
+        if (next <= index) {
+          // Nothing read ahead reaches this entry: what is pending is for entries passed by.
+          close(pending);
+          next = index;
+        }
+        while (!pending.isEmpty() && pending.getFirst().index() < index) {
+          pending.removeFirst().outcome().cancel(true);
+        }
+        fill(p, index);
+        Pending first = pending.pollFirst();
+        o = first != null && first.index() == index ? await(first.outcome())
+            : read(Objects.requireNonNull(entries.get(index).path()));
+        fill(p, index + 1);
+      }
+      Throwable failure = o.failure();
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      return o.result();
+    }
+
+    /** Submits the file entries from {@code next} while the window from {@code from} has room. */
+    private void fill(ExecutorService p, int from) {
+      while (next < entries.size() && next < from + window) {
+        ReportFiles.Entry e = entries.get(next);
+        Path path = e.path();
+        if (path != null && e.problem() == null) {
+          pending.addLast(new Pending(next, p.submit(() -> read(path))));
+        }
+        next++;
+      }
+    }
+
+    private static Outcome await(Future<Outcome> f) {
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            return f.get();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          } catch (ExecutionException e) {
+            // read() catches everything it can; what is left is thrown on the calling thread.
+            return new Outcome(null, e.getCause() == null ? e : e.getCause());
+          } catch (java.util.concurrent.CancellationException e) {
+            return new Outcome(null, e);
+          }
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    private Outcome read(Path path) {
+      try {
+        if (isMail(path)) {
+          return MAIL_FILE;
+        }
+        return new Outcome(readFile(path, reader), null);
+      } catch (RuntimeException | Error e) {
+        return new Outcome(null, e);
+      }
+    }
+
+    @Override
+    public void close() {
+      ExecutorService p = pool;
+      if (p != null) {
+        close(pending);
+        p.shutdownNow();
+      }
+    }
+
+    private static void close(java.util.ArrayDeque<Pending> reads) {
+      for (Pending f : reads) {
+        f.outcome().cancel(true);
+      }
+      reads.clear();
     }
   }
 

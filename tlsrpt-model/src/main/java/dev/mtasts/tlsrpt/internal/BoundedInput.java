@@ -9,12 +9,15 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Reads input into memory with hard size limits, undoing gzip (RFC 1952) with {@link
- * GzipMembers} when it starts with 1F 8B.
+ * Reads input with hard size limits: plain JSON into memory, gzip (RFC 1952, told by its first
+ * bytes 1F 8B) as a {@link GzipMembers} stream that the parser reads from as it inflates.
  */
 public final class BoundedInput {
 
   private BoundedInput() {}
+
+  /** Where the parser reads the JSON from: bytes in memory, or a gzip stream. */
+  public sealed interface Source permits Slice, GzipMembers {}
 
   /**
    * Tells whether the bytes start with the gzip magic number.
@@ -34,7 +37,7 @@ public final class BoundedInput {
    * @param bytes the buffer
    * @param length how many of its bytes are valid
    */
-  public record Slice(byte[] bytes, int length) {
+  public record Slice(byte[] bytes, int length) implements Source {
     /**
      * Checks the length.
      *
@@ -58,36 +61,18 @@ public final class BoundedInput {
   }
 
   /**
-   * Returns the JSON bytes of an in-memory input: the input itself, or its gzip content.
+   * Returns the JSON of an in-memory input: the input itself, or a stream of its gzip content.
    *
    * @param input the input
    * @param limits the limits (document size, gzip members and header fields)
-   * @return the JSON bytes
-   * @throws ReportParseException when a limit is exceeded or the gzip data is corrupt
+   * @return the JSON source
+   * @throws ReportParseException when the input is over the document limit
    */
-  public static byte[] jsonBytes(byte[] input, ReadLimits limits) {
-    return json(input, limits).toArray();
-  }
-
-  /**
-   * Returns the JSON bytes of an in-memory input without a final copy: the input itself, or its
-   * gzip content in a buffer pre-sized from the gzip trailer (a hint, never trusted beyond the
-   * limit).
-   *
-   * @param input the input
-   * @param limits the limits (document size, gzip members and header fields)
-   * @return the JSON bytes
-   * @throws ReportParseException when a limit is exceeded or the gzip data is corrupt
-   */
-  public static Slice json(byte[] input, ReadLimits limits) {
+  public static Source json(byte[] input, ReadLimits limits) {
     long maxBytes = limits.maxDocumentBytes();
     if (isGzip(input, input.length)) {
-      return GzipMembers.inflate(
-          input,
-          maxBytes,
-          limits.maxGzipMembers(),
-          limits.maxGzipHeaderFieldBytes(),
-          sizeHint(input, maxBytes));
+      return GzipMembers.open(
+          input, maxBytes, limits.maxGzipMembers(), limits.maxGzipHeaderFieldBytes());
     }
     if (input.length > maxBytes) {
       throw tooLarge(maxBytes, "the document");
@@ -96,62 +81,23 @@ public final class BoundedInput {
   }
 
   /**
-   * The initial buffer size for inflating an in-memory gzip input: the ISIZE of the trailer
-   * (RFC 1952 §2.3.1, the size of the last member modulo 2^32) plus one, so that end of input is
-   * seen without growing; clamped to the limit and to what deflate can expand the input to, as
-   * the field is attacker-controlled.
-   */
-  private static int sizeHint(byte[] input, long maxBytes) {
-    int n = input.length;
-    if (n < 18) {
-      return 64;
-    }
-    long isize =
-        (input[n - 4] & 0xffL)
-            | (input[n - 3] & 0xffL) << 8
-            | (input[n - 2] & 0xffL) << 16
-            | (input[n - 1] & 0xffL) << 24;
-    // Deflate expands at most about 1032:1.
-    long hint = Math.min(isize, Math.min(Math.max(maxBytes, 0), n * 1032L)) + 1;
-    return (int) Math.max(64, Math.min(hint, Integer.MAX_VALUE - 8));
-  }
-
-  /**
-   * Reads a stream (plain or gzip) into memory, reading at most about {@code maxDocumentBytes}
-   * compressed and {@code maxDocumentBytes} decompressed bytes whatever the stream holds.
+   * Opens a stream (plain or gzip): plain JSON is read into memory, at most about {@code
+   * maxDocumentBytes} of it whatever the stream holds; gzip is inflated as it is read, within the
+   * same limit on the compressed and on the inflated bytes.
    *
    * @param in the stream (not closed)
    * @param limits the limits (document size, gzip members and header fields)
-   * @return the JSON bytes
-   * @throws ReportParseException when a limit is exceeded, on corrupt gzip data or I/O errors
+   * @return the JSON source
+   * @throws ReportParseException when a limit is exceeded or on I/O errors
    */
-  public static byte[] jsonBytes(InputStream in, ReadLimits limits) {
-    return json(in, limits).toArray();
-  }
-
-  /**
-   * Reads a stream (plain or gzip) into memory like {@link #jsonBytes(InputStream, ReadLimits)},
-   * without a final copy.
-   *
-   * @param in the stream (not closed)
-   * @param limits the limits (document size, gzip members and header fields)
-   * @return the JSON bytes
-   * @throws ReportParseException when a limit is exceeded, on corrupt gzip data or I/O errors
-   */
-  public static Slice json(InputStream in, ReadLimits limits) {
+  public static Source json(InputStream in, ReadLimits limits) {
     long maxBytes = limits.maxDocumentBytes();
     try {
       byte[] head = new byte[2];
       int n = in.readNBytes(head, 0, 2);
       if (isGzip(head, n)) {
-        return GzipMembers.inflate(
-            head,
-            n,
-            in,
-            maxBytes,
-            limits.maxGzipMembers(),
-            limits.maxGzipHeaderFieldBytes(),
-            8192);
+        return GzipMembers.open(
+            head, n, in, maxBytes, limits.maxGzipMembers(), limits.maxGzipHeaderFieldBytes());
       }
       InputStream limited = new LimitedStream(in, maxBytes - n);
       InputStream all =

@@ -12,16 +12,20 @@ import java.util.zip.Inflater;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Inflates gzip data (RFC 1952) member after member in one loop, with every size bounded.
+ * Inflates gzip data (RFC 1952) member after member in one loop, with every size bounded, as a
+ * stream: the parser reads the inflated bytes straight from the inflater, so no decompressed
+ * copy of the document is ever held.
  *
  * <p>{@link java.util.zip.GZIPInputStream} is not used: it reads each further member by
  * recursing from its trailer check (thousands of empty members overflow the stack), reads
  * FNAME and FCOMMENT byte by byte without a bound, and silently ignores bytes after the last
  * member. Here the number of members and the length of each optional header field are capped,
  * the compressed bytes read and the inflated size never exceed the document limit, and anything
- * that is not a member where one must start is refused.
+ * that is not a member where one must start is refused. Every failure is a {@link
+ * ReportParseException}; {@link #failed()} tells afterwards whether one came from here. The
+ * stream is not thread-safe; closing it frees the inflater (not the underlying stream).
  */
-public final class GzipMembers {
+public final class GzipMembers extends InputStream implements BoundedInput.Source {
   // RFC 1952 §2.3.1: FLG bits.
   private static final int FHCRC = 0x02;
   private static final int FEXTRA = 0x04;
@@ -31,7 +35,7 @@ public final class GzipMembers {
   private static final int DEFLATE = 8;
 
   private final @Nullable InputStream in;
-  private byte[] buf;
+  private final byte[] buf;
   private int pos;
   private int lim;
   private long compressedRead;
@@ -40,6 +44,16 @@ public final class GzipMembers {
   private final int maxFieldBytes;
   private final CRC32 headerCrc = new CRC32();
   private final CRC32 dataCrc = new CRC32();
+  private final Inflater inflater = new Inflater(true);
+  /** Members started so far. */
+  private int members;
+  /** Inside a member's compressed data. */
+  private boolean inMember;
+  private long memberSize;
+  private long inflated;
+  private boolean done;
+  private boolean closed;
+  private boolean failed;
 
   private GzipMembers(
       @Nullable InputStream in, byte[] buf, int lim, long maxBytes, int maxMembers, int maxFieldBytes) {
@@ -53,27 +67,24 @@ public final class GzipMembers {
   }
 
   /**
-   * Inflates gzip data held in memory.
+   * Opens gzip data held in memory (the array is read, never written).
    *
-   * @param input the gzip bytes (the array is read, never written)
+   * @param input the gzip bytes
    * @param maxBytes the limit on the compressed and on the inflated size
    * @param maxMembers the most members accepted
    * @param maxFieldBytes the longest FEXTRA, FNAME or FCOMMENT field accepted
-   * @param sizeHint the initial size of the output buffer
-   * @return the inflated bytes
-   * @throws ReportParseException when a limit is exceeded or the data is not valid gzip
+   * @return the stream of inflated bytes
+   * @throws ReportParseException when the input is over the limit
    */
-  public static BoundedInput.Slice inflate(
-      byte[] input, long maxBytes, int maxMembers, int maxFieldBytes, int sizeHint) {
+  public static GzipMembers open(byte[] input, long maxBytes, int maxMembers, int maxFieldBytes) {
     if (input.length > maxBytes) {
       throw BoundedInput.tooLarge(maxBytes, "the compressed input");
     }
-    return new GzipMembers(null, input, input.length, maxBytes, maxMembers, maxFieldBytes)
-        .inflateAll(sizeHint);
+    return new GzipMembers(null, input, input.length, maxBytes, maxMembers, maxFieldBytes);
   }
 
   /**
-   * Inflates gzip data from a stream, reading at most {@code maxBytes} (plus one buffer) of it.
+   * Opens gzip data from a stream, reading at most {@code maxBytes} (plus one buffer) of it.
    *
    * @param head the first bytes, already read from the stream
    * @param headLength how many of them are valid
@@ -81,71 +92,116 @@ public final class GzipMembers {
    * @param maxBytes the limit on the compressed and on the inflated size
    * @param maxMembers the most members accepted
    * @param maxFieldBytes the longest FEXTRA, FNAME or FCOMMENT field accepted
-   * @param sizeHint the initial size of the output buffer
-   * @return the inflated bytes
-   * @throws ReportParseException when a limit is exceeded, the data is not valid gzip or the
-   *     stream fails
+   * @return the stream of inflated bytes
    */
-  public static BoundedInput.Slice inflate(
-      byte[] head,
-      int headLength,
-      InputStream in,
-      long maxBytes,
-      int maxMembers,
-      int maxFieldBytes,
-      int sizeHint) {
+  public static GzipMembers open(
+      byte[] head, int headLength, InputStream in, long maxBytes, int maxMembers, int maxFieldBytes) {
     byte[] buf = Arrays.copyOf(head, Math.max(8192, headLength));
-    return new GzipMembers(in, buf, headLength, maxBytes, maxMembers, maxFieldBytes)
-        .inflateAll(sizeHint);
+    return new GzipMembers(in, buf, headLength, maxBytes, maxMembers, maxFieldBytes);
   }
 
-  private BoundedInput.Slice inflateAll(int sizeHint) {
-    byte[] out = new byte[(int) Math.min(maxBytes + 1, Math.max(1, sizeHint))];
-    int len = 0;
-    Inflater inflater = new Inflater(true);
+  /**
+   * Tells whether this stream refused its input (corrupt gzip, a limit, an I/O error).
+   *
+   * @return {@code true} after a failure of the stream itself
+   */
+  public boolean failed() {
+    return failed;
+  }
+
+  /**
+   * Reads and checks whatever the parser left unread: the rest of the last member, its trailer
+   * and any further members, all within the same limits.
+   *
+   * @throws ReportParseException when the rest is not valid gzip or is over a limit
+   */
+  public void finish() {
+    if (done) {
+      // The usual case: the parser looked for content after the report and met the end.
+      return;
+    }
+    byte[] skip = new byte[8192];
+    while (read(skip, 0, skip.length) >= 0) {
+      // Inflated bytes after the document are counted and checked, then dropped.
+    }
+  }
+
+  @Override
+  public int read() {
+    byte[] one = new byte[1];
+    int r = read(one, 0, 1);
+    return r < 0 ? -1 : one[0] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) {
+    java.util.Objects.checkFromIndexSize(off, len, b.length);
+    if (closed) {
+      throw new IllegalStateException("the gzip stream is closed");
+    }
+    if (len == 0) {
+      return 0;
+    }
     try {
-      int members = 0;
       // RFC 1952 §2.2: a gzip file is a series of members; the loop, not recursion, walks them.
-      do {
-        members++;
-        readHeader(members);
-        inflater.reset();
-        dataCrc.reset();
-        long memberSize = 0;
-        while (!inflater.finished()) {
-          if (inflater.needsInput()) {
-            if (!fill()) {
-              throw corrupt("member " + members + " ends before its compressed data does");
-            }
-            inflater.setInput(buf, pos, lim - pos);
-            pos = lim;
+      while (!done) {
+        if (!inMember) {
+          startMember();
+          continue;
+        }
+        if (inflater.needsInput()) {
+          if (!fill()) {
+            throw corrupt("member " + members + " ends before its compressed data does");
           }
-          if (len == out.length) {
-            if (len > maxBytes) {
-              throw BoundedInput.tooLarge(maxBytes, "the decompressed gzip content");
-            }
-            long next = Math.min((long) out.length * 2, maxBytes + 1);
-            out = Arrays.copyOf(out, (int) Math.min(next, Integer.MAX_VALUE - 8));
-          }
-          int n = inflater.inflate(out, len, out.length - len);
-          if (n == 0 && !inflater.finished() && !inflater.needsInput()) {
-            throw corrupt("member " + members + " asks for a preset dictionary");
-          }
-          dataCrc.update(out, len, n);
-          len += n;
+          inflater.setInput(buf, pos, lim - pos);
+          pos = lim;
+        }
+        int n = inflater.inflate(b, off, len);
+        if (n > 0) {
+          dataCrc.update(b, off, n);
           memberSize += n;
-          if (len > maxBytes) {
+          inflated += n;
+          if (inflated > maxBytes) {
             throw BoundedInput.tooLarge(maxBytes, "the decompressed gzip content");
           }
         }
-        // Hand the bytes the inflater did not use back to the buffer: the trailer starts there.
-        pos = lim - inflater.getRemaining();
-        readTrailer(members, memberSize);
-      } while (fill());
-      return new BoundedInput.Slice(out, len);
+        if (inflater.finished()) {
+          // Hand the bytes the inflater did not use back to the buffer: the trailer starts there.
+          pos = lim - inflater.getRemaining();
+          readTrailer(members, memberSize);
+          inMember = false;
+          done = !fill();
+        } else if (n == 0 && !inflater.needsInput()) {
+          throw corrupt("member " + members + " asks for a preset dictionary");
+        }
+        if (n > 0) {
+          return n;
+        }
+      }
+      return -1;
     } catch (DataFormatException e) {
+      failed = true;
       throw corrupt("the compressed data is not valid deflate data (" + e.getMessage() + ")");
-    } finally {
+    } catch (RuntimeException e) {
+      failed = true;
+      throw e;
+    }
+  }
+
+  private void startMember() {
+    members++;
+    readHeader(members);
+    inflater.reset();
+    dataCrc.reset();
+    memberSize = 0;
+    inMember = true;
+  }
+
+  /** Frees the inflater; the underlying stream stays open. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
       inflater.end();
     }
   }
