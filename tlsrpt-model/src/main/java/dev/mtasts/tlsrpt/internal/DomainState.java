@@ -220,6 +220,7 @@ public final class DomainState {
    * @param mx the receiving MX or {@code ""}
    * @param count the failed sessions
    * @param organization the reporting organization
+   * @param probe the owner's reusable lookup key
    * @return {@code true} when a sum saturated
    */
   boolean applyFailure(
@@ -232,7 +233,8 @@ public final class DomainState {
       String ip,
       String mx,
       long count,
-      String organization) {
+      String organization,
+      FailureKey.Probe probe) {
     Map<FailureKey, FailureCell> f = failures;
     if (f == null) {
       if (sign < 0) {
@@ -243,18 +245,22 @@ public final class DomainState {
     }
     boolean sat = false;
     for (int i = 0; i < n; i++) {
-      FailureKey k = new FailureKey(firstDay + i, type, detailed, resultType, ip, mx, organization);
+      FailureKey.Probe k = probe.set(firstDay + i, type, detailed, resultType, ip, mx, organization);
+      // The probe finds the cell without allocating a key; a key is made only for a new cell.
+      @SuppressWarnings("CollectionIncompatibleType") // a Probe equals the FailureKey it stands for
       FailureCell c = f.get(k);
       if (c == null) {
         if (sign < 0) {
           continue;
         }
         c = new FailureCell(0, 0);
-        f.put(k, c);
+        f.put(k.toKey(), c);
       }
       sat |= c.apply(sign, Counts.share(count, i, n));
       if (c.isEmpty()) {
-        f.remove(k);
+        @SuppressWarnings("CollectionIncompatibleType") // as above
+        FailureCell removed = f.remove(k);
+        assert removed == c;
       }
     }
     return sat;

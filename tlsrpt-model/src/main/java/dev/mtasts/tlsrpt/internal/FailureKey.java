@@ -46,13 +46,99 @@ public final class FailureKey {
     this.sendingIp = sendingIp;
     this.receivingMx = receivingMx;
     this.organization = organization;
+    this.hash = hashOf(epochDay, policyType, detailed, resultType, sendingIp, receivingMx,
+        organization);
+  }
+
+  private static int hashOf(int epochDay, String policyType, boolean detailed, String resultType,
+      String sendingIp, String receivingMx, String organization) {
     int h = epochDay;
     h = h * 31 + organization.hashCode();
     h = h * 31 + policyType.hashCode();
     h = h * 31 + resultType.hashCode();
     h = h * 31 + sendingIp.hashCode();
     h = h * 31 + (detailed ? 1 : 2);
-    this.hash = h * 31 + receivingMx.hashCode();
+    return h * 31 + receivingMx.hashCode();
+  }
+
+  /**
+   * A reusable stand-in for a key, to look a cell up in a {@code HashMap<FailureKey, ...>}
+   * ({@code get}, {@code remove}) without allocating a key per failure figure: it hashes as the
+   * key with the same fields would and equals such a key. Only the map's own keys are ever
+   * compared with it; {@link #toKey()} makes the key to insert. Not thread-safe: one per owner.
+   */
+  public static final class Probe {
+    private int epochDay;
+    private String policyType = "";
+    private boolean detailed;
+    private String resultType = "";
+    private String sendingIp = "";
+    private String receivingMx = "";
+    private String organization = "";
+    private int hash;
+
+    /** Creates a probe; {@link #set} gives it its fields. */
+    public Probe() {}
+
+    /**
+     * Sets every field.
+     *
+     * @param epochDay the UTC day
+     * @param policyType the policy type text
+     * @param detailed {@code false} for failed sessions without failure details
+     * @param resultType the result type text
+     * @param sendingIp the sending MTA IP or {@code ""}
+     * @param receivingMx the receiving MX or {@code ""}
+     * @param organization the reporting organization
+     * @return this probe
+     */
+    public Probe set(int epochDay, String policyType, boolean detailed, String resultType,
+        String sendingIp, String receivingMx, String organization) {
+      this.epochDay = epochDay;
+      this.policyType = policyType;
+      this.detailed = detailed;
+      this.resultType = resultType;
+      this.sendingIp = sendingIp;
+      this.receivingMx = receivingMx;
+      this.organization = organization;
+      this.hash = hashOf(epochDay, policyType, detailed, resultType, sendingIp, receivingMx,
+          organization);
+      return this;
+    }
+
+    /**
+     * Returns the key with this probe's fields.
+     *
+     * @return a new key
+     */
+    public FailureKey toKey() {
+      return new FailureKey(epochDay, policyType, detailed, resultType, sendingIp, receivingMx,
+          organization);
+    }
+
+    /** Equal to the {@link FailureKey} with the same fields (the only use a map makes of it). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof FailureKey k
+          && k.hash == hash
+          && k.epochDay == epochDay
+          && k.detailed == detailed
+          && k.resultType.equals(resultType)
+          && k.sendingIp.equals(sendingIp)
+          && k.receivingMx.equals(receivingMx)
+          && k.policyType.equals(policyType)
+          && k.organization.equals(organization);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public String toString() {
+      return toKey().toString();
+    }
   }
 
   /**

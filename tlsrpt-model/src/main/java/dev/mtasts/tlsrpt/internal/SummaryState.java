@@ -11,7 +11,6 @@ import dev.mtasts.tlsrpt.SummaryWarning;
 import dev.mtasts.tlsrpt.SummaryWarning.Code;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -19,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -76,6 +76,23 @@ public final class SummaryState {
   private final Map<String, String> names = new HashMap<>();
 
   private static final int MAX_CACHED_NAMES = 4096;
+
+  /** The owner's lookup key for failure cells (an accumulator's state is used by one thread). */
+  private final FailureKey.Probe probe = new FailureKey.Probe();
+
+  /** The owner's buffer for fingerprinting reports. */
+  private final ReportKey.Scratch keyScratch = new ReportKey.Scratch();
+
+  /** The date bounds of the second {@link #boundsSecond}: see {@link #outOfBounds}. */
+  private long boundsSecond = Long.MIN_VALUE;
+  private @Nullable Instant oldestStart;
+  private @Nullable Instant latestEnd;
+
+  private final List<SummaryWarning> scratchWarnings = new ArrayList<>();
+
+  /** What {@link #add} returns for the usual report: counted, nothing to say. */
+  private static final AddResult ADDED =
+      new AddResult(AddResult.Outcome.ADDED, List.of(), OptionalInt.empty());
 
   /**
    * Creates an empty state.
@@ -442,12 +459,14 @@ public final class SummaryState {
    */
   public AddResult add(TlsRptReport report, int source) {
     nextSource = Math.max(nextSource, source == Integer.MAX_VALUE ? source : source + 1);
-    List<SummaryWarning> warnings = new ArrayList<>(0);
+    // Most reports raise no warning: one list is reused, and AddResult copies what it holds.
+    List<SummaryWarning> warnings = scratchWarnings;
+    warnings.clear();
     if (outOfBounds(report, warnings) || tooManyDomains(report, warnings)) {
       setAside++;
       return new AddResult(AddResult.Outcome.SET_ASIDE, warnings, OptionalInt.empty());
     }
-    ReportKey key = ReportKey.of(report);
+    ReportKey key = ReportKey.of(report, keyScratch);
     FingerprintSet.Entry seen = reportKeys.get(key);
     if (seen != null) {
       if (seen.content() == key.content()) {
@@ -484,9 +503,10 @@ public final class SummaryState {
           "adding this report's sessions reached the largest count, 9007199254740991 (2^53 - 1);"
               + " the sums stop there and are lower bounds from now on"));
     }
-    if (!warnings.isEmpty()) {
-      flagged++;
+    if (warnings.isEmpty()) {
+      return ADDED;
     }
+    flagged++;
     return new AddResult(AddResult.Outcome.ADDED, warnings, OptionalInt.empty());
   }
 
@@ -515,26 +535,37 @@ public final class SummaryState {
   }
 
   private boolean outOfBounds(TlsRptReport report, List<SummaryWarning> warnings) {
-    // Whole seconds: messages show times to the second.
-    Instant now = (this.now != null ? this.now : Instant.now()).truncatedTo(ChronoUnit.SECONDS);
     DateRange range = report.dateRange();
-    long first = Math.floorDiv(range.start().getEpochSecond(), 86_400L);
-    long last = lastEpochDay(range);
-    long span = last - first + 1;
-    if (range.start().isBefore(now.minus(limits.maxReportAge()))) {
+    // Whole seconds: messages show times to the second. The bounds are computed once per second
+    // of the clock (once for all when now is fixed), not once per report.
+    long second = this.now != null ? this.now.getEpochSecond()
+        : Math.floorDiv(System.currentTimeMillis(), 1000L);
+    if (second != boundsSecond || oldestStart == null || latestEnd == null) {
+      Instant at = Instant.ofEpochSecond(second);
+      oldestStart = at.minus(limits.maxReportAge());
+      latestEnd = at.plus(limits.maxClockSkew());
+      boundsSecond = second;
+    }
+    Instant oldest = Objects.requireNonNull(oldestStart);
+    Instant latest = Objects.requireNonNull(latestEnd);
+    if (range.start().isBefore(oldest)) {
+      Instant now = Instant.ofEpochSecond(second);
       warnings.add(new SummaryWarning(Code.REPORT_TOO_OLD, "$.date-range.start-datetime",
           "the report's period starts " + range.start() + ", more than "
               + limits.maxReportAge().toDays() + " days before " + now
               + "; no TLS-RPT report is that old, so it is set aside"));
       return true;
     }
-    if (range.end().isAfter(now.plus(limits.maxClockSkew()))) {
+    if (range.end().isAfter(latest)) {
+      Instant now = Instant.ofEpochSecond(second);
       warnings.add(new SummaryWarning(Code.REPORT_IN_FUTURE, "$.date-range.end-datetime",
           "the report's period ends " + range.end() + ", after " + now + " (allowing "
               + limits.maxClockSkew().toHours() + " hours of clock skew); reports are sent after"
               + " their period, so it is set aside"));
       return true;
     }
+    long first = Math.floorDiv(range.start().getEpochSecond(), 86_400L);
+    long span = lastEpochDay(range) - first + 1;
     if (span > limits.maxReportDays()) {
       warnings.add(new SummaryWarning(Code.REPORT_SPAN_TOO_LONG, "$.date-range",
           "the report's period covers " + span + " UTC days, more than "
@@ -644,14 +675,14 @@ public final class SummaryState {
         String mx = f.receivingMxHostname();
         sat |= ds.applyFailure(sign, first, n, type, true, f.resultType().value(),
             ip == null ? "" : ip, mx == null ? "" : normalized(mx), f.failedSessionCount(),
-            report.organizationName());
+            report.organizationName(), probe);
         detailed = Counts.plus(detailed, f.failedSessionCount());
       }
       // Failed sessions the details do not describe are evidence too: their own group.
       long undetailed = Counts.minus(failed, detailed);
       if (undetailed > 0) {
         sat |= ds.applyFailure(sign, first, n, type, false, "", "", "", undetailed,
-            report.organizationName());
+            report.organizationName(), probe);
       }
       if (sign > 0) {
         ds.notePatterns(p);
