@@ -410,68 +410,68 @@ public final class DomainSummary {
       final Map<String, Long> ips = new HashMap<>();
       final Map<String, Long> mxs = new HashMap<>();
       final Map<String, Long> orgs = new HashMap<>();
-      final SortedSet<LocalDate> groupDays = new TreeSet<>();
+      final Set<Long> days = new HashSet<>();
     }
-    /** A (result type, MX): who saw it tells our MX from one sender's path. */
-    record Seen(ResultType resultType, String mx) {}
-    /** What an observation is made of: the figures that differ only by day share one. */
-    record Figure(String policyType, ResultType resultType, String ip, String mx, String org) {}
     final class FigureAcc {
       long count;
-      final List<LocalDate> figureDays = new ArrayList<>(2);
+      final List<Long> days = new ArrayList<>(2);
     }
     // Who saw each (result type, MX): the triage tells a failure seen by several reporters or
     // networks (our MX) from one seen by a single sender (maybe its own path).
-    Map<Seen, Set<String>> orgsSeeing = new HashMap<>();
-    Map<Seen, Set<String>> networksSeeing = new HashMap<>();
+    Map<Figure, Set<String>> orgsSeeing = new HashMap<>();
+    Map<Figure, Set<String>> networksSeeing = new HashMap<>();
     Map<String, String> networks = new HashMap<>();
+    // The figures that differ only by day make one observation: nothing the triage is shown
+    // depends on the day or the count.
     Map<Figure, FigureAcc> figures = new LinkedHashMap<>();
     for (FailureEntry f : failureFigures) {
-      Seen key = new Seen(f.resultType(), f.receivingMxHostname());
-      orgsSeeing.computeIfAbsent(key, k -> new HashSet<>()).add(f.reportingOrganization());
-      networksSeeing.computeIfAbsent(key, k -> new HashSet<>())
+      Figure seen = new Figure("", f.resultType(), "", f.receivingMxHostname(), "");
+      orgsSeeing.computeIfAbsent(seen, k -> new HashSet<>()).add(f.reportingOrganization());
+      networksSeeing.computeIfAbsent(seen, k -> new HashSet<>())
           .add(networks.computeIfAbsent(f.sendingMtaIp(), IpAddresses::network));
       FigureAcc fa = figures.computeIfAbsent(
           new Figure(f.policyTypeText(), f.resultType(), f.sendingMtaIp(),
               f.receivingMxHostname(), f.reportingOrganization()),
           k -> new FigureAcc());
       fa.count = Counts.plus(fa.count, f.failedSessions());
-      fa.figureDays.add(f.day());
+      fa.days.add(f.day().toEpochDay());
     }
-    // One observation, and one classification, per figure whatever its number of days: nothing
-    // the triage is shown depends on the day or the count.
     Map<ResultType, Map<TriageClass, Acc>> groups = new LinkedHashMap<>();
     for (Map.Entry<Figure, FigureAcc> e : figures.entrySet()) {
       Figure f = e.getKey();
       long count = e.getValue().count;
-      Seen key = new Seen(f.resultType(), f.mx());
+      Figure seen = new Figure("", f.resultType, "", f.mx, "");
       FailureObservation o =
           new FailureObservation(
               policyDomain,
-              f.policyType(),
-              f.resultType(),
-              f.ip().isEmpty() ? null : f.ip(),
-              f.mx().isEmpty() ? null : f.mx(),
+              f.policyType,
+              f.resultType,
+              f.ip.isEmpty() ? null : f.ip,
+              f.mx.isEmpty() ? null : f.mx,
               mxPatterns,
-              f.org().isEmpty() ? null : f.org(),
-              Math.max(1, orgsSeeing.getOrDefault(key, Set.of()).size()),
-              Math.max(1, networksSeeing.getOrDefault(key, Set.of()).size()));
+              f.org.isEmpty() ? null : f.org,
+              Math.max(1, orgsSeeing.getOrDefault(seen, Set.of()).size()),
+              Math.max(1, networksSeeing.getOrDefault(seen, Set.of()).size()));
       TriageClass cls = Objects.requireNonNull(triage.classify(o), "triage returned null");
       Acc acc =
           groups
-              .computeIfAbsent(f.resultType(), k -> new LinkedHashMap<>())
+              .computeIfAbsent(f.resultType, k -> new LinkedHashMap<>())
               .computeIfAbsent(cls, k -> new Acc());
       acc.count = Counts.plus(acc.count, count);
-      acc.ips.merge(f.ip(), count, Counts::plus);
-      acc.mxs.merge(f.mx(), count, Counts::plus);
-      acc.orgs.merge(f.org(), count, Counts::plus);
-      acc.groupDays.addAll(e.getValue().figureDays);
+      acc.ips.merge(f.ip, count, Counts::plus);
+      acc.mxs.merge(f.mx, count, Counts::plus);
+      acc.orgs.merge(f.org, count, Counts::plus);
+      acc.days.addAll(e.getValue().days);
     }
     List<FailureGroup> out = new ArrayList<>();
     for (Map.Entry<ResultType, Map<TriageClass, Acc>> e : groups.entrySet()) {
       for (Map.Entry<TriageClass, Acc> g : e.getValue().entrySet()) {
         Acc a = g.getValue();
-        out.add(new FailureGroup(e.getKey(), g.getKey(), a.count, a.ips, a.mxs, a.groupDays, a.orgs));
+        SortedSet<LocalDate> groupDays = new TreeSet<>();
+        for (long day : a.days) {
+          groupDays.add(LocalDate.ofEpochDay(day));
+        }
+        out.add(new FailureGroup(e.getKey(), g.getKey(), a.count, a.ips, a.mxs, groupDays, a.orgs));
       }
     }
     out.sort(
@@ -480,6 +480,41 @@ public final class DomainSummary {
             .thenComparing(g -> g.resultType().value())
             .thenComparing(FailureGroup::triage));
     return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * The fields of a failure figure the triage looks at (policy type, result type, IP, MX,
+   * organization), or with blanks, a (result type, MX): a key with its hash computed once.
+   */
+  private static final class Figure {
+    final String policyType;
+    final ResultType resultType;
+    final String ip;
+    final String mx;
+    final String org;
+    private final int hash;
+
+    Figure(String policyType, ResultType resultType, String ip, String mx, String org) {
+      this.policyType = policyType;
+      this.resultType = resultType;
+      this.ip = ip;
+      this.mx = mx;
+      this.org = org;
+      this.hash = (((policyType.hashCode() * 31 + resultType.value().hashCode()) * 31
+          + ip.hashCode()) * 31 + mx.hashCode()) * 31 + org.hashCode();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Figure f && f.hash == hash && f.resultType.equals(resultType)
+          && f.mx.equals(mx) && f.ip.equals(ip) && f.org.equals(org)
+          && f.policyType.equals(policyType);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   @Override
