@@ -71,4 +71,21 @@ final class ResultTableTest {
         table.contains("| EndToEnd.cliPeakRss | reports=10000 | 300 | ± 5 | MB |  |  |  | <= 512 MB | yes |"),
         table);
   }
+
+  private static String aggregation(double millis, double alloc) {
+    return "{\"benchmark\":\"dev.mtasts.benchmarks.AggregationBenchmark.aggregate\","
+        + "\"mode\":\"avgt\",\"params\":{},"
+        + "\"primaryMetric\":{\"score\":" + millis + ",\"scoreError\":1.5,\"scoreUnit\":\"ms/op\"},"
+        + "\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":" + alloc
+        + ",\"scoreUnit\":\"B/op\"}}}";
+  }
+
+  @Test
+  void aggregationNeedsBothTheRateAndTheAllocationPerReport() throws IOException {
+    // 100,000 reports in 25 ms: 4 M results/s; 5 MB allocated: 50 B per report.
+    String met = render("[" + aggregation(25, 5_000_000) + "]", List.of());
+    assertTrue(met.contains(">= 3 M results/s; <= 64 B allocated per report | yes |"), met);
+    String missed = render("[" + aggregation(50, 10_000_000) + "]", List.of());
+    assertTrue(missed.contains("NO: 2, 33% short; NO: 100, 1.56x the limit"), missed);
+  }
 }
