@@ -638,10 +638,11 @@ public final class ReportLoader {
 
     private Outcome read(Path path) {
       try {
-        if (isMail(path)) {
-          return MAIL_FILE;
+        ReadResult once = readUnlessMail(path, reader);
+        if (once != null) {
+          return new Outcome(once, null);
         }
-        return new Outcome(readFile(path, reader), null);
+        return isMail(path) ? MAIL_FILE : new Outcome(readFile(path, reader), null);
       } catch (RuntimeException | Error e) {
         return new Outcome(null, e);
       }
@@ -672,6 +673,43 @@ public final class ReportLoader {
       return Causes.describe(e);
     }
     return "the reader failed unexpectedly on it (a bug in mtasts: please report it with the file)";
+  }
+
+  /**
+   * Reads a report file with one open when its first byte shows it cannot be mail (JSON starts
+   * with a brace, space or byte order mark, gzip with 1F; a message or an mbox file with a
+   * letter): {@code null} when it might be mail, for the caller to tell with {@link #isMail}.
+   */
+  private static @Nullable ReadResult readUnlessMail(Path path,
+      Function<InputStream, ReadResult> reader) {
+    if (Files.isDirectory(path)) {
+      throw new CannotOpen("it is a directory");
+    }
+    InputStream raw;
+    try {
+      raw = Files.newInputStream(path);
+    } catch (IOException e) {
+      throw new CannotOpen(Inputs.reason(e));
+    }
+    try (PushbackInputStream in = new PushbackInputStream(raw, 1)) {
+      int first;
+      try {
+        first = in.read();
+      } catch (IOException e) {
+        // Told apart and worded by the two-step path, as before.
+        return null;
+      }
+      if ((first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z')) {
+        return null;
+      }
+      if (first >= 0) {
+        in.unread(first);
+      }
+      return reader.apply(in);
+    } catch (IOException e) {
+      // Only close() gets here; the report was read.
+      throw new CannotOpen(Inputs.reason(e));
+    }
   }
 
   /** Opens a regular file and reads it; an open failure carries the reason in words. */

@@ -88,4 +88,65 @@ final class ReportLoaderTest {
     assertEquals("IO_ERROR: cannot read the file: no such file", loaded.unreadable().get(0).reason());
     assertEquals("IO_ERROR: cannot read the file: it is a directory", loaded.unreadable().get(1).reason());
   }
+
+  @Test
+  void filesReadAheadKeepTheirOrderTheirReasonsAndABoundOnWhatIsInFlight() throws IOException {
+    // Forty files: every fifth is broken JSON, one is text starting with a letter (looked at as
+    // possible mail, then read as a report), the others reports with distinct ids.
+    for (int i = 0; i < 40; i++) {
+      String name = String.format(java.util.Locale.ROOT, "r%02d.json", i);
+      String content = i % 5 == 0 ? "{\"organization-name\": \"cut off " + i
+          : i == 7 ? "hello, not a report"
+          : REPORT.replace("ID", "id" + i);
+      Files.writeString(dir.resolve(name), content);
+    }
+    List<ReportFiles.Entry> entries = ReportFiles.find(List.of(dir.toString()));
+    java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger mostRunning = new java.util.concurrent.atomic.AtomicInteger();
+    Function<InputStream, ReadResult> counting = in -> {
+      started.incrementAndGet();
+      mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+      try {
+        return TlsRptReader.tolerant().read(in);
+      } finally {
+        running.decrementAndGet();
+      }
+    };
+    int[] kept = {0};
+    int[] mostAhead = {0};
+    ReportLoader.Loaded loaded = ReportLoader.load(entries, InputStream.nullInputStream(),
+        r -> true, noBar(), counting);
+    assertEquals(31, loaded.read());
+    assertEquals(31 * 5, loaded.summary().domain("example.com").sessions().successful());
+    List<String> unreadable = loaded.unreadable().stream().map(ReportLoader.Unreadable::file).toList();
+    List<String> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      if (i % 5 == 0 || i == 7) {
+        expected.add(dir.resolve(String.format(java.util.Locale.ROOT, "r%02d.json", i)).toString());
+      }
+    }
+    assertEquals(expected, unreadable, "reasons in file order");
+    assertTrue(loaded.unreadable().get(0).reason().startsWith("MALFORMED_JSON"),
+        loaded.unreadable().get(0).reason());
+    // What is in flight, on reports only (every read is then kept, in order).
+    Path good = Files.createDirectory(dir.resolve("good"));
+    for (int i = 0; i < 60; i++) {
+      Files.writeString(good.resolve(String.format(java.util.Locale.ROOT, "g%02d.json", i)),
+          REPORT.replace("ID", "g" + i));
+    }
+    started.set(0);
+    kept[0] = 0;
+    ReportLoader.Loaded all = ReportLoader.load(ReportFiles.find(List.of(good.toString())),
+        InputStream.nullInputStream(), r -> {
+          kept[0]++;
+          mostAhead[0] = Math.max(mostAhead[0], started.get() - kept[0]);
+          return true;
+        }, noBar(), counting);
+    assertEquals(60, all.read());
+    int threads = Math.min(ReportLoader.MAX_READ_THREADS, Runtime.getRuntime().availableProcessors());
+    assertTrue(mostRunning.get() <= threads, "at most one file per thread: " + mostRunning.get());
+    int window = threads * ReportLoader.READ_AHEAD_PER_THREAD;
+    assertTrue(mostAhead[0] <= window, "read ahead " + mostAhead[0] + " > " + window);
+  }
 }
