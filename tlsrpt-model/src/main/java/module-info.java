@@ -3,7 +3,7 @@
  * mergeable aggregation and report generation.
  */
 @org.jspecify.annotations.NullMarked
-// The qualified export names modules built after this one (javac warns of them as unknown).
+// The qualified exports name modules built after this one (javac warns of them as unknown).
 @SuppressWarnings("module")
 module dev.mtasts.tlsrpt {
   requires static transitive org.jspecify;
@@ -15,4 +15,6 @@ module dev.mtasts.tlsrpt {
   // (DomainSummaryJson); the Flink module also keys reports by their fingerprints (ReportKey) and
   // by the normalized policy domain (MxPatterns).
   exports dev.mtasts.tlsrpt.internal to dev.mtasts.cli, dev.mtasts.tlsrpt.flink;
+  // One translation of Jackson's limits and errors, shared with the publication history reader.
+  exports dev.mtasts.tlsrpt.internal.json to dev.mtasts.lifecycle;
 }

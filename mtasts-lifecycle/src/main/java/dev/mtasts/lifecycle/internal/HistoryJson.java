@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.mtasts.dns.PolicyId;
@@ -19,6 +18,8 @@ import dev.mtasts.lifecycle.ServedPolicy;
 import dev.mtasts.policy.MtaStsException;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.PolicyParser;
+import dev.mtasts.tlsrpt.internal.json.JsonFailure;
+import dev.mtasts.tlsrpt.internal.json.ReadConstraints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -68,13 +69,13 @@ public final class HistoryJson {
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-          .streamReadConstraints(StreamReadConstraints.builder()
+          .streamReadConstraints(ReadConstraints.of(StreamReadConstraints.builder()
               .maxDocumentLength(MAX_BYTES)
               .maxStringLength(MAX_STRING_CHARS)
               .maxNameLength(1024)
               .maxNumberLength(32)
               .maxNestingDepth(8)
-              .build())
+              .build()))
           .build();
 
   private HistoryJson() {}
@@ -161,25 +162,14 @@ public final class HistoryJson {
   }
 
   private static HistoryFormatException malformed(IOException e) {
-    int line = 0;
-    int column = 0;
-    String detail = e.getMessage();
-    if (e instanceof JsonProcessingException) {
-      JsonProcessingException jpe = (JsonProcessingException) e;
-      JsonLocation at = jpe.getLocation();
-      if (at != null) {
-        line = at.getLineNr();
-        column = at.getColumnNr();
-      }
-      detail = jpe.getOriginalMessage();
+    // The one translation of Jackson's errors the TLS-RPT reader uses too.
+    JsonFailure f = JsonFailure.of(e);
+    if (f.isLimit()) {
+      return new HistoryFormatException(Code.TOO_LARGE, "$", f.line(), f.column(),
+          "a value exceeds the limits of a publication history: " + f.message(), e);
     }
-    if (e instanceof StreamConstraintsException) {
-      return new HistoryFormatException(Code.TOO_LARGE, "$", Math.max(line, 0),
-          Math.max(column, 0), "a value exceeds the limits of a publication history: " + detail,
-          e);
-    }
-    return new HistoryFormatException(Code.MALFORMED_JSON, "$", Math.max(line, 0),
-        Math.max(column, 0), "not valid JSON: " + detail, e);
+    return new HistoryFormatException(Code.MALFORMED_JSON, "$", f.line(), f.column(),
+        "not valid JSON: " + f.message(), e);
   }
 
   private static PublicationHistory read(JsonParser p) throws IOException {
