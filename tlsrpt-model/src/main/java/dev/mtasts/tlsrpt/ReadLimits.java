@@ -101,6 +101,17 @@ public record ReadLimits(
   }
 
   /**
+   * Returns these limits with another member name length limit.
+   *
+   * @param length the new limit
+   * @return the limits
+   */
+  public ReadLimits withMaxNameLength(int length) {
+    return new ReadLimits(maxDocumentBytes, maxNestingDepth, maxStringLength, maxNumberLength,
+        length, maxGzipMembers, maxGzipHeaderFieldBytes);
+  }
+
+  /**
    * Returns these limits with another bound on the number of gzip members.
    *
    * @param members the new limit

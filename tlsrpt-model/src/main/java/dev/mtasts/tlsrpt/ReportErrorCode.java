@@ -26,7 +26,7 @@ public enum ReportErrorCode {
   DOCUMENT_TOO_LARGE,
   /** The JSON nesting exceeds the depth limit. */
   NESTING_TOO_DEEP,
-  /** A string or member name exceeds the length limit. */
+  /** A string value exceeds the length limit ({@link ReadLimits#maxStringLength()}). */
   STRING_TOO_LONG,
   /** A number exceeds the length limit. */
   NUMBER_TOO_LONG,
@@ -47,5 +47,7 @@ public enum ReportErrorCode {
    * The reader failed on this input in a way it does not foresee (a bug): the input is refused
    * with this code instead of the failure escaping, so that a batch can go on with other inputs.
    */
-  UNEXPECTED_FAILURE
+  UNEXPECTED_FAILURE,
+  /** A member name exceeds the length limit ({@link ReadLimits#maxNameLength()}). */
+  NAME_TOO_LONG
 }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.mtasts.tlsrpt.internal.BoundedInput;
 import dev.mtasts.tlsrpt.internal.GzipMembers;
+import dev.mtasts.tlsrpt.internal.json.ReadConstraints;
+import dev.mtasts.tlsrpt.internal.json.WriteConstraints;
 import dev.mtasts.tlsrpt.internal.ReportJsonReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,14 +56,17 @@ public final class TlsRptReader {
     this.limits = limits;
     this.factory =
         new JsonFactoryBuilder()
+            // Typed constraints: a broken limit is told by its kind, not by Jackson's wording.
             .streamReadConstraints(
-                StreamReadConstraints.builder()
+                ReadConstraints.of(StreamReadConstraints.builder()
                     .maxNestingDepth(limits.maxNestingDepth())
                     .maxStringLength(limits.maxStringLength())
                     .maxNumberLength(limits.maxNumberLength())
                     .maxNameLength(limits.maxNameLength())
                     .maxDocumentLength(limits.maxDocumentBytes())
-                    .build())
+                    .build()))
+            // Unknown members are copied through a generator: its depth limit is typed too.
+            .streamWriteConstraints(WriteConstraints.of(StreamWriteConstraints.defaults()))
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             // Hostile content must not be echoed into exception messages.

@@ -34,6 +34,7 @@ public final class ReadConstraints extends StreamReadConstraints {
   public static final class LimitExceeded extends StreamConstraintsException {
     private static final long serialVersionUID = 1L;
 
+    /** The limit broken. */
     private final Limit limit;
 
     LimitExceeded(Limit limit, StreamConstraintsException e) {
