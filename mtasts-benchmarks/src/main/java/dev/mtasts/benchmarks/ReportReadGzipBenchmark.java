@@ -40,7 +40,7 @@ public class ReportReadGzipBenchmark {
 
   private byte[][] documents = new byte[0][];
   private final byte[] buffer = new byte[64 * 1024];
-  private final TlsRptReader reader = TlsRptReader.tolerant();
+  private final TlsRptReader reader = TlsRptReader.lenient();
   private final BaselineReportReader baseline = new BaselineReportReader();
 
   /** Creates the benchmark state; JMH calls it. */

@@ -7,13 +7,14 @@ import dev.mtasts.cli.internal.Causes;
 import dev.mtasts.cli.internal.CommandFailure;
 import dev.mtasts.cli.internal.ExitStatus;
 import dev.mtasts.cli.internal.JsonOutput;
+import dev.mtasts.cli.internal.Locations;
 import dev.mtasts.dns.LookupResult;
 import dev.mtasts.dns.MtaStsResolver;
 import dev.mtasts.dns.MxHost;
 import dev.mtasts.dns.ParseMode;
-import dev.mtasts.dns.RecordWarning;
 import dev.mtasts.dns.StsRecord;
 import dev.mtasts.dns.TlsRptRecord;
+import dev.mtasts.policy.Warning;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -165,9 +166,10 @@ final class DnsCommand extends CommandBase implements Callable<Integer> {
       g.writeStringField("status", "found");
       value.write(g, found.value());
       g.writeArrayFieldStart("warnings");
-      for (RecordWarning w : found.warnings()) {
+      for (Warning w : found.warnings()) {
         g.writeStartObject();
-        g.writeNumberField("column", w.column());
+        g.writeNumberField("column", Locations.column(w.location()));
+        g.writeStringField("code", w.code().id());
         g.writeStringField("message", w.message());
         g.writeEndObject();
       }
@@ -183,7 +185,7 @@ final class DnsCommand extends CommandBase implements Callable<Integer> {
       g.writeStringField("text", invalid.text());
       g.writeObjectFieldStart("error");
       g.writeNumberField("column", invalid.error().column());
-      g.writeStringField("code", invalid.error().code().name());
+      g.writeStringField("code", invalid.error().code().id());
       g.writeStringField("message", invalid.error().detail());
       g.writeEndObject();
     } else if (result instanceof LookupResult.TemporaryFailure<T> failure) {
@@ -291,8 +293,9 @@ final class DnsCommand extends CommandBase implements Callable<Integer> {
     String head = escape(result.name()) + " " + type + ": ";
     if (result instanceof LookupResult.Found<T> found) {
       out.println(head + escape(describe.apply(found.value())));
-      for (RecordWarning w : found.warnings()) {
-        out.println("  warning (column " + w.column() + "): " + escape(w.message()));
+      for (Warning w : found.warnings()) {
+        out.println("  warning " + w.code().id() + " (column " + Locations.column(w.location()) + "): "
+            + escape(w.message()));
       }
     } else if (result instanceof LookupResult.NoRecord<T> none) {
       String why =
@@ -312,7 +315,7 @@ final class DnsCommand extends CommandBase implements Callable<Integer> {
           + " section 3 say this counts as none, so " + consequence + "; delete all but one");
     } else if (result instanceof LookupResult.InvalidRecord<T> invalid) {
       out.println(head + escape(invalid.text()));
-      out.println("  error " + invalid.error().code() + " (column " + invalid.error().column() + "): "
+      out.println("  error " + invalid.error().code().id() + " (column " + invalid.error().column() + "): "
           + escape(invalid.error().detail()));
       problems.add(result.name() + ": the record is invalid, so " + consequence);
     } else if (result instanceof LookupResult.TemporaryFailure<T> failure) {

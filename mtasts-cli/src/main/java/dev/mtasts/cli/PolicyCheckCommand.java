@@ -6,16 +6,17 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mtasts.cli.internal.ExitStatus;
 import dev.mtasts.cli.internal.Inputs;
 import dev.mtasts.cli.internal.JsonOutput;
+import dev.mtasts.cli.internal.Locations;
 import dev.mtasts.cli.internal.TerminalText;
 import dev.mtasts.policy.LineEnding;
 import dev.mtasts.policy.LintFinding;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
+import dev.mtasts.policy.ParseResult;
 import dev.mtasts.policy.PolicyLint;
 import dev.mtasts.policy.PolicyParseException;
-import dev.mtasts.policy.PolicyParseResult;
 import dev.mtasts.policy.PolicyParser;
-import dev.mtasts.policy.PolicyWarning;
+import dev.mtasts.policy.Warning;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -67,18 +68,18 @@ final class PolicyCheckCommand extends CommandBase implements Callable<Integer> 
     byte[] body = Inputs.read(file, environment().stdin(), Inputs.POLICY_MAX_BYTES);
     String label = escape(Inputs.label(file));
     PolicyParser parser = lenient ? PolicyParser.lenient() : PolicyParser.strict();
-    PolicyParseResult result;
+    ParseResult<MtaStsPolicy> result;
     try {
       result = parser.parse(body);
     } catch (PolicyParseException e) {
       if (json) {
         writeJson(null, List.of(), List.of(), e);
       } else {
-        err().println(label + ":" + e.line() + ":" + e.column() + ": error " + e.code() + ": " + escape(e.reason()));
+        err().println(label + ":" + e.line() + ":" + e.column() + ": error " + e.code().id() + ": " + escape(e.detail()));
       }
       return ExitStatus.NEGATIVE;
     }
-    MtaStsPolicy policy = result.policy();
+    MtaStsPolicy policy = result.value();
     List<LintFinding> findings =
         mxHosts.isEmpty() ? PolicyLint.lint(policy) : PolicyLint.lint(policy, mxHosts);
     if (json) {
@@ -97,11 +98,12 @@ final class PolicyCheckCommand extends CommandBase implements Callable<Integer> 
           + " (C1 or bidi), shown above as \\uXXXX so that the terminal does not act on them;"
           + " mtasts policy check --json gives the exact text");
     }
-    for (PolicyWarning w : result.warnings()) {
-      err.println(label + ":" + w.line() + ":" + w.column() + ": warning " + w.code() + ": " + escape(w.message()));
+    for (Warning w : result.warnings()) {
+      err.println(label + ":" + Locations.line(w.location()) + ":" + Locations.column(w.location()) + ": warning "
+          + w.code().id() + ": " + escape(w.message()));
     }
     for (LintFinding f : findings) {
-      err.println(label + ": " + f.severity().name().toLowerCase(Locale.ROOT) + " " + f.code() + ": "
+      err.println(label + ": " + f.severity().name().toLowerCase(Locale.ROOT) + " " + f.code().id() + ": "
           + escape(f.message()));
     }
     err.println(label + ": valid (" + Describe.policy(policy) + ")");
@@ -122,7 +124,7 @@ final class PolicyCheckCommand extends CommandBase implements Callable<Integer> 
 
   private void writeJson(
       @Nullable MtaStsPolicy policy,
-      List<PolicyWarning> warnings,
+      List<Warning> warnings,
       List<LintFinding> findings,
       @Nullable PolicyParseException error)
       throws IOException {
@@ -135,17 +137,17 @@ final class PolicyCheckCommand extends CommandBase implements Callable<Integer> 
         g.writeStartObject();
         g.writeNumberField("line", error.line());
         g.writeNumberField("column", error.column());
-        g.writeStringField("code", error.code().name());
-        g.writeStringField("message", error.reason());
+        g.writeStringField("code", error.code().id());
+        g.writeStringField("message", error.detail());
         g.writeEndObject();
       }
       g.writeEndArray();
       g.writeArrayFieldStart("warnings");
-      for (PolicyWarning w : warnings) {
+      for (Warning w : warnings) {
         g.writeStartObject();
-        g.writeNumberField("line", w.line());
-        g.writeNumberField("column", w.column());
-        g.writeStringField("code", w.code().name());
+        g.writeNumberField("line", Locations.line(w.location()));
+        g.writeNumberField("column", Locations.column(w.location()));
+        g.writeStringField("code", w.code().id());
         g.writeStringField("message", w.message());
         g.writeEndObject();
       }
@@ -154,7 +156,7 @@ final class PolicyCheckCommand extends CommandBase implements Callable<Integer> 
       for (LintFinding f : findings) {
         g.writeStartObject();
         g.writeStringField("severity", f.severity().name());
-        g.writeStringField("code", f.code().name());
+        g.writeStringField("code", f.code().id());
         g.writeStringField("message", f.message());
         g.writeEndObject();
       }

@@ -73,7 +73,7 @@ final class PolicyNewCommand extends CommandBase implements Callable<Integer> {
       try {
         patterns.add(MxPattern.parse(p.trim()));
       } catch (PolicyParseException e) {
-        throw usage("--mx \"" + p + "\": " + e.reason());
+        throw usage("--mx \"" + p + "\": " + e.detail());
       }
     }
     if (m.requiresMx() && patterns.isEmpty()) {
@@ -83,7 +83,7 @@ final class PolicyNewCommand extends CommandBase implements Callable<Integer> {
     out().print(policy.toText(lf ? LineEnding.LF : LineEnding.CRLF));
     out().flush();
     for (LintFinding f : PolicyLint.lint(policy)) {
-      err().println(f.severity().name().toLowerCase(Locale.ROOT) + " " + f.code() + ": " + f.message());
+      err().println(f.severity().name().toLowerCase(Locale.ROOT) + " " + f.code().id() + ": " + f.message());
     }
     return ExitStatus.OK;
   }

@@ -6,14 +6,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mtasts.cli.internal.ExitStatus;
 import dev.mtasts.cli.internal.Inputs;
 import dev.mtasts.cli.internal.JsonOutput;
+import dev.mtasts.cli.internal.Locations;
 import dev.mtasts.cli.internal.TxtText;
 import dev.mtasts.dns.ParseMode;
-import dev.mtasts.dns.ParsedRecord;
 import dev.mtasts.dns.RecordErrorCode;
 import dev.mtasts.dns.RecordParseException;
-import dev.mtasts.dns.RecordWarning;
 import dev.mtasts.dns.StsRecord;
 import dev.mtasts.dns.TlsRptRecord;
+import dev.mtasts.policy.ParseResult;
+import dev.mtasts.policy.Warning;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -59,7 +60,7 @@ final class RecordCheckCommand extends CommandBase implements Callable<Integer> 
       String input,
       @Nullable String canonical,
       @Nullable String summary,
-      List<RecordWarning> warnings,
+      List<Warning> warnings,
       @Nullable RecordParseException error) {}
 
   @Override
@@ -84,7 +85,7 @@ final class RecordCheckCommand extends CommandBase implements Callable<Integer> 
 
   /** The input is over the limit: refused at 1:1 without reading the rest. */
   private static Outcome tooLarge(String label) {
-    RecordParseException e = new RecordParseException(RecordErrorCode.TOO_LONG, 1,
+    RecordParseException e = new RecordParseException(RecordErrorCode.INPUT_TOO_LARGE, 1,
         "the input is larger than " + Inputs.RECORD_MAX_BYTES / 1024 + " KiB; a TXT record value"
             + " holds at most 65535 bytes");
     return new Outcome(null, label, "", null, null, List.of(), e);
@@ -95,17 +96,17 @@ final class RecordCheckCommand extends CommandBase implements Callable<Integer> 
     String head = record.stripLeading().toLowerCase(Locale.ROOT);
     try {
       if (head.startsWith("v=tlsrpt")) {
-        ParsedRecord<TlsRptRecord> parsed = TlsRptRecord.read(record, mode);
-        List<URI> rua = parsed.record().rua();
-        return new Outcome("tlsrpt", label, record, parsed.record().toText(),
+        ParseResult<TlsRptRecord> parsed = TlsRptRecord.read(record, mode);
+        List<URI> rua = parsed.value().rua();
+        return new Outcome("tlsrpt", label, record, parsed.value().toText(),
             "valid _smtp._tls record (" + Describe.plural(rua.size(), "report URI") + ": "
                 + String.join(", ", rua.stream().map(URI::toString).toList()) + ")",
             parsed.warnings(), null);
       }
       if (head.startsWith("v=")) {
-        ParsedRecord<StsRecord> parsed = StsRecord.read(record, mode);
-        return new Outcome("sts", label, record, parsed.record().toText(),
-            "valid _mta-sts record (id " + parsed.record().id() + ")", parsed.warnings(), null);
+        ParseResult<StsRecord> parsed = StsRecord.read(record, mode);
+        return new Outcome("sts", label, record, parsed.value().toText(),
+            "valid _mta-sts record (id " + parsed.value().id() + ")", parsed.warnings(), null);
       }
       throw new RecordParseException(RecordErrorCode.MISSING_VERSION, 1,
           "a record starts with v=STSv1 (_mta-sts, RFC 8461) or v=TLSRPTv1 (_smtp._tls, RFC 8460)");
@@ -119,8 +120,8 @@ final class RecordCheckCommand extends CommandBase implements Callable<Integer> 
     PrintWriter err = err();
     RecordParseException e = o.error();
     if (e != null) {
-      err.println(o.label() + ":1:" + e.column() + ": error " + e.code() + ": " + escape(e.detail()));
-      if (!o.input().isEmpty() || e.code() != RecordErrorCode.TOO_LONG) {
+      err.println(o.label() + ":1:" + e.column() + ": error " + e.code().id() + ": " + escape(e.detail()));
+      if (!o.input().isEmpty() || e.code() != RecordErrorCode.INPUT_TOO_LARGE) {
         // The record as given, escaped (a dig-style \027 is ESC), and the caret under the column
         // in the escaped text.
         int before = Math.max(0, Math.min(e.column(), o.input().length() + 1) - 1);
@@ -132,8 +133,9 @@ final class RecordCheckCommand extends CommandBase implements Callable<Integer> 
     // Without an error, the outcome always has its canonical text and summary.
     out().println(escape(Objects.requireNonNull(o.canonical())));
     out().flush();
-    for (RecordWarning w : o.warnings()) {
-      err.println(o.label() + ":1:" + w.column() + ": warning: " + escape(w.message()));
+    for (Warning w : o.warnings()) {
+      err.println(o.label() + ":1:" + Locations.column(w.location()) + ": warning " + w.code().id() + ": "
+          + escape(w.message()));
     }
     err.println(o.label() + ": " + escape(Objects.requireNonNull(o.summary())));
   }
@@ -153,16 +155,17 @@ final class RecordCheckCommand extends CommandBase implements Callable<Integer> 
         g.writeStartObject();
         g.writeNumberField("line", 1);
         g.writeNumberField("column", e.column());
-        g.writeStringField("code", e.code().name());
+        g.writeStringField("code", e.code().id());
         g.writeStringField("message", e.detail());
         g.writeEndObject();
       }
       g.writeEndArray();
       g.writeArrayFieldStart("warnings");
-      for (RecordWarning w : o.warnings()) {
+      for (Warning w : o.warnings()) {
         g.writeStartObject();
         g.writeNumberField("line", 1);
-        g.writeNumberField("column", w.column());
+        g.writeNumberField("column", Locations.column(w.location()));
+        g.writeStringField("code", w.code().id());
         g.writeStringField("message", w.message());
         g.writeEndObject();
       }

@@ -55,10 +55,10 @@ final class ReportMailCommand extends CommandBase implements Callable<Integer> {
     byte[] bytes = Inputs.read(report, environment().stdin(), (int) limit);
     TlsRptReport r;
     try {
-      r = TlsRptReader.tolerant().read(bytes).report();
+      r = TlsRptReader.lenient().read(bytes).value();
     } catch (ReportParseException e) {
-      throw new CommandFailure(ExitStatus.NEGATIVE, escape(label) + ": " + e.code() + " at "
-          + e.jsonPath() + ": " + escape(e.detail()), e);
+      throw new CommandFailure(ExitStatus.NEGATIVE, escape(label) + ": " + e.code().id() + " at "
+          + e.location().path() + ": " + escape(e.detail()), e);
     }
     GeneratedReport generated = new GeneratedReport(r, fileName(r, label));
     byte[] mail;

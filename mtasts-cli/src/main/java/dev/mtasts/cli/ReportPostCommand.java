@@ -79,10 +79,10 @@ final class ReportPostCommand extends CommandBase implements Callable<Integer> {
     byte[] bytes = Inputs.read(report, environment().stdin(), (int) ReadLimits.DEFAULT.maxDocumentBytes());
     TlsRptReport r;
     try {
-      r = TlsRptReader.tolerant().read(bytes).report();
+      r = TlsRptReader.lenient().read(bytes).value();
     } catch (ReportParseException e) {
-      throw new CommandFailure(ExitStatus.NEGATIVE, escape(label) + ": " + e.code() + " at "
-          + e.jsonPath() + ": " + escape(e.detail()), e);
+      throw new CommandFailure(ExitStatus.NEGATIVE, escape(label) + ": " + e.code().id() + " at "
+          + e.location().path() + ": " + escape(e.detail()), e);
     }
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
     ReportPoster poster = ReportPoster.of(

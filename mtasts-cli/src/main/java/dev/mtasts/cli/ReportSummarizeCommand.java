@@ -124,7 +124,7 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
     ProgressBar bar = ProgressBar.forFiles(err(), entries.size(), environment().stderrIsTerminal());
     @Nullable ReportSummary saved = state == null ? null : readState(state);
     ReportLoader.Loaded loaded = ReportLoader.load(entries, environment().stdin(), inPeriod(), bar,
-        TlsRptReader.tolerant()::read, SummaryLimits.DEFAULT.withMaxPolicyDomains(maxDomains),
+        TlsRptReader.lenient()::read, SummaryLimits.DEFAULT.withMaxPolicyDomains(maxDomains),
         environment().clock().instant(), saved);
     if (loaded.domainLimitReached()) {
       err().println("mtasts: the reports name more than " + maxDomains + " policy domains"

@@ -62,7 +62,7 @@ final class DnsCommandTest {
     Cli.Result r = Cli.exec("dns", "bad.example", "--resolver", dns.address());
     assertEquals(1, r.status(), r::toString);
     assertTrue(r.out().contains("_mta-sts.bad.example TXT: 2 competing records:"), r::toString);
-    assertTrue(r.out().contains("error INVALID_RUA (column "), r::toString);
+    assertTrue(r.out().contains("error invalid-rua (column "), r::toString);
     assertTrue(r.out().contains("bad.example MX: none: no MX record at the name (NODATA)"), r::toString);
     assertTrue(r.out().contains("3 problems:"), r::toString);
   }
@@ -76,7 +76,7 @@ final class DnsCommandTest {
     assertEquals("several-records", json.object("sts").get("status"));
     assertEquals(2, json.object("sts").list("texts").size());
     assertEquals("invalid", json.object("tlsRpt").get("status"));
-    assertEquals("INVALID_RUA", json.object("tlsRpt").object("error").get("code"));
+    assertEquals("invalid-rua", json.object("tlsRpt").object("error").get("code"));
     assertEquals("no-record", json.object("mx").get("status"));
     assertEquals("NODATA", json.object("mx").get("reason"));
     assertEquals(3, json.list("problems").size());

@@ -52,7 +52,7 @@ final class HostileInputTest {
     HostileFiles.Endless zeros = new HostileFiles.Endless('a');
     Cli.Result r = new Cli().stdin(zeros).run("policy", "check", "-");
     assertEquals(1, r.status(), r::toString);
-    assertTrue(r.err().startsWith("<stdin>:1:1: error INPUT_TOO_LARGE: "), r::toString);
+    assertTrue(r.err().startsWith("<stdin>:1:1: error input-too-large: "), r::toString);
     assertEquals(Inputs.POLICY_MAX_BYTES + 1, zeros.bytesRead(), "bytes read");
     assertSafe(r);
   }
@@ -64,7 +64,7 @@ final class HostileInputTest {
     Json json = Json.parse(r.out());
     assertEquals(false, json.get("valid"));
     Json error = json.objects("errors").get(0);
-    assertEquals("INPUT_TOO_LARGE", error.get("code"));
+    assertEquals("input-too-large", error.get("code"));
     assertEquals(1L, error.get("line"));
     assertEquals(1L, error.get("column"));
   }
@@ -75,9 +75,9 @@ final class HostileInputTest {
     String text = head + "#".repeat(0) + "x: " + "y".repeat(Inputs.POLICY_MAX_BYTES - head.length() - 4) + "\n";
     assertEquals(Inputs.POLICY_MAX_BYTES, text.getBytes(StandardCharsets.UTF_8).length);
     Cli.Result r = new Cli().stdin(text).run("policy", "check", "--json", "-");
-    assertFalse(r.out().contains("INPUT_TOO_LARGE"), r::toString);
+    assertFalse(r.out().contains("input-too-large"), r::toString);
     Cli.Result over = new Cli().stdin(text + "\n").run("policy", "check", "--json", "-");
-    assertTrue(over.out().contains("INPUT_TOO_LARGE"), over::toString);
+    assertTrue(over.out().contains("input-too-large"), over::toString);
   }
 
   @Test
@@ -85,11 +85,11 @@ final class HostileInputTest {
     HostileFiles.Endless endless = new HostileFiles.Endless('v');
     Cli.Result r = new Cli().stdin(endless).run("record", "check", "-");
     assertEquals(1, r.status(), r::toString);
-    assertTrue(r.err().startsWith("<stdin>:1:1: error TOO_LONG: "), r::toString);
+    assertTrue(r.err().startsWith("<stdin>:1:1: error input-too-large: "), r::toString);
     assertEquals(Inputs.RECORD_MAX_BYTES + 1, endless.bytesRead());
     assertSafe(r);
     Cli.Result json = new Cli().stdin(new HostileFiles.Endless('v')).run("record", "check", "--json", "-");
-    assertEquals("TOO_LONG", Json.parse(json.out()).objects("errors").get(0).get("code"), json::toString);
+    assertEquals("input-too-large", Json.parse(json.out()).objects("errors").get(0).get("code"), json::toString);
   }
 
   @Test
@@ -98,7 +98,7 @@ final class HostileInputTest {
     Cli.Result r = new Cli().stdin(endless).run("report", "summarize", "--json", "-");
     assertEquals(1, r.status(), r::toString);
     Json json = Json.parse(r.out());
-    assertTrue(((String) json.objects("unreadableFiles").get(0).get("reason")).startsWith("DOCUMENT_TOO_LARGE"),
+    assertTrue(((String) json.objects("unreadableFiles").get(0).get("reason")).startsWith("input-too-large"),
         r::toString);
     long limit = ReadLimits.DEFAULT.maxDocumentBytes();
     assertTrue(endless.bytesRead() <= limit + 1, "read " + endless.bytesRead());

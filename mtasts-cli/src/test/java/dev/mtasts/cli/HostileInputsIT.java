@@ -301,11 +301,11 @@ final class HostileInputsIT {
     assumeTrue(zero.exists());
     Run text = run(zero, WALL, "policy", "check", "-");
     assertEquals(1, text.status(), text::toString);
-    assertTrue(text.err().startsWith("<stdin>:1:1: error INPUT_TOO_LARGE: "), text::toString);
+    assertTrue(text.err().startsWith("<stdin>:1:1: error input-too-large: "), text::toString);
     Run json = run(zero, WALL, "policy", "check", "--json", "-");
-    assertEquals("INPUT_TOO_LARGE", Json.parse(json.out()).objects("errors").get(0).get("code"), json::toString);
+    assertEquals("input-too-large", Json.parse(json.out()).objects("errors").get(0).get("code"), json::toString);
     Run file = run("policy", "check", "/dev/zero");
-    assertTrue(file.err().startsWith("/dev/zero:1:1: error INPUT_TOO_LARGE: "), file::toString);
+    assertTrue(file.err().startsWith("/dev/zero:1:1: error input-too-large: "), file::toString);
   }
 
   @Test
@@ -314,11 +314,11 @@ final class HostileInputsIT {
     assumeTrue(zero.exists());
     Run record = run(zero, WALL, "record", "check", "--json", "-");
     assertEquals(1, record.status(), record::toString);
-    assertEquals("TOO_LONG", Json.parse(record.out()).objects("errors").get(0).get("code"), record::toString);
+    assertEquals("input-too-large", Json.parse(record.out()).objects("errors").get(0).get("code"), record::toString);
     Run report = run(zero, WALL, "report", "summarize", "--json", "-");
     assertEquals(1, report.status(), report::toString);
     String reason = (String) Json.parse(report.out()).objects("unreadableFiles").get(0).get("reason");
-    assertTrue(reason.startsWith("DOCUMENT_TOO_LARGE"), report::toString);
+    assertTrue(reason.startsWith("input-too-large"), report::toString);
   }
 
   @Test
@@ -330,7 +330,7 @@ final class HostileInputsIT {
     try {
       Run r = run("policy", "check", fifo.toString());
       assertEquals(1, r.status(), r::toString);
-      assertTrue(r.err().contains(":1:1: error INPUT_TOO_LARGE: "), r::toString);
+      assertTrue(r.err().contains(":1:1: error input-too-large: "), r::toString);
     } finally {
       writer.destroyForcibly();
       writer.waitFor(10, TimeUnit.SECONDS);

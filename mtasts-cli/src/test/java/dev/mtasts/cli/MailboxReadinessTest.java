@@ -52,7 +52,7 @@ final class MailboxReadinessTest {
     for (Path f : files) {
       byte[] mail;
       try {
-        TlsRptReport r = TlsRptReader.tolerant().read(f).report();
+        TlsRptReport r = TlsRptReader.lenient().read(f).value();
         ReportFileName name = ReportFileName.parse(f.getFileName().toString());
         mail = writer.write(new GeneratedReport(r, name), "tlsrpt@sender.example",
             "tlsrpt@example.com");

@@ -86,7 +86,7 @@ final class MtastsJarIT {
     assertEquals("version: STSv1\r\nmode: enforce\r\nmx: mx.example.com\r\nmax_age: 604800\r\n", valid.out());
     Run invalid = run("version: STSv1\nmode: enforced\n", "policy", "check", "-");
     assertEquals(1, invalid.status(), invalid::toString);
-    assertTrue(invalid.err().startsWith("<stdin>:2:7: error INVALID_MODE: "), invalid::toString);
+    assertTrue(invalid.err().startsWith("<stdin>:2:7: error invalid-mode: "), invalid::toString);
     Run missing = run("", "policy", "check", examples.resolve("nope.txt").toString());
     assertEquals(2, missing.status(), missing::toString);
     assertEquals(0, run("", "policy", "new", "--mode", "none").status());

@@ -43,10 +43,10 @@ final class PolicyCommandTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "version: STSv1\\nmode: enforced\\nmx: a.example\\nmax_age: 1\\n | 2:7: error INVALID_MODE",
-        "version: STSv1\\nmode: enforce\\nmx: a.example\\nmax_age: 31557601\\n | 4:10: error MAX_AGE_OUT_OF_RANGE",
-        "version: STSv1\\nmode: enforce\\nmax_age: 86400\\n | error MISSING_MX",
-        "'' | error EMPTY_POLICY",
+        "version: STSv1\\nmode: enforced\\nmx: a.example\\nmax_age: 1\\n | 2:7: error invalid-mode",
+        "version: STSv1\\nmode: enforce\\nmx: a.example\\nmax_age: 31557601\\n | 4:10: error max-age-out-of-range",
+        "version: STSv1\\nmode: enforce\\nmax_age: 86400\\n | error missing-mx",
+        "'' | error empty-policy",
       })
   void invalidPolicyPrintsFileLineColumnCodeAndExitsWithOne(String text, String expected) {
     Cli.Result r = new Cli().stdin(text.replace("\\n", "\n")).run("policy", "check", "-");
@@ -63,7 +63,7 @@ final class PolicyCommandTest {
     Cli.Result r = Cli.exec("policy", "check", file.toString());
     assertEquals(1, r.status(), r::toString);
     assertTrue(r.err().startsWith(file + ":3:"), r::toString);
-    assertTrue(r.err().contains(": error MX_TRAILING_DOT: "), r::toString);
+    assertTrue(r.err().contains(": error mx-trailing-dot: "), r::toString);
   }
 
   @Test
@@ -72,7 +72,7 @@ final class PolicyCommandTest {
     assertEquals(1, new Cli().stdin(text).run("policy", "check", "-").status());
     Cli.Result r = new Cli().stdin(text).run("policy", "check", "--lenient", "-");
     assertEquals(0, r.status(), r::toString);
-    assertTrue(r.err().contains("<stdin>:2:1: warning BLANK_LINE: "), r::toString);
+    assertTrue(r.err().contains("<stdin>:2:1: warning blank-line: "), r::toString);
   }
 
   @Test
@@ -81,9 +81,9 @@ final class PolicyCommandTest {
     Cli.Result r = new Cli().stdin(text).run("policy", "check", "--lenient", "--json", "-");
     assertEquals(0, r.status(), r::toString);
     Json json = Json.parse(r.out());
-    assertEquals("BYTE_ORDER_MARK", json.objects("warnings").get(0).get("code"));
+    assertEquals("byte-order-mark", json.objects("warnings").get(0).get("code"));
     assertEquals(1L, json.objects("warnings").get(0).get("line"));
-    assertEquals("MAX_AGE_UNDER_ONE_DAY", json.objects("findings").get(0).get("code"));
+    assertEquals("max-age-under-one-day", json.objects("findings").get(0).get("code"));
   }
 
   @Test
@@ -91,9 +91,9 @@ final class PolicyCommandTest {
     Cli.Result r = new Cli().stdin(CANONICAL_TESTING)
         .run("policy", "check", "--mx-hosts", "mx1.example.com,mx9.example.org", "-");
     assertEquals(0, r.status(), r::toString);
-    assertTrue(r.err().contains("<stdin>: warning MX_HOST_NOT_COVERED: "), r::toString);
+    assertTrue(r.err().contains("<stdin>: warning mx-host-not-covered: "), r::toString);
     assertTrue(r.err().contains("mx9.example.org"), r::toString);
-    assertTrue(r.err().contains("MX_PATTERN_UNUSED"), r::toString);
+    assertTrue(r.err().contains("mx-pattern-unused"), r::toString);
   }
 
   @Test
@@ -117,7 +117,7 @@ final class PolicyCommandTest {
     assertEquals(false, json.get("valid"));
     Json error = json.objects("errors").get(0);
     assertEquals(4L, error.get("line"));
-    assertEquals("INVALID_MAX_AGE", error.get("code"));
+    assertEquals("invalid-max-age", error.get("code"));
     assertTrue(((String) error.get("message")).contains("1e3"), r::toString);
     assertEquals(null, json.get("text"));
   }
@@ -164,7 +164,7 @@ final class PolicyCommandTest {
   void newReportsLintFindingsOnStderr() {
     Cli.Result r = Cli.exec("policy", "new", "--mode", "enforce", "--mx", "a.example.com", "--max-age", "3600");
     assertEquals(0, r.status(), r::toString);
-    assertTrue(r.err().contains("MAX_AGE_UNDER_ONE_DAY"), r::toString);
+    assertTrue(r.err().contains("max-age-under-one-day"), r::toString);
   }
 
   @ParameterizedTest

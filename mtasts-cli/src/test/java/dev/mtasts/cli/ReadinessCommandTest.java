@@ -95,7 +95,7 @@ final class ReadinessCommandTest {
     Files.writeString(examples.resolve("example.com/senders.txt"), "Google LLC\n10.0.0.0/33\n");
     Cli.Result bad = Cli.exec("readiness", "--as-of", "2026-11-01", ready);
     assertEquals(1, bad.status(), bad::toString);
-    assertTrue(bad.err().contains("senders.txt:2:1: error INVALID_SENDER: prefix length \"33\" of 10.0.0.0/33 must be 0 to 32"), bad::toString);
+    assertTrue(bad.err().contains("senders.txt:2:1: error invalid-sender: prefix length \"33\" of 10.0.0.0/33 must be 0 to 32"), bad::toString);
   }
 
   @Test
@@ -226,7 +226,7 @@ final class ReadinessCommandTest {
     Files.writeString(policy, "version: STSv1\nmode: testing\nmx: mx1.example.com\nmax_age: 99999999999\n");
     Cli.Result r = Cli.exec("readiness", ready);
     assertEquals(1, r.status(), r::toString);
-    assertEquals("mtasts: " + policy + ":4:10: error MAX_AGE_TOO_LONG: ", r.err().substring(0, r.err().indexOf("MAX_AGE_TOO_LONG: ") + 18), r::toString);
+    assertEquals("mtasts: " + policy + ":4:10: error max-age-too-long: ", r.err().substring(0, r.err().indexOf("max-age-too-long: ") + 18), r::toString);
   }
 
   @Test

@@ -29,11 +29,11 @@ final class RecordCommandTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "v=STSv1; id=2024-01-01;          | record:1:17: error INVALID_ID: ",
-        "v=STSv1;                         | error MISSING_ID: ",
-        "v=TLSRPTv1; rua=                 | error INVALID_RUA: ",
-        "v=STSv2; id=1                    | record:1:3: error WRONG_VERSION: ",
-        "hello                            | record:1:1: error MISSING_VERSION: ",
+        "v=STSv1; id=2024-01-01;          | record:1:17: error invalid-id: ",
+        "v=STSv1;                         | error missing-id: ",
+        "v=TLSRPTv1; rua=                 | error invalid-rua: ",
+        "v=STSv2; id=1                    | record:1:3: error wrong-version: ",
+        "hello                            | record:1:1: error missing-version: ",
       })
   void invalidRecordsShowCodeColumnAndACaret(String text, String expected) {
     Cli.Result r = Cli.exec("record", "check", text);
@@ -47,7 +47,7 @@ final class RecordCommandTest {
   void lenientAcceptsAHyphenatedIdWithAWarning() {
     Cli.Result r = Cli.exec("record", "check", "--lenient", "v=STSv1; id=2024-01-01;");
     assertEquals(0, r.status(), r::toString);
-    assertTrue(r.err().contains("record:1:13: warning: "), r::toString);
+    assertTrue(r.err().contains("record:1:13: warning invalid-id: "), r::toString);
   }
 
   @Test
@@ -77,7 +77,7 @@ final class RecordCommandTest {
     assertEquals("tlsrpt", json.get("type"));
     Json error = json.objects("errors").get(0);
     assertEquals(1L, error.get("line"));
-    assertEquals("INVALID_RUA", error.get("code"));
+    assertEquals("invalid-rua", error.get("code"));
     assertEquals(null, json.get("text"));
   }
 

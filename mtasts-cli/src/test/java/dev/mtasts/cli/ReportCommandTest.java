@@ -46,7 +46,7 @@ final class ReportCommandTest {
     assertTrue(r.out().contains("Read 38 reports from 39 files: 1 unreadable"), r::toString);
     assertTrue(r.out().contains("Unreadable (1):"), r::toString);
     assertTrue(r.out().contains("mailer.example.org!example.net!"), r::toString);
-    assertTrue(r.out().contains(": MALFORMED_JSON at $."), r::toString);
+    assertTrue(r.out().contains(": malformed-json at $."), r::toString);
     assertTrue(r.out().contains("certificate-host-mismatch: 189 sessions, fix on our side"), r::toString);
     assertTrue(r.out().contains("MX hosts: mx2.example.net (189)"), r::toString);
     assertTrue(r.out().contains("  no report for: 2026-10-23 (1 day)\n"), r::toString);

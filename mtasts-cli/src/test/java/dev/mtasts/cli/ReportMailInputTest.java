@@ -133,6 +133,6 @@ final class ReportMailInputTest {
     Cli.Result r = Cli.exec("report", "summarize", reports.toString());
     assertEquals(1, r.status(), r::toString);
     assertTrue(r.out().startsWith("Read 1 report from 2 files: 1 unreadable"), r::toString);
-    assertTrue(r.out().contains(reports.resolve("b.eml") + ": INVALID_REPORT at part 1: "), r::toString);
+    assertTrue(r.out().contains(reports.resolve("b.eml") + ": invalid-report at part 1: "), r::toString);
   }
 }

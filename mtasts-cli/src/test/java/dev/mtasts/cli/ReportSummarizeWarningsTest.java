@@ -41,7 +41,7 @@ final class ReportSummarizeWarningsTest {
     assertTrue(listed.out().contains("Tolerated deviations (2):"), listed::toString);
     assertTrue(listed.out().contains("sloppy.json: ") && listed.out().contains(" at $.contact-info: "),
         listed::toString);
-    assertTrue(listed.out().contains("sloppy.json: DATE_TIME_WITHOUT_OFFSET at $.date-range.start-datetime: "),
+    assertTrue(listed.out().contains("sloppy.json: date-time-without-offset at $.date-range.start-datetime: "),
         listed::toString);
   }
 

@@ -1,5 +1,6 @@
 package dev.mtasts.dns;
 
+import dev.mtasts.policy.Warning;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public sealed interface LookupResult<T>
    * @param value the record, or the MX hosts sorted by preference
    * @param warnings what the parser accepted but a publisher should fix
    */
-  record Found<T>(String name, T value, List<RecordWarning> warnings) implements LookupResult<T> {
+  record Found<T>(String name, T value, List<Warning> warnings) implements LookupResult<T> {
     /**
      * Validates and copies the parts.
      *

@@ -1,18 +1,20 @@
 package dev.mtasts.dns;
 
+import dev.mtasts.policy.ProblemCode;
+
 /**
  * Stable codes for the ways a {@code _mta-sts} or {@code _smtp._tls} TXT record can be malformed,
  * as errors ({@link RecordParseException}) or, where the parser tolerated the deviation, as
- * warnings ({@link RecordWarning}). A few codes are only ever warnings; their descriptions say so.
+ * warnings ({@link dev.mtasts.policy.Warning}). A few codes are only ever warnings; their descriptions say so.
  *
  * <p>The codes are part of the API: tools can switch on them, and they will not be renamed. New
  * codes may be added, so a {@code switch} over them needs a {@code default}.
  */
-public enum RecordErrorCode {
+public enum RecordErrorCode implements ProblemCode {
   /** The record is empty. */
   EMPTY,
   /** The record is longer than a DNS message can carry (65535 characters). */
-  TOO_LONG,
+  INPUT_TOO_LARGE,
   /** A character outside printable US-ASCII (and TAB) occurs; RFC 8461 §3.1 records are US-ASCII. */
   INVALID_CHARACTER,
   /** The record does not begin with {@code v=}. */

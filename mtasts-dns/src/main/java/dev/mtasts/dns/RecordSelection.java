@@ -1,6 +1,8 @@
 package dev.mtasts.dns;
 
 import dev.mtasts.dns.internal.TxtTexts;
+import dev.mtasts.policy.ParseResult;
+import dev.mtasts.policy.Warning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +41,7 @@ public sealed interface RecordSelection<T>
    * @param text the record's text (its strings joined)
    * @param warnings what the parser accepted but a publisher should fix
    */
-  record Selected<T>(T record, String text, List<RecordWarning> warnings) implements RecordSelection<T> {
+  record Selected<T>(T record, String text, List<Warning> warnings) implements RecordSelection<T> {
     /**
      * Validates and copies the parts.
      *
@@ -143,7 +145,7 @@ public sealed interface RecordSelection<T>
   }
 
   private static <T> RecordSelection<T> select(List<List<byte[]>> txtRecords, String version,
-      ParseMode mode, BiFunction<CharSequence, ParseMode, ParsedRecord<T>> parser) {
+      ParseMode mode, BiFunction<CharSequence, ParseMode, ParseResult<T>> parser) {
     Objects.requireNonNull(mode, "mode");
     String exactPrefix = "v=" + version + ";";
     List<String> exact = new ArrayList<>();
@@ -165,8 +167,8 @@ public sealed interface RecordSelection<T>
     }
     String text = candidates.get(0);
     try {
-      ParsedRecord<T> parsed = parser.apply(text, mode);
-      return new Selected<>(parsed.record(), text, parsed.warnings());
+      ParseResult<T> parsed = parser.apply(text, mode);
+      return new Selected<>(parsed.value(), text, parsed.warnings());
     } catch (RecordParseException e) {
       return new InvalidRecord<>(text, e);
     }

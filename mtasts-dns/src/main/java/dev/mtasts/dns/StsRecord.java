@@ -2,6 +2,9 @@ package dev.mtasts.dns;
 
 import dev.mtasts.dns.internal.FieldScanner;
 import dev.mtasts.dns.internal.RecordGrammar;
+import dev.mtasts.policy.Location;
+import dev.mtasts.policy.ParseResult;
+import dev.mtasts.policy.Warning;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -68,7 +71,7 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
   public static StsRecord parse(CharSequence text) {
     Objects.requireNonNull(text, "text");
     @Nullable StsRecord plain = readPlain(text);
-    return plain != null ? plain : read(text, ParseMode.STRICT).record();
+    return plain != null ? plain : read(text, ParseMode.STRICT).value();
   }
 
   /**
@@ -124,7 +127,7 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
    * @return the record and the warnings
    * @throws RecordParseException if the text is not a record even leniently
    */
-  public static ParsedRecord<StsRecord> parseLenient(CharSequence text) {
+  public static ParseResult<StsRecord> parseLenient(CharSequence text) {
     return read(text, ParseMode.LENIENT);
   }
 
@@ -138,17 +141,17 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
    * @return the record and the warnings
    * @throws RecordParseException if the text is not a valid record in that mode
    */
-  public static ParsedRecord<StsRecord> read(CharSequence text, ParseMode mode) {
+  public static ParseResult<StsRecord> read(CharSequence text, ParseMode mode) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(mode, "mode");
-    List<RecordWarning> warnings = new ArrayList<>();
+    List<Warning> warnings = new ArrayList<>();
     List<FieldScanner.Field> fields = FieldScanner.scan(text, VERSION, "", mode, warnings);
     @Nullable PolicyId id = null;
     @Nullable List<ExtensionField> extensions = null;
     for (FieldScanner.Field field : fields) {
       if (field.name().equals("id")) {
         if (id != null) {
-          warnings.add(new RecordWarning(field.nameColumn(), RecordErrorCode.DUPLICATE_FIELD,
+          warnings.add(new Warning(RecordErrorCode.DUPLICATE_FIELD, new Location.Column(field.nameColumn()),
               "id is given again; the first id (\"" + id.value() + "\") wins and \"" + field.value()
                   + "\" is ignored; publish one id"));
           continue;
@@ -156,7 +159,7 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
         id = readId(field, mode, warnings);
       } else if (!RecordGrammar.isExtensionValue(field.value())) {
         if (field.value().isEmpty() && mode == ParseMode.LENIENT) {
-          warnings.add(new RecordWarning(field.nameColumn(), RecordErrorCode.INVALID_FIELD_VALUE,
+          warnings.add(new Warning(RecordErrorCode.INVALID_FIELD_VALUE, new Location.Column(field.nameColumn()),
               "extension field \"" + field.name() + "\" has no value and is ignored"));
           continue;
         }
@@ -172,20 +175,20 @@ public record StsRecord(PolicyId id, List<ExtensionField> extensions) {
       throw new RecordParseException(RecordErrorCode.MISSING_ID, text.length() + 1,
           "the record has no id field; add \"id=\" followed by 1 to 32 letters and digits (RFC 8461 §3.1)");
     }
-    // The scanner's warnings come first; ParsedRecord promises text order (a stable sort).
+    // The scanner's warnings come first; ParseResult promises text order (a stable sort).
     if (warnings.size() > 1) {
-      warnings.sort(Comparator.comparingInt(RecordWarning::column));
+      warnings.sort(Comparator.comparingInt((Warning w) -> ((Location.Column) w.location()).column()));
     }
-    return new ParsedRecord<>(new StsRecord(id, extensions == null ? List.of() : extensions), warnings);
+    return new ParseResult<>(new StsRecord(id, extensions == null ? List.of() : extensions), warnings);
   }
 
-  private static PolicyId readId(FieldScanner.Field field, ParseMode mode, List<RecordWarning> warnings) {
+  private static PolicyId readId(FieldScanner.Field field, ParseMode mode, List<Warning> warnings) {
     String value = field.value();
     if (RecordGrammar.isStrictId(value)) {
       return new PolicyId(value);
     }
     if (mode == ParseMode.LENIENT && RecordGrammar.isLenientId(value)) {
-      warnings.add(new RecordWarning(field.valueColumn(), RecordErrorCode.INVALID_ID,
+      warnings.add(new Warning(RecordErrorCode.INVALID_ID, new Location.Column(field.valueColumn()),
           "id \"" + value + "\" is not 1 to 32 letters and digits as RFC 8461 §3.1 requires; strict senders ignore the record"));
       return new PolicyId(value);
     }

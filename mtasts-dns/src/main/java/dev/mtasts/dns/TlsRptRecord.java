@@ -4,6 +4,9 @@ import dev.mtasts.dns.internal.FieldScanner;
 import dev.mtasts.dns.internal.RecordGrammar;
 import dev.mtasts.dns.internal.RuaList;
 import dev.mtasts.dns.internal.RuaUris;
+import dev.mtasts.policy.Location;
+import dev.mtasts.policy.ParseResult;
+import dev.mtasts.policy.Warning;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,7 +100,7 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
   public static TlsRptRecord parse(CharSequence text) {
     Objects.requireNonNull(text, "text");
     @Nullable TlsRptRecord plain = readPlain(text);
-    return plain != null ? plain : read(text, ParseMode.STRICT).record();
+    return plain != null ? plain : read(text, ParseMode.STRICT).value();
   }
 
   /**
@@ -159,7 +162,7 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
    * @return the record and the warnings
    * @throws RecordParseException if the text is not a record even leniently
    */
-  public static ParsedRecord<TlsRptRecord> parseLenient(CharSequence text) {
+  public static ParseResult<TlsRptRecord> parseLenient(CharSequence text) {
     return read(text, ParseMode.LENIENT);
   }
 
@@ -174,10 +177,10 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
    * @return the record and the warnings
    * @throws RecordParseException if the text is not a valid record in that mode
    */
-  public static ParsedRecord<TlsRptRecord> read(CharSequence text, ParseMode mode) {
+  public static ParseResult<TlsRptRecord> read(CharSequence text, ParseMode mode) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(mode, "mode");
-    List<RecordWarning> warnings = new ArrayList<>();
+    List<Warning> warnings = new ArrayList<>();
     List<FieldScanner.Field> fields = FieldScanner.scan(text, VERSION, "rua", mode, warnings);
     RuaList rua = new RuaList();
     boolean seenRua = false;
@@ -185,14 +188,14 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
     for (FieldScanner.Field field : fields) {
       if (field.name().equals("rua")) {
         if (seenRua) {
-          warnings.add(new RecordWarning(field.nameColumn(), RecordErrorCode.DUPLICATE_FIELD,
+          warnings.add(new Warning(RecordErrorCode.DUPLICATE_FIELD, new Location.Column(field.nameColumn()),
               "rua is given again; RFC 8460 is silent on this and its URIs are added to the first list; publish one rua"));
         }
         seenRua = true;
         RuaUris.parse(field.value(), field.valueColumn(), warnings, rua);
       } else if (!RecordGrammar.isExtensionValue(field.value())) {
         if (field.value().isEmpty() && mode == ParseMode.LENIENT) {
-          warnings.add(new RecordWarning(field.nameColumn(), RecordErrorCode.INVALID_FIELD_VALUE,
+          warnings.add(new Warning(RecordErrorCode.INVALID_FIELD_VALUE, new Location.Column(field.nameColumn()),
               "extension field \"" + field.name() + "\" has no value and is ignored"));
           continue;
         }
@@ -208,11 +211,11 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
       throw new RecordParseException(RecordErrorCode.MISSING_RUA, text.length() + 1,
           "the record has no rua field; add \"rua=\" with a mailto: or https: URI (RFC 8460 §3)");
     }
-    // The scanner's warnings come first; ParsedRecord promises text order (a stable sort).
+    // The scanner's warnings come first; ParseResult promises text order (a stable sort).
     if (warnings.size() > 1) {
-      warnings.sort(Comparator.comparingInt(RecordWarning::column));
+      warnings.sort(Comparator.comparingInt((Warning w) -> ((Location.Column) w.location()).column()));
     }
-    return new ParsedRecord<>(new TlsRptRecord(rua, extensions == null ? List.of() : extensions), warnings);
+    return new ParseResult<>(new TlsRptRecord(rua, extensions == null ? List.of() : extensions), warnings);
   }
 
   /**

@@ -3,20 +3,22 @@ package dev.mtasts.dns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.mtasts.policy.Location;
+import dev.mtasts.policy.Warning;
 import org.junit.jupiter.api.Test;
 
 final class RecordWarningTest {
   @Test
   void carriesAStableCodeShownInToString() {
-    RecordWarning w = new RecordWarning(9, RecordErrorCode.DUPLICATE_FIELD, "id is given again");
+    Warning w = new Warning(RecordErrorCode.DUPLICATE_FIELD, new Location.Column(9), "id is given again");
     assertEquals(RecordErrorCode.DUPLICATE_FIELD, w.code());
-    assertEquals("column 9 [DUPLICATE_FIELD]: id is given again", w.toString());
+    assertEquals("column 9 [duplicate-field]: id is given again", w.toString());
   }
 
   @Test
   void validatesItsComponents() {
-    assertThrows(IllegalArgumentException.class, () -> new RecordWarning(0, RecordErrorCode.EMPTY_FIELD, "m"));
-    assertThrows(NullPointerException.class, () -> new RecordWarning(1, null, "m"));
-    assertThrows(NullPointerException.class, () -> new RecordWarning(1, RecordErrorCode.EMPTY_FIELD, null));
+    assertThrows(IllegalArgumentException.class, () -> new Warning(RecordErrorCode.EMPTY_FIELD, new Location.Column(0), "m"));
+    assertThrows(NullPointerException.class, () -> new Warning(null, new Location.Column(1), "m"));
+    assertThrows(NullPointerException.class, () -> new Warning(RecordErrorCode.EMPTY_FIELD, new Location.Column(1), null));
   }
 }

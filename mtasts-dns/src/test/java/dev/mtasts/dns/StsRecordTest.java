@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mtasts.policy.Location;
+import dev.mtasts.policy.ParseResult;
+import dev.mtasts.policy.ProblemCode;
+import dev.mtasts.policy.Warning;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,25 +90,25 @@ final class StsRecordTest {
   @Test
   void rejectsTextLongerThanADnsMessage() {
     String text = "v=STSv1; id=a; e=" + "x".repeat(70_000);
-    assertEquals(RecordErrorCode.TOO_LONG,
+    assertEquals(RecordErrorCode.INPUT_TOO_LARGE,
         assertThrows(RecordParseException.class, () -> StsRecord.parse(text)).code());
   }
 
   @Test
   void strictModeWarnsAboutARepeatedIdAndKeepsTheFirst() {
-    ParsedRecord<StsRecord> parsed = StsRecord.read("v=STSv1; id=foo; id=bar", ParseMode.STRICT);
-    assertEquals(PolicyId.of("foo"), parsed.record().id());
+    ParseResult<StsRecord> parsed = StsRecord.read("v=STSv1; id=foo; id=bar", ParseMode.STRICT);
+    assertEquals(PolicyId.of("foo"), parsed.value().id());
     assertEquals(List.of(RecordErrorCode.DUPLICATE_FIELD), codes(parsed));
-    assertEquals(18, parsed.warnings().get(0).column());
+    assertEquals(18, ((Location.Column) parsed.warnings().get(0).location()).column());
   }
 
-  private static List<RecordErrorCode> codes(ParsedRecord<?> parsed) {
-    return parsed.warnings().stream().map(RecordWarning::code).toList();
+  private static List<ProblemCode> codes(ParseResult<?> parsed) {
+    return parsed.warnings().stream().map(Warning::code).toList();
   }
 
   @Test
   void strictModeWarnsAboutWhitespaceBeforeTheFirstSemicolon() {
-    ParsedRecord<StsRecord> parsed = StsRecord.read("v=STSv1 ; id=abc", ParseMode.STRICT);
+    ParseResult<StsRecord> parsed = StsRecord.read("v=STSv1 ; id=abc", ParseMode.STRICT);
     assertEquals(List.of(RecordErrorCode.WHITESPACE_BEFORE_DELIMITER), codes(parsed));
     assertTrue(parsed.warnings().get(0).message().contains("erratum 6285"));
   }
@@ -121,8 +125,8 @@ final class StsRecordTest {
   })
   void lenientModeAcceptsWhatIsSeenInTheWild(String text, String id, String warningCodes) {
     RecordParseException strict = assertThrows(RecordParseException.class, () -> StsRecord.parse(text));
-    ParsedRecord<StsRecord> parsed = StsRecord.parseLenient(text);
-    assertEquals(id, parsed.record().id().value());
+    ParseResult<StsRecord> parsed = StsRecord.parseLenient(text);
+    assertEquals(id, parsed.value().id().value());
     List<RecordErrorCode> expected = java.util.Arrays.stream(warningCodes.split(" "))
         .map(RecordErrorCode::valueOf).toList();
     assertEquals(expected, codes(parsed), parsed.warnings()::toString);
@@ -145,7 +149,7 @@ final class StsRecordTest {
 
   @Test
   void lenientRecordSerializesItsIdAsRead() {
-    StsRecord record = StsRecord.parseLenient("v=STSv1; id=abc-1").record();
+    StsRecord record = StsRecord.parseLenient("v=STSv1; id=abc-1").value();
     assertEquals("v=STSv1; id=abc-1;", record.toText());
     assertEquals(false, record.id().isRfcCompliant());
     assertEquals(false, record.isPublishable());

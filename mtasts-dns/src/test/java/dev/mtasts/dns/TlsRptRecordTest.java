@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mtasts.policy.ParseResult;
+import dev.mtasts.policy.ProblemCode;
+import dev.mtasts.policy.Warning;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,22 +33,22 @@ final class TlsRptRecordTest {
 
   @Test
   void joinsRepeatedRuaListsInOrderWithAWarning() {
-    ParsedRecord<TlsRptRecord> parsed = TlsRptRecord.read(
+    ParseResult<TlsRptRecord> parsed = TlsRptRecord.read(
         "v=TLSRPTv1; rua=mailto:a@x.example; rua=mailto:b@x.example,mailto:a@x.example", ParseMode.STRICT);
-    assertEquals(List.of(URI.create("mailto:a@x.example"), URI.create("mailto:b@x.example")), parsed.record().rua());
+    assertEquals(List.of(URI.create("mailto:a@x.example"), URI.create("mailto:b@x.example")), parsed.value().rua());
     // One for the repeated rua field, one for the URI listed again in it.
     assertEquals(List.of(RecordErrorCode.DUPLICATE_FIELD, RecordErrorCode.DUPLICATE_RUA_URI), codes(parsed),
         parsed.warnings().toString());
   }
 
-  private static List<RecordErrorCode> codes(ParsedRecord<?> parsed) {
-    return parsed.warnings().stream().map(RecordWarning::code).toList();
+  private static List<ProblemCode> codes(ParseResult<?> parsed) {
+    return parsed.warnings().stream().map(Warning::code).toList();
   }
 
   @Test
   void keepsOtherSchemesWithAWarning() {
-    ParsedRecord<TlsRptRecord> parsed = TlsRptRecord.read("v=TLSRPTv1; rua=http://r.example/x", ParseMode.STRICT);
-    assertEquals(List.of(URI.create("http://r.example/x")), parsed.record().rua());
+    ParseResult<TlsRptRecord> parsed = TlsRptRecord.read("v=TLSRPTv1; rua=http://r.example/x", ParseMode.STRICT);
+    assertEquals(List.of(URI.create("http://r.example/x")), parsed.value().rua());
     assertTrue(parsed.warnings().get(0).message().contains("neither mailto nor https"));
     assertEquals(List.of(RecordErrorCode.UNSUPPORTED_RUA_SCHEME), codes(parsed));
   }
@@ -82,9 +85,9 @@ final class TlsRptRecordTest {
 
   @Test
   void lenientModeAcceptsTrailingWhitespaceAndEmptyFields() {
-    ParsedRecord<TlsRptRecord> parsed =
+    ParseResult<TlsRptRecord> parsed =
         TlsRptRecord.parseLenient("v=TLSRPTv1; rua=mailto:tlsrpt@mox.example , \t\t https://mox.example/tlsrpt  ");
-    assertEquals(2, parsed.record().rua().size());
+    assertEquals(2, parsed.value().rua().size());
     assertEquals(List.of(RecordErrorCode.TRAILING_WHITESPACE), codes(parsed));
     assertEquals(List.of(RecordErrorCode.EMPTY_FIELD, RecordErrorCode.INVALID_FIELD_VALUE),
         codes(TlsRptRecord.parseLenient("v=TLSRPTv1; rua=mailto:a@b;; e=;")));
@@ -119,9 +122,9 @@ final class TlsRptRecordTest {
 
   @Test
   void warnsWhenTheTextListsTheSameUriTwice() {
-    ParsedRecord<TlsRptRecord> parsed =
+    ParseResult<TlsRptRecord> parsed =
         TlsRptRecord.read("v=TLSRPTv1; rua=mailto:a@a.example,mailto:a@a.example", ParseMode.STRICT);
-    assertEquals(List.of(URI.create("mailto:a@a.example")), parsed.record().rua());
+    assertEquals(List.of(URI.create("mailto:a@a.example")), parsed.value().rua());
     assertEquals(List.of(RecordErrorCode.DUPLICATE_RUA_URI), codes(parsed), parsed.warnings().toString());
     assertTrue(parsed.warnings().get(0).message().contains("more than once"));
   }
@@ -158,9 +161,9 @@ final class TlsRptRecordTest {
     for (int i = 0; i < 40; i++) {
       text.append(i == 0 ? "" : ",").append("mailto:r").append(i % 20).append("@x.example");
     }
-    ParsedRecord<TlsRptRecord> parsed = TlsRptRecord.read(text, ParseMode.STRICT);
-    assertEquals(20, parsed.record().rua().size());
-    assertEquals(URI.create("mailto:r19@x.example"), parsed.record().rua().get(19));
+    ParseResult<TlsRptRecord> parsed = TlsRptRecord.read(text, ParseMode.STRICT);
+    assertEquals(20, parsed.value().rua().size());
+    assertEquals(URI.create("mailto:r19@x.example"), parsed.value().rua().get(19));
     assertEquals(20, parsed.warnings().size());
     assertTrue(parsed.warnings().stream().allMatch(w -> w.code() == RecordErrorCode.DUPLICATE_RUA_URI));
   }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mtasts.policy.ParseResult;
+import dev.mtasts.policy.ProblemCode;
+import dev.mtasts.policy.Warning;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,26 +37,26 @@ final class TxtCorpusTest {
    */
   private static final Map<String, Consumer<String>> DISPUTED = Map.of(
       "v=STSv1; id=foo; id=bar", line -> {
-        ParsedRecord<StsRecord> parsed = StsRecord.read(line, ParseMode.STRICT);
-        assertEquals(StsRecord.of(PolicyId.of("foo")), parsed.record());
+        ParseResult<StsRecord> parsed = StsRecord.read(line, ParseMode.STRICT);
+        assertEquals(StsRecord.of(PolicyId.of("foo")), parsed.value());
         assertEquals(List.of(RecordErrorCode.DUPLICATE_FIELD), codes(parsed));
       },
       "v=TLSRPTv1 ; rua=mailto:x@x.example; rua=mailto:y@x.example", line -> {
-        ParsedRecord<TlsRptRecord> parsed = TlsRptRecord.read(line, ParseMode.STRICT);
+        ParseResult<TlsRptRecord> parsed = TlsRptRecord.read(line, ParseMode.STRICT);
         assertEquals(List.of(URI.create("mailto:x@x.example"), URI.create("mailto:y@x.example")),
-            parsed.record().rua());
+            parsed.value().rua());
         assertEquals(List.of(RecordErrorCode.WHITESPACE_BEFORE_DELIMITER, RecordErrorCode.DUPLICATE_FIELD),
             codes(parsed));
       },
       "v=TLSRPTv1; rua=mailto:a@example.com; rua=mailto:b@example.com", line -> {
-        ParsedRecord<TlsRptRecord> parsed = TlsRptRecord.read(line, ParseMode.STRICT);
+        ParseResult<TlsRptRecord> parsed = TlsRptRecord.read(line, ParseMode.STRICT);
         assertEquals(List.of(URI.create("mailto:a@example.com"), URI.create("mailto:b@example.com")),
-            parsed.record().rua());
+            parsed.value().rua());
         assertEquals(List.of(RecordErrorCode.DUPLICATE_FIELD), codes(parsed));
       });
 
-  private static List<RecordErrorCode> codes(ParsedRecord<?> parsed) {
-    return parsed.warnings().stream().map(RecordWarning::code).toList();
+  private static List<ProblemCode> codes(ParseResult<?> parsed) {
+    return parsed.warnings().stream().map(Warning::code).toList();
   }
 
   private static Path corpus() {

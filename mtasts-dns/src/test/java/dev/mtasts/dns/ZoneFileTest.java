@@ -35,7 +35,7 @@ final class ZoneFileTest {
   void refusesToRenderARecordWhoseIdStrictParsersReject() {
     // Regression: a leniently read id was rendered as is, and the published record was then
     // ignored by every sender (StsRecord.parse refuses it with INVALID_ID).
-    StsRecord lenient = StsRecord.parseLenient("v=STSv1; id=abc-123").record();
+    StsRecord lenient = StsRecord.parseLenient("v=STSv1; id=abc-123").value();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ZoneFile.render("example.com", lenient, Duration.ofHours(1)));
     assertTrue(e.getMessage().contains("\"abc-123\"") && e.getMessage().contains("RFC 8461 §3.1"), e::getMessage);

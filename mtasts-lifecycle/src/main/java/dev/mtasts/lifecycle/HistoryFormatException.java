@@ -1,22 +1,22 @@
 package dev.mtasts.lifecycle;
 
-import dev.mtasts.policy.MtaStsException;
-import java.util.Locale;
-import java.util.Objects;
+import dev.mtasts.policy.Location;
+import dev.mtasts.policy.MtaStsParseException;
+import dev.mtasts.policy.ProblemCode;
 
 /**
  * Thrown when a publication history file is not valid: broken JSON, a hand edit that left a
  * wrong type, an unknown or missing member, an unparsable policy or instant, or entries out of
  * order. The history is never silently reset: the file stays as it is until a person fixes it.
  *
- * <p>{@link #path()} locates the problem as a JSON path ({@code $.served[2].until});
+ * <p>{@link #location()} locates the problem as a JSON path ({@code $.served[2].until});
  * {@link #line()} and {@link #column()} give the position in the file (1-based, 0 when unknown).
  */
-public final class HistoryFormatException extends MtaStsException {
+public final class HistoryFormatException extends MtaStsParseException {
   private static final long serialVersionUID = 1L;
 
-  /** Stable codes for the ways a history file can be wrong. */
-  public enum Code {
+  /** Stable codes for the ways a history file can be wrong; {@link #id()} is the text form. */
+  public enum Code implements ProblemCode {
     /** The file is empty or is not well-formed JSON. */
     MALFORMED_JSON,
     /** A member has the wrong JSON type (for example a number where a string is expected). */
@@ -43,30 +43,15 @@ public final class HistoryFormatException extends MtaStsException {
      * The file is larger than {@link PublicationHistory#MAX_FILE_BYTES}, or one of its strings
      * is longer than a policy file may be.
      */
-    TOO_LARGE,
+    INPUT_TOO_LARGE,
     /** The file has more entries than {@link PublicationHistory#MAX_ENTRIES}. */
-    TOO_MANY_ENTRIES;
-
-    /**
-     * Returns the stable lower-case form of this code, such as {@code wrong-type}.
-     *
-     * @return the code as used in messages and logs
-     */
-    public String id() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
+    TOO_MANY_ENTRIES
   }
 
-  /** What is wrong. */
-  private final Code code;
-  /** The JSON path of the offending value. */
-  private final String path;
   /** The 1-based line, 0 when unknown. */
   private final int line;
   /** The 1-based column, 0 when unknown. */
   private final int column;
-  /** The message without the location. */
-  private final String detail;
 
   /**
    * Creates the exception.
@@ -80,12 +65,9 @@ public final class HistoryFormatException extends MtaStsException {
    */
   public HistoryFormatException(Code code, String path, int line, int column, String detail,
       @org.jspecify.annotations.Nullable Throwable cause) {
-    super(format(path, line, column, detail), cause);
-    this.code = Objects.requireNonNull(code, "code");
-    this.path = Objects.requireNonNull(path, "path");
+    super(code, new Location.JsonPath(path), detail, format(path, line, column, detail), cause);
     this.line = line;
     this.column = column;
-    this.detail = Objects.requireNonNull(detail, "detail");
   }
 
   private static String format(String path, int line, int column, String detail) {
@@ -101,8 +83,9 @@ public final class HistoryFormatException extends MtaStsException {
    *
    * @return the stable code
    */
+  @Override
   public Code code() {
-    return code;
+    return (Code) super.code();
   }
 
   /**
@@ -110,8 +93,9 @@ public final class HistoryFormatException extends MtaStsException {
    *
    * @return a path such as {@code $.served[0].policy}
    */
-  public String path() {
-    return path;
+  @Override
+  public Location.JsonPath location() {
+    return (Location.JsonPath) super.location();
   }
 
   /**
@@ -130,14 +114,5 @@ public final class HistoryFormatException extends MtaStsException {
    */
   public int column() {
     return column;
-  }
-
-  /**
-   * Returns the message without the location.
-   *
-   * @return what was found and what was expected
-   */
-  public String detail() {
-    return detail;
   }
 }

@@ -1,7 +1,7 @@
 package dev.mtasts.lifecycle;
 
 import dev.mtasts.policy.MtaStsException;
-import java.util.Locale;
+import dev.mtasts.policy.ProblemCode;
 import java.util.Objects;
 
 /**
@@ -12,7 +12,7 @@ public final class PlanStepException extends MtaStsException {
   private static final long serialVersionUID = 1L;
 
   /** Why the step was refused. */
-  public enum Code {
+  public enum Code implements ProblemCode {
     /** Another step comes first; in particular the id never changes before the file is served. */
     OUT_OF_ORDER,
     /** The policy URL does not serve the new policy (the old one, another one, or garbage). */
@@ -21,15 +21,6 @@ public final class PlanStepException extends MtaStsException {
     WAIT_NOT_OVER,
     /** Every step is done already. */
     FINISHED;
-
-    /**
-     * Returns the stable lower-case form, such as {@code out-of-order}.
-     *
-     * @return the identifier
-     */
-    public String id() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
   }
 
   /** Why the step was refused. */

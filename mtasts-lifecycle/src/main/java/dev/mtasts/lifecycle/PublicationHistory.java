@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A history file holds at most {@link #MAX_ENTRIES} entries and {@link #MAX_FILE_BYTES} bytes;
  * reading a larger one fails with {@link HistoryFormatException.Code#TOO_MANY_ENTRIES} or {@link
- * HistoryFormatException.Code#TOO_LARGE} after reading no more than the byte limit.
+ * HistoryFormatException.Code#INPUT_TOO_LARGE} after reading no more than the byte limit.
  *
  * @param domain the policy domain, lower case
  * @param entries the served policies in serving order; only the last may still be served

@@ -1,13 +1,13 @@
 package dev.mtasts.lifecycle;
 
 import dev.mtasts.policy.MxPattern;
+import dev.mtasts.policy.ProblemCode;
 import dev.mtasts.tlsrpt.FailureGroup;
 import dev.mtasts.tlsrpt.ResultType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,7 +34,7 @@ public sealed interface Reason
   String message();
 
   /** Stable codes of reasons; {@link #id()} gives the form used in logs and tool output. */
-  enum Code {
+  enum Code implements ProblemCode {
     /** The requested move is not a lifecycle transition from the current state. */
     NOT_A_TRANSITION,
     /** The target is what is already published. */
@@ -92,15 +92,6 @@ public sealed interface Reason
     NONE_MAX_AGE_ABOVE_ONE_DAY,
     /** A mode none policy that still lists {@code mx} patterns; the documented turn-off has none. */
     NONE_WITH_MX;
-
-    /**
-     * Returns the stable lower-case form, such as {@code report-days-missing}.
-     *
-     * @return the identifier
-     */
-    public String id() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
   }
 
   /**

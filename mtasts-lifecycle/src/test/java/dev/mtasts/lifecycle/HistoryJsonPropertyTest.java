@@ -39,7 +39,7 @@ final class HistoryJsonPropertyTest {
       // Some edits are harmless (whitespace); then the content must still be a valid history.
       assertEquals(history, PublicationHistory.parse(history.toJson()));
     } catch (HistoryFormatException expected) {
-      assertTrue(expected.path().startsWith("$"), expected.getMessage());
+      assertTrue(expected.location().path().startsWith("$"), expected.getMessage());
     }
   }
 

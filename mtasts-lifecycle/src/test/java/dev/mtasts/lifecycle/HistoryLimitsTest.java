@@ -52,7 +52,7 @@ final class HistoryLimitsTest {
     HistoryFormatException e = assertThrows(HistoryFormatException.class,
         () -> PublicationHistory.read(file, Fixtures.DOMAIN));
     assertEquals(Code.TOO_MANY_ENTRIES, e.code(), e.getMessage());
-    assertEquals("$.served[5000]", e.path());
+    assertEquals("$.served[5000]", e.location().path());
     assertTrue(e.line() > 0, e.getMessage());
     assertEquals(Code.TOO_MANY_ENTRIES,
         assertThrows(HistoryFormatException.class, () -> PublicationHistory.parse(over)).code());
@@ -70,9 +70,9 @@ final class HistoryLimitsTest {
     Files.writeString(file, atLimit + " ");
     HistoryFormatException e = assertThrows(HistoryFormatException.class,
         () -> PublicationHistory.read(file, Fixtures.DOMAIN));
-    assertEquals(Code.TOO_LARGE, e.code(), e.getMessage());
-    assertEquals("$", e.path());
-    assertEquals(Code.TOO_LARGE,
+    assertEquals(Code.INPUT_TOO_LARGE, e.code(), e.getMessage());
+    assertEquals("$", e.location().path());
+    assertEquals(Code.INPUT_TOO_LARGE,
         assertThrows(HistoryFormatException.class, () -> PublicationHistory.parse(atLimit + " "))
             .code());
   }
@@ -91,7 +91,7 @@ final class HistoryLimitsTest {
     }
     HistoryFormatException e = assertThrows(HistoryFormatException.class,
         () -> PublicationHistory.read(file, Fixtures.DOMAIN));
-    assertEquals(Code.TOO_LARGE, e.code(), e.getMessage());
+    assertEquals(Code.INPUT_TOO_LARGE, e.code(), e.getMessage());
     assertTrue(e.detail().contains("is it the right file?"), e.detail());
   }
 
@@ -107,7 +107,7 @@ final class HistoryLimitsTest {
     };
     HistoryFormatException e = assertThrows(HistoryFormatException.class,
         () -> dev.mtasts.lifecycle.internal.HistoryJson.read(endless));
-    assertEquals(Code.TOO_LARGE, e.code());
+    assertEquals(Code.INPUT_TOO_LARGE, e.code());
     assertEquals(PublicationHistory.MAX_FILE_BYTES + 1L, read[0]);
   }
 
@@ -117,7 +117,7 @@ final class HistoryLimitsTest {
         + "a".repeat(400_000) + "\"}]}";
     HistoryFormatException e = assertThrows(HistoryFormatException.class,
         () -> PublicationHistory.parse(json));
-    assertEquals(Code.TOO_LARGE, e.code(), e.getMessage());
+    assertEquals(Code.INPUT_TOO_LARGE, e.code(), e.getMessage());
   }
 
   @Test

@@ -78,7 +78,7 @@ final class PublicationHistoryTest {
     HistoryFormatException e = assertThrows(HistoryFormatException.class,
         () -> PublicationHistory.read(file, DOMAIN));
     assertEquals(Code.INVALID_DOMAIN, e.code());
-    assertEquals("$.domain", e.path());
+    assertEquals("$.domain", e.location().path());
   }
 
   @Test
@@ -151,7 +151,7 @@ final class PublicationHistoryTest {
     HistoryFormatException e = assertThrows(HistoryFormatException.class,
         () -> PublicationHistory.read(file, DOMAIN));
     assertEquals(code, e.code(), e.getMessage());
-    assertEquals(path, e.path(), e.getMessage());
+    assertEquals(path, e.location().path(), e.getMessage());
     assertTrue(e.getMessage().startsWith("publication history " + path), e.getMessage());
     // The broken file is never reset: it stays for a person to fix.
     assertEquals(json, Files.readString(file, StandardCharsets.UTF_8));

@@ -49,8 +49,8 @@ final class ReadinessTest {
 
   @Test
   void blocksOnTheRfcExampleCertificateFailuresWithSendersAndHosts() {
-    TlsRptReport report = TlsRptReader.tolerant()
-        .read(corpus().resolve("rfc8460-appendix-b-errata-mx-host-array.json")).report();
+    TlsRptReport report = TlsRptReader.lenient()
+        .read(corpus().resolve("rfc8460-appendix-b-errata-mx-host-array.json")).value();
     Evidence evidence = Evidence.none().withTlsRpt(Reports.RECORD)
         .withReports(ReportSummary.of(List.of(report)))
         .withMxHosts("mx1.mail.company-y.example", "mx2.mail.company-y.example");
@@ -90,8 +90,8 @@ final class ReadinessTest {
 
   @Test
   void countsTheDefaultFourteenDayWindow() {
-    TlsRptReport report = TlsRptReader.tolerant()
-        .read(corpus().resolve("rfc8460-appendix-b-errata-mx-host-array.json")).report();
+    TlsRptReport report = TlsRptReader.lenient()
+        .read(corpus().resolve("rfc8460-appendix-b-errata-mx-host-array.json")).value();
     Evidence evidence = Evidence.none().withTlsRpt(Reports.RECORD)
         .withReports(ReportSummary.of(List.of(report))).withMxHosts("mx1.mail.company-y.example");
     Readiness r = Readiness.assess("company-y.example", COMPANY_Y, evidence,
@@ -106,8 +106,8 @@ final class ReadinessTest {
   @Test
   void lowersTheBarWithATriageThatKnowsBetter() {
     // A replaceable triage: this operator knows 198.51.100.62 is a broken test sender.
-    TlsRptReport report = TlsRptReader.tolerant()
-        .read(corpus().resolve("rfc8460-appendix-b-errata-mx-host-array.json")).report();
+    TlsRptReport report = TlsRptReader.lenient()
+        .read(corpus().resolve("rfc8460-appendix-b-errata-mx-host-array.json")).value();
     Evidence evidence = Evidence.none().withTlsRpt(Reports.RECORD)
         .withReports(ReportSummary.of(List.of(report))).withMxHosts("mx1.mail.company-y.example");
     LifecycleOptions options = LifecycleOptions.defaults().withWindowDays(1)
@@ -134,8 +134,8 @@ final class ReadinessTest {
   @Test
   void warnsWhenNoSenderAppliedTheTestingPolicy() {
     // Real Google report: sessions, but all under no-policy-found.
-    TlsRptReport report = TlsRptReader.tolerant()
-        .read(corpus().resolve("google-2025-03-27-no-policy-found.json")).report();
+    TlsRptReport report = TlsRptReader.lenient()
+        .read(corpus().resolve("google-2025-03-27-no-policy-found.json")).value();
     ReportSummary summary = ReportSummary.of(List.of(report));
     String domain = summary.domains().iterator().next();
     LocalDate day = LocalDate.ofInstant(report.dateRange().start(), ZoneOffset.UTC);
@@ -169,7 +169,7 @@ final class ReadinessTest {
     return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
       TlsRptReport report;
       try {
-        report = TlsRptReader.tolerant().read(file).report();
+        report = TlsRptReader.lenient().read(file).value();
       } catch (MtaStsException e) {
         return; // tlsrpt-model's own tests cover the files it rejects.
       }

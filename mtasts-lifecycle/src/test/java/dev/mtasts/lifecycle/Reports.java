@@ -61,7 +61,7 @@ final class Reports {
         + " \"example.com\", \"mx-host\": [\"mx1.example.com\"]}, \"summary\":"
         + " {\"total-successful-session-count\": 0, \"total-failure-session-count\": " + failed
         + "}}]}";
-    return TlsRptReader.strict().read(json).report();
+    return TlsRptReader.strict().read(json).value();
   }
 
   List<TlsRptReport> reports() {

@@ -1,7 +1,7 @@
 package dev.mtasts.policy;
 
 /** Stable codes of {@link PolicyLint} findings. */
-public enum LintCode {
+public enum LintCode implements ProblemCode {
   /** Testing or enforce with {@code max_age} under one day (86400 s): senders re-fetch often and lose protection quickly (RFC 8461 §10.2). */
   MAX_AGE_UNDER_ONE_DAY,
   /** Testing or enforce with {@code max_age} under one week (604800 s), the commonly recommended minimum. */

@@ -110,7 +110,7 @@ public record MtaStsPolicy(
    * @throws PolicyParseException if the bytes are not a valid policy
    */
   public static MtaStsPolicy parse(byte[] body) {
-    return PolicyParser.strict().parse(body).policy();
+    return PolicyParser.strict().parse(body).value();
   }
 
   /**
@@ -124,7 +124,7 @@ public record MtaStsPolicy(
    *     PolicyErrorCode#READ_FAILED})
    */
   public static MtaStsPolicy parse(InputStream body) {
-    return PolicyParser.strict().parse(body).policy();
+    return PolicyParser.strict().parse(body).value();
   }
 
   /**

@@ -102,9 +102,9 @@ public final class MxPattern {
     if (problem != DomainSyntax.VALID) {
       int index = DomainSyntax.index(problem);
       throw new PolicyParseException(
+          DomainSyntax.code(problem),
           1,
           text.codePointCount(0, Math.min(index, text.length())) + 1,
-          DomainSyntax.code(problem),
           DomainSyntax.describe(text, problem));
     }
     return new MxPattern(text);

@@ -2,12 +2,12 @@ package dev.mtasts.policy;
 
 /**
  * Stable codes of the problems the policy parser reports, as errors ({@link PolicyParseException})
- * or, where the parser tolerated the deviation, as warnings ({@link PolicyWarning}).
+ * or, where the parser accepted the deviation, as warnings ({@link Warning}).
  *
- * <p>The names are part of the API: they do not change between releases, so callers may switch on
- * them or log them.
+ * <p>The names and their {@link #id()}s are part of the API: they do not change between releases,
+ * so callers may switch on them or log them.
  */
-public enum PolicyErrorCode {
+public enum PolicyErrorCode implements ProblemCode {
   /** The input is larger than the parser's byte limit (64 KiB by default, RFC 8461 §3.3). */
   INPUT_TOO_LARGE,
   /** The input could not be read (an {@link java.io.IOException} from the stream). */

@@ -1,74 +1,41 @@
 package dev.mtasts.policy;
 
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when a policy file, or one of its values, is not valid: carries the position of the
- * problem, a stable {@link PolicyErrorCode} and a message a person can act on.
+ * Thrown when a policy file, or one of its values, is not valid: carries a stable {@link
+ * PolicyErrorCode}, the line and column of the problem, and a message a person can act on.
  *
  * <p>The message starts with the line ({@code "line 3: max_age 31557601 is above the RFC 8461
- * maximum of 31557600"}); {@link #reason()} gives it without the position.
+ * maximum of 31557600"}); {@link #detail()} gives it without the position.
  */
-public final class PolicyParseException extends MtaStsException {
+public final class PolicyParseException extends MtaStsParseException {
   private static final long serialVersionUID = 1L;
-
-  /** @serial the 1-based line of the problem */
-  private final int line;
-  /** @serial the 1-based column of the problem, counted in characters */
-  private final int column;
-  /** @serial the stable code */
-  private final PolicyErrorCode code;
-  /** @serial the message without the position */
-  private final String reason;
 
   /**
    * Creates the exception.
    *
+   * @param code the stable code
    * @param line the 1-based line of the problem
    * @param column the 1-based column of the problem, in characters (code points)
-   * @param code the stable code
-   * @param reason what is wrong and how to fix it, without the position
+   * @param detail what is wrong and how to fix it, without the position
    */
-  public PolicyParseException(int line, int column, PolicyErrorCode code, String reason) {
-    this(line, column, code, reason, null);
+  public PolicyParseException(PolicyErrorCode code, int line, int column, String detail) {
+    this(code, line, column, detail, null);
   }
 
   /**
    * Creates the exception with an underlying cause.
    *
+   * @param code the stable code
    * @param line the 1-based line of the problem
    * @param column the 1-based column of the problem, in characters (code points)
-   * @param code the stable code
-   * @param reason what is wrong and how to fix it, without the position
+   * @param detail what is wrong and how to fix it, without the position
    * @param cause the underlying failure, or {@code null}
    */
   public PolicyParseException(
-      int line, int column, PolicyErrorCode code, String reason, @Nullable Throwable cause) {
-    super("line " + line + ": " + reason, cause);
-    this.line = line;
-    this.column = column;
-    this.code = Objects.requireNonNull(code, "code");
-    this.reason = reason;
-  }
-
-  /**
-   * Returns the 1-based line of the problem.
-   *
-   * @return the line
-   */
-  public int line() {
-    return line;
-  }
-
-  /**
-   * Returns the 1-based column of the problem, counted in characters (code points) from the start
-   * of the line.
-   *
-   * @return the column
-   */
-  public int column() {
-    return column;
+      PolicyErrorCode code, int line, int column, String detail, @Nullable Throwable cause) {
+    super(code, new Location.LineColumn(line, column), detail, "line " + line + ": " + detail, cause);
   }
 
   /**
@@ -76,16 +43,37 @@ public final class PolicyParseException extends MtaStsException {
    *
    * @return the code
    */
+  @Override
   public PolicyErrorCode code() {
-    return code;
+    return (PolicyErrorCode) super.code();
   }
 
   /**
-   * Returns the message without the position.
+   * Returns the line and column of the problem.
    *
-   * @return what is wrong and, where known, how to fix it
+   * @return the position
    */
-  public String reason() {
-    return reason;
+  @Override
+  public Location.LineColumn location() {
+    return (Location.LineColumn) super.location();
+  }
+
+  /**
+   * Returns the 1-based line of the problem, the same as {@code location().line()}.
+   *
+   * @return the line
+   */
+  public int line() {
+    return location().line();
+  }
+
+  /**
+   * Returns the 1-based column of the problem, counted in characters (code points) from the start
+   * of the line; the same as {@code location().column()}.
+   *
+   * @return the column
+   */
+  public int column() {
+    return location().column();
   }
 }

@@ -18,7 +18,7 @@ import java.util.Objects;
  *       mode}/{@code max_age} winning over later ones (each reported as a {@link
  *       PolicyErrorCode#DUPLICATE_FIELD} warning), unknown keys kept as {@link Extension}s.
  *   <li>{@link #lenient()} also reads what is commonly served, reporting each deviation as a
- *       {@link PolicyWarning} with the code a strict parse would fail with: a UTF-8 byte order
+ *       {@link Warning} with the code a strict parse would fail with: a UTF-8 byte order
  *       mark, CR-only line ends, blank and whitespace-only lines, indented lines, whitespace
  *       before the colon, keys and mode values in other letter case, a trailing dot or U-labels in
  *       {@code mx}, and {@code max_age} above the maximum (clamped).
@@ -35,11 +35,11 @@ import java.util.Objects;
  * §3.3) is refused before it is read whole.
  *
  * <pre>{@code
- * PolicyParseResult r = PolicyParser.lenient().parse(body);
- * for (PolicyWarning w : r.warnings()) {
+ * ParseResult<MtaStsPolicy> r = PolicyParser.lenient().parse(body);
+ * for (Warning w : r.warnings()) {
  *   log.warn("mta-sts.txt {}", w);
  * }
- * MtaStsPolicy policy = r.policy();
+ * MtaStsPolicy policy = r.value();
  * }</pre>
  */
 public final class PolicyParser {
@@ -116,7 +116,7 @@ public final class PolicyParser {
    * @throws PolicyParseException if the text is not a valid policy for this parser, or longer than
    *     the limit in UTF-8 bytes
    */
-  public PolicyParseResult parse(CharSequence text) {
+  public ParseResult<MtaStsPolicy> parse(CharSequence text) {
     checkSize(text);
     return PolicyScanner.scan(text, lenient, MxPattern.TRUSTED);
   }
@@ -144,7 +144,7 @@ public final class PolicyParser {
    *     PolicyErrorCode#INPUT_TOO_LARGE}), not UTF-8 ({@link PolicyErrorCode#MALFORMED_UTF8}) or
    *     not a valid policy
    */
-  public PolicyParseResult parse(byte[] body) {
+  public ParseResult<MtaStsPolicy> parse(byte[] body) {
     Objects.requireNonNull(body, "body");
     if (body.length > maxBytes) {
       throw tooLarge();
@@ -162,13 +162,13 @@ public final class PolicyParser {
    *     PolicyErrorCode#INPUT_TOO_LARGE}), cannot be read ({@link PolicyErrorCode#READ_FAILED},
    *     with the {@link IOException} as cause), is not UTF-8 or not a valid policy
    */
-  public PolicyParseResult parse(InputStream body) {
+  public ParseResult<MtaStsPolicy> parse(InputStream body) {
     Objects.requireNonNull(body, "body");
     byte[] bytes;
     try {
       bytes = body.readNBytes(maxBytes + 1);
     } catch (IOException e) {
-      throw new PolicyParseException(1, 1, PolicyErrorCode.READ_FAILED,
+      throw new PolicyParseException(PolicyErrorCode.READ_FAILED, 1, 1,
           "the policy could not be read: " + e.getMessage(), e);
     }
     if (bytes.length > maxBytes) {
@@ -177,11 +177,11 @@ public final class PolicyParser {
     return decodeAndScan(bytes, bytes.length);
   }
 
-  private PolicyParseResult decodeAndScan(byte[] bytes, int len) {
+  private ParseResult<MtaStsPolicy> decodeAndScan(byte[] bytes, int len) {
     int bad = Utf8.firstMalformed(bytes, len);
     if (bad >= 0) {
       int[] pos = Utf8.position(bytes, bad);
-      throw new PolicyParseException(pos[0], pos[1], PolicyErrorCode.MALFORMED_UTF8,
+      throw new PolicyParseException(PolicyErrorCode.MALFORMED_UTF8, pos[0], pos[1],
           "byte 0x" + Integer.toHexString(bytes[bad] & 0xff) + " at offset " + bad
               + " is not valid UTF-8; serve the policy as UTF-8 (RFC 8461 §3.2)");
     }
@@ -189,7 +189,7 @@ public final class PolicyParser {
   }
 
   private PolicyParseException tooLarge() {
-    return new PolicyParseException(1, 1, PolicyErrorCode.INPUT_TOO_LARGE,
+    return new PolicyParseException(PolicyErrorCode.INPUT_TOO_LARGE, 1, 1,
         "the policy is larger than " + maxBytes + " bytes (RFC 8461 §3.3 suggests a 64 KiB limit)");
   }
 

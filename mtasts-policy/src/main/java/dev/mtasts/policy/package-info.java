@@ -17,15 +17,25 @@
  * try {
  *   MtaStsPolicy.parse("version: STSv1\nmode: enforce\nmx: mx.example.com\nmax_age: 31557601\n");
  * } catch (PolicyParseException e) {
- *   e.code();       // PolicyErrorCode.MAX_AGE_OUT_OF_RANGE
+ *   e.code();       // PolicyErrorCode.MAX_AGE_OUT_OF_RANGE, e.code().id() is "max-age-out-of-range"
+ *   e.location();   // a Location.LineColumn on line 4
+ *   e.detail();     // "max_age 31557601 is above the RFC 8461 maximum of 31557600"
  *   e.getMessage(); // "line 4: max_age 31557601 is above the RFC 8461 maximum of 31557600"
  * }
  *
- * PolicyParseResult lenient = PolicyParser.lenient().parse(bodyBytes); // BOM, blank lines...
- * lenient.warnings();                     // each with line, column and code
+ * ParseResult<MtaStsPolicy> lenient = PolicyParser.lenient().parse(bodyBytes); // BOM, blank lines...
+ * lenient.value();                        // the policy
+ * lenient.warnings();                     // each a Warning: code, location (line and column), message
  *
  * List<LintFinding> findings = PolicyLint.lint(policy, List.of("mail.example.com", "mx9.other.org"));
  * }</pre>
+ *
+ * <p>This package also holds the vocabulary every module of the SDK shares: a strict read throws a
+ * subclass of {@link dev.mtasts.policy.MtaStsParseException} with a {@link
+ * dev.mtasts.policy.ProblemCode code} (whose {@code id()} is the stable text form), a {@link
+ * dev.mtasts.policy.Location} and the message without the location; a lenient read returns a
+ * {@link dev.mtasts.policy.ParseResult}, the value and its {@link dev.mtasts.policy.Warning}s, each
+ * with the same three parts.
  *
  * <p>{@link dev.mtasts.policy.MtaStsPolicy#parse(CharSequence)} is strict; {@link
  * dev.mtasts.policy.PolicyParser} gives the lenient mode, warnings, and the input limit.

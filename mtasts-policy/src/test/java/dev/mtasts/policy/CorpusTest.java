@@ -102,15 +102,15 @@ final class CorpusTest {
   Stream<DynamicTest> everyValidPolicyParsesStrictly() {
     return corpusFiles("valid").stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
       byte[] body = read(file);
-      PolicyParseResult strict = PolicyParser.strict().parse(body);
+      ParseResult<MtaStsPolicy> strict = PolicyParser.strict().parse(body);
       // the same policy from a stream, from text, leniently, and after a canonical round trip
       try (InputStream in = Files.newInputStream(file)) {
-        assertEquals(strict.policy(), MtaStsPolicy.parse(in));
+        assertEquals(strict.value(), MtaStsPolicy.parse(in));
       }
-      assertEquals(strict.policy(), MtaStsPolicy.parse(new String(body, UTF_8)));
-      assertEquals(strict.policy(), PolicyParser.lenient().parse(body).policy());
-      assertEquals(strict.policy(), MtaStsPolicy.parse(strict.policy().toText()));
-      for (PolicyWarning w : strict.warnings()) {
+      assertEquals(strict.value(), MtaStsPolicy.parse(new String(body, UTF_8)));
+      assertEquals(strict.value(), PolicyParser.lenient().parse(body).value());
+      assertEquals(strict.value(), MtaStsPolicy.parse(strict.value().toText()));
+      for (Warning w : strict.warnings()) {
         assertEquals(PolicyErrorCode.DUPLICATE_FIELD, w.code(), w.toString());
       }
     }));
@@ -135,7 +135,7 @@ final class CorpusTest {
     return corpusFiles("invalid").stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
       byte[] body = read(file);
       if (LENIENT_READS.contains(file.getFileName().toString())) {
-        PolicyParseResult r = PolicyParser.lenient().parse(body);
+        ParseResult<MtaStsPolicy> r = PolicyParser.lenient().parse(body);
         assertFalse(r.warnings().isEmpty());
       } else {
         assertThrows(PolicyParseException.class, () -> PolicyParser.lenient().parse(body));

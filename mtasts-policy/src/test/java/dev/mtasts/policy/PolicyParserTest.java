@@ -72,16 +72,16 @@ final class PolicyParserTest {
 
   @Test
   void firstDuplicateWinsAndLaterOnesAreWarnings() {
-    PolicyParseResult r = PolicyParser.strict().parse(
+    ParseResult<MtaStsPolicy> r = PolicyParser.strict().parse(
         "version: STSv1\nmode: testing\nmode: enforced\nmx: a.example\nmax_age: 5\nmax_age: x\nversion: STSv2\nfoo: 1\nfoo: 2\n");
-    assertEquals(Mode.TESTING, r.policy().mode());
-    assertEquals(5, r.policy().maxAge());
-    assertEquals(List.of(Extension.of("foo", "1")), r.policy().extensions());
+    assertEquals(Mode.TESTING, r.value().mode());
+    assertEquals(5, r.value().maxAge());
+    assertEquals(List.of(Extension.of("foo", "1")), r.value().extensions());
     assertEquals(4, r.warnings().size());
-    for (PolicyWarning w : r.warnings()) {
+    for (Warning w : r.warnings()) {
       assertEquals(PolicyErrorCode.DUPLICATE_FIELD, w.code());
     }
-    assertEquals(List.of(3, 6, 7, 9), r.warnings().stream().map(PolicyWarning::line).toList());
+    assertEquals(List.of(3, 6, 7, 9), r.warnings().stream().map(w -> ((Location.LineColumn) w.location()).line()).toList());
   }
 
   @Test
@@ -177,7 +177,7 @@ final class PolicyParserTest {
     assertEquals(line, e.line(), e.getMessage());
     assertEquals(column, e.column(), e.getMessage());
     assertTrue(e.getMessage().startsWith("line " + line + ": "), e.getMessage());
-    assertEquals("line " + line + ": " + e.reason(), e.getMessage());
+    assertEquals("line " + line + ": " + e.detail(), e.getMessage());
   }
 
   // The scanner reads an mx value that is directly followed by the line end in one pass (with its
@@ -204,7 +204,7 @@ final class PolicyParserTest {
 
   private static String describe(PolicyParser parser, String text) {
     try {
-      PolicyParseResult r = parser.parse(text);
+      ParseResult<MtaStsPolicy> r = parser.parse(text);
       return r.policy().mx() + " " + r.warnings();
     } catch (PolicyParseException e) {
       return e.code() + " " + e.line() + ":" + e.column() + " " + e.getMessage();
@@ -239,17 +239,17 @@ final class PolicyParserTest {
   void lenientReadsCommonDeviationsWithWarnings(PolicyErrorCode code, PolicyErrorCode strictCode, String row) {
     String input = text(row);
     assertEquals(strictCode, assertThrows(PolicyParseException.class, () -> MtaStsPolicy.parse(input)).code());
-    PolicyParseResult r = PolicyParser.lenient().parse(input);
-    assertEquals(MtaStsPolicy.of(Mode.ENFORCE, 86400, List.of(MxPattern.of("a.example"))), r.policy());
+    ParseResult<MtaStsPolicy> r = PolicyParser.lenient().parse(input);
+    assertEquals(MtaStsPolicy.of(Mode.ENFORCE, 86400, List.of(MxPattern.of("a.example"))), r.value());
     assertTrue(r.warnings().stream().anyMatch(w -> w.code() == code), r.warnings().toString());
   }
 
   @Test
   void lenientConvertsULabelsToALabels() {
-    PolicyParseResult r = PolicyParser.lenient().parse("version: STSv1\nmode: enforce\nmx: *.bücher.example.\nmax_age: 1");
-    assertEquals(List.of(MxPattern.of("*.xn--bcher-kva.example")), r.policy().mx());
+    ParseResult<MtaStsPolicy> r = PolicyParser.lenient().parse("version: STSv1\nmode: enforce\nmx: *.bücher.example.\nmax_age: 1");
+    assertEquals(List.of(MxPattern.of("*.xn--bcher-kva.example")), r.value().mx());
     assertEquals(List.of(PolicyErrorCode.MX_TRAILING_DOT, PolicyErrorCode.MX_U_LABEL),
-        r.warnings().stream().map(PolicyWarning::code).toList());
+        r.warnings().stream().map(Warning::code).toList());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -276,22 +276,22 @@ final class PolicyParserTest {
 
   @Test
   void lenientStillConvertsCapitalSigmaWhichIsNoDeviation() {
-    PolicyParseResult r = PolicyParser.lenient().parse("version: STSv1\nmode: enforce\nmx: mx.ΣΣ.example\nmax_age: 1");
-    assertEquals(List.of(MxPattern.of("mx.xn--4xaa.example")), r.policy().mx());
+    ParseResult<MtaStsPolicy> r = PolicyParser.lenient().parse("version: STSv1\nmode: enforce\nmx: mx.ΣΣ.example\nmax_age: 1");
+    assertEquals(List.of(MxPattern.of("mx.xn--4xaa.example")), r.value().mx());
   }
 
   @Test
   void lenientClampsMaxAge() {
-    PolicyParseResult r = PolicyParser.lenient().parse(HEAD + "max_age: 99999999");
-    assertEquals(MtaStsPolicy.MAX_MAX_AGE, r.policy().maxAge());
+    ParseResult<MtaStsPolicy> r = PolicyParser.lenient().parse(HEAD + "max_age: 99999999");
+    assertEquals(MtaStsPolicy.MAX_MAX_AGE, r.value().maxAge());
     assertEquals(PolicyErrorCode.MAX_AGE_OUT_OF_RANGE, r.warnings().get(0).code());
   }
 
   @Test
   void lenientWarningCarriesLineAndColumn() {
-    PolicyParseResult r = PolicyParser.lenient().parse("version: STSv1\n\nmode : enforce\nmx: a.example\nmax_age: 1");
-    assertEquals(List.of(new PolicyWarning(2, 1, PolicyErrorCode.BLANK_LINE, r.warnings().get(0).message()),
-        new PolicyWarning(3, 5, PolicyErrorCode.WHITESPACE_BEFORE_COLON, r.warnings().get(1).message())), r.warnings());
+    ParseResult<MtaStsPolicy> r = PolicyParser.lenient().parse("version: STSv1\n\nmode : enforce\nmx: a.example\nmax_age: 1");
+    assertEquals(List.of(new Warning(PolicyErrorCode.BLANK_LINE, new Location.LineColumn(2, 1), r.warnings().get(0).message()),
+        new Warning(PolicyErrorCode.WHITESPACE_BEFORE_COLON, new Location.LineColumn(3, 5), r.warnings().get(1).message())), r.warnings());
   }
 
   @ParameterizedTest
@@ -402,9 +402,9 @@ final class PolicyParserTest {
     for (int i = 0; sb.length() < PolicyParser.DEFAULT_MAX_BYTES - 20; i++) {
       sb.append('e').append(i % 5000).append(": ").append(i).append('\n');
     }
-    PolicyParseResult r = PolicyParser.strict().parse(sb);
-    assertEquals(5000, r.policy().extensions().size());
-    assertEquals(Extension.of("e4999", "4999"), r.policy().extensions().get(4999));
+    ParseResult<MtaStsPolicy> r = PolicyParser.strict().parse(sb);
+    assertEquals(5000, r.value().extensions().size());
+    assertEquals(Extension.of("e4999", "4999"), r.value().extensions().get(4999));
     assertTrue(r.warnings().stream().allMatch(w -> w.code() == PolicyErrorCode.DUPLICATE_FIELD));
   }
 }

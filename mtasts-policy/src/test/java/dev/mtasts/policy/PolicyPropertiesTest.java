@@ -94,11 +94,11 @@ final class PolicyPropertiesTest {
   private static void parseOrRefuse(String text) {
     for (PolicyParser parser : List.of(PolicyParser.strict(), PolicyParser.lenient())) {
       try {
-        PolicyParseResult r = parser.parse(text);
-        assertNotNull(r.policy());
+        ParseResult<MtaStsPolicy> r = parser.parse(text);
+        assertNotNull(r.value());
         // whatever was accepted has a canonical form that parses back to it
-        assertEquals(r.policy(), MtaStsPolicy.parse(r.policy().toText()));
-        PolicyLint.lint(r.policy(), List.of("mx.example", "a.b.example.", "bücher.example", ""));
+        assertEquals(r.value(), MtaStsPolicy.parse(r.value().toText()));
+        PolicyLint.lint(r.value(), List.of("mx.example", "a.b.example.", "bücher.example", ""));
       } catch (PolicyParseException e) {
         assertNotNull(e.code());
         assertTrue(e.line() >= 1 && e.column() >= 1, e.toString());
@@ -109,7 +109,7 @@ final class PolicyPropertiesTest {
   private static void parseOrRefuse(byte[] body) {
     for (PolicyParser parser : List.of(PolicyParser.strict(), PolicyParser.lenient(), PolicyParser.strict().withMaxBytes(64))) {
       try {
-        assertEquals(parser.parse(body).policy(), parser.parse(new ByteArrayInputStream(body)).policy());
+        assertEquals(parser.parse(body).value(), parser.parse(new ByteArrayInputStream(body)).value());
       } catch (PolicyParseException e) {
         assertTrue(e.line() >= 1 && e.column() >= 1, e.toString());
       }

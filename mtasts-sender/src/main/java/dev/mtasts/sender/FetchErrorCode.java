@@ -1,7 +1,7 @@
 package dev.mtasts.sender;
 
+import dev.mtasts.policy.ProblemCode;
 import dev.mtasts.tlsrpt.ResultType;
-import java.util.Locale;
 
 /**
  * Stable codes of the ways a policy fetch (RFC 8461 §3.3) can fail, each with the TLS-RPT result
@@ -10,7 +10,7 @@ import java.util.Locale;
  * <p>The names are part of the API and are not renamed; new codes may be added, so a {@code
  * switch} over them needs a {@code default}.
  */
-public enum FetchErrorCode {
+public enum FetchErrorCode implements ProblemCode {
   /** The policy host name has no address. */
   HOST_NOT_FOUND(ResultType.STS_POLICY_FETCH_ERROR),
   /** The policy host resolves to a loopback, link-local or private address the fetcher may not dial. */
@@ -68,14 +68,5 @@ public enum FetchErrorCode {
    */
   public ResultType resultType() {
     return resultType;
-  }
-
-  /**
-   * Returns the stable lower-case form, such as {@code certificate-host-mismatch}.
-   *
-   * @return the identifier
-   */
-  public String id() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -1,7 +1,7 @@
 package dev.mtasts.sender;
 
 import dev.mtasts.policy.MtaStsPolicy;
-import dev.mtasts.policy.PolicyWarning;
+import dev.mtasts.policy.Warning;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param fetchedAt when the fetch completed
  */
 public record FetchedPolicy(
-    String domain, String url, MtaStsPolicy policy, String text, List<PolicyWarning> warnings,
+    String domain, String url, MtaStsPolicy policy, String text, List<Warning> warnings,
     Instant fetchedAt) {
   /**
    * Validates and copies the parts.

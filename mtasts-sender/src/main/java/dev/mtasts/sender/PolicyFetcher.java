@@ -1,7 +1,9 @@
 package dev.mtasts.sender;
 
+import dev.mtasts.policy.Location;
+import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.policy.ParseResult;
 import dev.mtasts.policy.PolicyParseException;
-import dev.mtasts.policy.PolicyParseResult;
 import dev.mtasts.policy.PolicyParser;
 import dev.mtasts.sender.internal.BoundedBody;
 import dev.mtasts.sender.internal.DomainNames;
@@ -447,14 +449,14 @@ public final class PolicyFetcher {
           + parser.maxBytes() + " bytes; reading stopped there (RFC 8461 §3.3 suggests 64 KiB)",
           status, null, null);
     }
-    PolicyParseResult parsed;
+    ParseResult<MtaStsPolicy> parsed;
     try {
       parsed = parser.parse(body.bytes());
     } catch (PolicyParseException e) {
       throw new PolicyFetchException(FetchErrorCode.POLICY_INVALID, url,
           "the body is not a valid policy: " + e.getMessage(), status, null, e);
     }
-    return new FetchedPolicy(domain, url, parsed.policy(),
+    return new FetchedPolicy(domain, url, parsed.value(),
         new String(body.bytes(), StandardCharsets.UTF_8), parsed.warnings(), clock.instant());
   }
 

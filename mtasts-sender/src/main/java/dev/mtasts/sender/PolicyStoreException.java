@@ -1,7 +1,7 @@
 package dev.mtasts.sender;
 
 import dev.mtasts.policy.MtaStsException;
-import java.util.Locale;
+import dev.mtasts.policy.ProblemCode;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -14,20 +14,11 @@ public final class PolicyStoreException extends MtaStsException {
   private static final long serialVersionUID = 1L;
 
   /** What went wrong. */
-  public enum Code {
+  public enum Code implements ProblemCode {
     /** The entry could not be read or written. */
     IO_ERROR,
     /** The entry exists but is not a valid stored policy. */
     CORRUPT_ENTRY;
-
-    /**
-     * Returns the stable lower-case form, such as {@code corrupt-entry}.
-     *
-     * @return the identifier
-     */
-    public String id() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
   }
 
   /** What went wrong. */

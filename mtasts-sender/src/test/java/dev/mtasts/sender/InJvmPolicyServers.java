@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.mtasts.testkit.net.TestPki;
+import dev.mtasts.policy.Location;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

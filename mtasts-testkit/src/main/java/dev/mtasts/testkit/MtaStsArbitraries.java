@@ -8,12 +8,6 @@ import dev.mtasts.policy.Extension;
 import dev.mtasts.policy.Mode;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
-import dev.mtasts.tlsrpt.DateRange;
-import dev.mtasts.tlsrpt.FailureDetail;
-import dev.mtasts.tlsrpt.PolicyResult;
-import dev.mtasts.tlsrpt.PolicyType;
-import dev.mtasts.tlsrpt.ResultType;
-import dev.mtasts.tlsrpt.TlsRptReport;
 import dev.mtasts.testkit.internal.Hosts;
 import dev.mtasts.testkit.internal.Json;
 import dev.mtasts.testkit.internal.MxHosts;
@@ -23,6 +17,12 @@ import dev.mtasts.testkit.internal.PolicyTexts;
 import dev.mtasts.testkit.internal.ReportModel;
 import dev.mtasts.testkit.internal.ReportTexts;
 import dev.mtasts.testkit.internal.TxtRecords;
+import dev.mtasts.tlsrpt.DateRange;
+import dev.mtasts.tlsrpt.FailureDetail;
+import dev.mtasts.tlsrpt.PolicyResult;
+import dev.mtasts.tlsrpt.PolicyType;
+import dev.mtasts.tlsrpt.ResultType;
+import dev.mtasts.tlsrpt.TlsRptReport;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -421,7 +421,7 @@ public final class MtaStsArbitraries {
    * @Property
    * void roundTripsThroughGzip(@ForAll("reports") TlsRptReport report) {
    *   byte[] gz = TlsRptWriter.compact().writeGzip(report);
-   *   assertEquals(report, TlsRptReader.strict().read(gz).report());
+   *   assertEquals(report, TlsRptReader.strict().read(gz).value());
    * }
    * @Provide Arbitrary<TlsRptReport> reports() { return MtaStsArbitraries.reports(); }
    * }</pre>
@@ -460,8 +460,8 @@ public final class MtaStsArbitraries {
    * <pre>{@code
    * @Property
    * void toleratesWhatRealSendersSend(@ForAll("quirky") QuirkyReportJson q) {
-   *   ReadResult r = TlsRptReader.tolerant().read(q.json());
-   *   assertFalse(r.report().policies().isEmpty());
+   *   ParseResult<TlsRptReport> r = TlsRptReader.lenient().read(q.json());
+   *   assertFalse(r.value().policies().isEmpty());
    * }
    * @Provide Arbitrary<QuirkyReportJson> quirky() { return MtaStsArbitraries.quirkyReportJson(); }
    * }</pre>

@@ -2,7 +2,7 @@ package dev.mtasts.testkit;
 
 /**
  * A deviation from RFC 8460 §4 seen in TLS-RPT reports from real senders, applied by {@link
- * MtaStsArbitraries#quirkyReportJson()}. A tolerant reader accepts every one of them.
+ * MtaStsArbitraries#quirkyReportJson()}. A lenient reader accepts every one of them.
  */
 public enum ReportQuirk {
   /** {@code mx-host} as one string instead of an array (RFC 8460 Appendix B, erratum 6241). */

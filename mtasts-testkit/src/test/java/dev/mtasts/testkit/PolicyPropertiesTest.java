@@ -7,17 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mtasts.policy.LineEnding;
 import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.policy.ParseResult;
 import dev.mtasts.policy.PolicyErrorCode;
 import dev.mtasts.policy.PolicyParseException;
-import dev.mtasts.policy.PolicyParseResult;
 import dev.mtasts.policy.PolicyParser;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -97,7 +97,7 @@ final class PolicyPropertiesTest {
 
   @Property
   void lenientParserReadsValidTextsAsTheStrictOneDoes(@ForAll("texts") Written<MtaStsPolicy> written) {
-    assertEquals(written.value(), PolicyParser.lenient().parse(written.text()).policy());
+    assertEquals(written.value(), PolicyParser.lenient().parse(written.text()).value());
   }
 
   @Property
@@ -121,8 +121,8 @@ final class PolicyPropertiesTest {
 
   @Property
   void lenientParserReadsToleratedDeviationsAsTheValidTextWithAWarning(@ForAll("tolerated") NearValid<PolicyRule> c) {
-    PolicyParseResult r = PolicyParser.lenient().parse(c.text());
-    assertEquals(MtaStsPolicy.parse(c.validText()), r.policy());
+    ParseResult<MtaStsPolicy> r = PolicyParser.lenient().parse(c.text());
+    assertEquals(MtaStsPolicy.parse(c.validText()), r.value());
     assertFalse(r.warnings().isEmpty(), "a warning names the tolerated deviation");
   }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mtasts.tlsrpt.ReadResult;
+import dev.mtasts.policy.ParseResult;
 import dev.mtasts.tlsrpt.ReportParseException;
 import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.TlsRptReport;
@@ -65,30 +65,30 @@ final class ReportPropertiesTest {
 
   @Property
   void writtenReportsReadBackEqual(@ForAll("reports") TlsRptReport report) {
-    assertEquals(report, TlsRptReader.strict().read(TlsRptWriter.compact().write(report)).report());
-    assertEquals(report, TlsRptReader.strict().read(TlsRptWriter.pretty().writeString(report)).report());
-    assertEquals(report, TlsRptReader.tolerant().read(TlsRptWriter.compact().writeGzip(report)).report());
+    assertEquals(report, TlsRptReader.strict().read(TlsRptWriter.compact().write(report)).value());
+    assertEquals(report, TlsRptReader.strict().read(TlsRptWriter.pretty().writeString(report)).value());
+    assertEquals(report, TlsRptReader.lenient().read(TlsRptWriter.compact().writeGzip(report)).value());
   }
 
   @Property
   void strictJsonReadsToTheReportItMeans(@ForAll("json") Written<TlsRptReport> written) {
-    assertEquals(written.value(), TlsRptReader.strict().read(written.text()).report());
-    assertEquals(written.value(), TlsRptReader.tolerant().read(written.text()).report());
+    assertEquals(written.value(), TlsRptReader.strict().read(written.text()).value());
+    assertEquals(written.value(), TlsRptReader.lenient().read(written.text()).value());
   }
 
   @Property
-  void tolerantReaderAcceptsEveryRealWorldQuirkAndTheResultRoundTrips(@ForAll("quirky") QuirkyReportJson q) {
-    ReadResult r = TlsRptReader.tolerant().read(q.json());
-    assertFalse(r.report().policies().isEmpty());
-    TlsRptReport again = TlsRptReader.tolerant().read(TlsRptWriter.compact().write(r.report())).report();
-    assertEquals(r.report(), again);
+  void lenientReaderAcceptsEveryRealWorldQuirkAndTheResultRoundTrips(@ForAll("quirky") QuirkyReportJson q) {
+    ParseResult<TlsRptReport> r = TlsRptReader.lenient().read(q.json());
+    assertFalse(r.value().policies().isEmpty());
+    TlsRptReport again = TlsRptReader.lenient().read(TlsRptWriter.compact().write(r.value())).value();
+    assertEquals(r.value(), again);
   }
 
   // Quirks that break RFC 8460 §4.4 outright (digest edge cases 14, 16, 18): strict refuses them.
   private static final Set<ReportQuirk> NOT_RFC = EnumSet.of(ReportQuirk.CONTACT_INFO_NULL,
       ReportQuirk.DATETIME_WITHOUT_OFFSET, ReportQuirk.COUNTS_AS_STRINGS);
 
-  // Quirks the tolerant reader accepts with a warning (issue 5: "each tolerance reported as a warning").
+  // Quirks the lenient reader accepts with a warning (issue 5: "each tolerance reported as a warning").
   private static final Set<ReportQuirk> WARNED = EnumSet.of(ReportQuirk.CONTACT_INFO_NULL,
       ReportQuirk.DATETIME_WITHOUT_OFFSET, ReportQuirk.COUNTS_AS_STRINGS, ReportQuirk.MX_HOST_PATTERN_NAME,
       ReportQuirk.ADDITIONAL_INFO_URI_NAME, ReportQuirk.EMPTY_SENDING_MTA_IP, ReportQuirk.MX_HOST_WITH_POLICY_LINES);
@@ -100,11 +100,11 @@ final class ReportPropertiesTest {
   }
 
   @Property
-  void tolerantReaderWarnsAboutEveryDeviation(@ForAll("quirky") QuirkyReportJson q) {
+  void lenientReaderWarnsAboutEveryDeviation(@ForAll("quirky") QuirkyReportJson q) {
     // A quirk is only a deviation where the report has something to apply it to (an empty
     // sending-mta-ip needs a failure detail that still has one, for example).
     Assume.that(WARNED.stream().anyMatch(quirk -> q.quirks().contains(quirk) && shows(quirk, q.json())));
-    assertFalse(TlsRptReader.tolerant().read(q.json()).warnings().isEmpty(), q.quirks()::toString);
+    assertFalse(TlsRptReader.lenient().read(q.json()).warnings().isEmpty(), q.quirks()::toString);
   }
 
   // Regression: quirks() used to name every quirk asked for, even one that found nothing to act on
@@ -135,10 +135,10 @@ final class ReportPropertiesTest {
 
   @Property
   void readersThrowOnlyTheDocumentedExceptionOnMutatedJson(@ForAll("mutatedJson") String json) {
-    for (TlsRptReader reader : new TlsRptReader[] {TlsRptReader.strict(), TlsRptReader.tolerant()}) {
+    for (TlsRptReader reader : new TlsRptReader[] {TlsRptReader.strict(), TlsRptReader.lenient()}) {
       try {
-        TlsRptReport report = reader.read(json.getBytes(StandardCharsets.UTF_8)).report();
-        assertEquals(report, reader.read(TlsRptWriter.compact().write(report)).report());
+        TlsRptReport report = reader.read(json.getBytes(StandardCharsets.UTF_8)).value();
+        assertEquals(report, reader.read(TlsRptWriter.compact().write(report)).value());
       } catch (ReportParseException expected) {
         assertFalse(expected.getMessage().isEmpty());
       }

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * One entry of {@code failure-details} (RFC 8460 §4.4): a failure type with the session it
  * happened in and how many sessions failed that way.
  *
- * <p>Fields a sender left out (or sent as {@code ""}, which a tolerant reader treats as absent)
+ * <p>Fields a sender left out (or sent as {@code ""}, which a lenient reader treats as absent)
  * are {@code null}. Members this library does not know are kept in {@code unknownFields}, each as
  * compact JSON text, so that writing the detail back loses nothing.
  *

@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
  * {@code summary}, and the {@code failure-details}.
  *
  * <p>For a known {@link PolicyType}, {@code policyTypeText} is its wire name; for
- * {@link PolicyType#UNKNOWN} it is the raw text a tolerant reader found.
+ * {@link PolicyType#UNKNOWN} it is the raw text a lenient reader found.
  *
  * @param policyType the {@code policy-type}
  * @param policyTypeText the {@code policy-type} as text (the wire name of a known type)
  * @param policyStrings the {@code policy-string} lines (§4.5), empty when absent
- * @param policyDomain the {@code policy-domain}, or {@code null} when a tolerant reader found none
+ * @param policyDomain the {@code policy-domain}, or {@code null} when a lenient reader found none
  * @param mxHosts the {@code mx-host} patterns, empty when absent
  * @param successfulSessionCount {@code total-successful-session-count}, at least 0
  * @param failedSessionCount {@code total-failure-session-count}, at least 0

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code policy-type} of a policy result (RFC 8460 §4.4): "only three valid choices".
  *
- * <p>{@link #UNKNOWN} stands for any other text, which a tolerant reader keeps verbatim in
+ * <p>{@link #UNKNOWN} stands for any other text, which a lenient reader keeps verbatim in
  * {@link PolicyResult#policyTypeText()}.
  */
 public enum PolicyType {

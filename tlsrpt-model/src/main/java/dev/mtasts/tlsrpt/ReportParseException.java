@@ -1,25 +1,20 @@
 package dev.mtasts.tlsrpt;
 
-import dev.mtasts.policy.MtaStsException;
-import java.util.Objects;
+import dev.mtasts.policy.Location;
+import dev.mtasts.policy.MtaStsParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when a TLS-RPT report (or its file name) cannot be read: carries the JSON path of the
- * problem ({@code $.policies[0].summary.total-failure-session-count}, {@code $} for the document
- * itself), a stable {@link ReportErrorCode}, and a message a person can act on.
+ * Thrown when a TLS-RPT report (or its file name) cannot be read: carries a stable {@link
+ * ReportErrorCode}, the JSON path of the problem ({@code
+ * $.policies[0].summary.total-failure-session-count}, {@code $} for the document itself), and a
+ * message a person can act on.
+ *
+ * <p>The message reads {@code "$.policies[0].policy: policy-type is missing"}; {@link #code()},
+ * {@link #location()} and {@link #detail()} give the parts separately.
  */
-public final class ReportParseException extends MtaStsException {
+public final class ReportParseException extends MtaStsParseException {
   private static final long serialVersionUID = 1L;
-
-  /** The stable error code. */
-  private final ReportErrorCode code;
-
-  /** The JSONPath of the problem. */
-  private final String jsonPath;
-
-  /** The message without the location. */
-  private final String detail;
 
   /**
    * Creates the exception.
@@ -31,10 +26,18 @@ public final class ReportParseException extends MtaStsException {
    */
   public ReportParseException(
       ReportErrorCode code, String jsonPath, String detail, @Nullable Throwable cause) {
-    super(jsonPath + ": " + detail, cause);
-    this.code = Objects.requireNonNull(code, "code");
-    this.jsonPath = jsonPath;
-    this.detail = detail;
+    super(code, new Location.JsonPath(jsonPath), detail, jsonPath + ": " + detail, cause);
+  }
+
+  /**
+   * Creates the exception without a cause.
+   *
+   * @param code the stable error code
+   * @param jsonPath where the problem is, as a JSONPath ({@code $} for the whole document)
+   * @param detail what is wrong, without the location
+   */
+  public ReportParseException(ReportErrorCode code, String jsonPath, String detail) {
+    this(code, jsonPath, detail, null);
   }
 
   /**
@@ -42,25 +45,18 @@ public final class ReportParseException extends MtaStsException {
    *
    * @return the code
    */
+  @Override
   public ReportErrorCode code() {
-    return code;
+    return (ReportErrorCode) super.code();
   }
 
   /**
    * Returns the JSONPath of the problem, for example {@code $.policies[0].policy.policy-type}.
    *
-   * @return the path, {@code $} for the document as a whole
+   * @return the location, {@code $} for the document as a whole
    */
-  public String jsonPath() {
-    return jsonPath;
-  }
-
-  /**
-   * Returns the message without the location.
-   *
-   * @return what is wrong
-   */
-  public String detail() {
-    return detail;
+  @Override
+  public Location.JsonPath location() {
+    return (Location.JsonPath) super.location();
   }
 }

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * ReportSummary.Accumulator acc = ReportSummary.newAccumulator();
  * for (Path file : files) {
- *   acc.add(TlsRptReader.tolerant().read(file).report());
+ *   acc.add(TlsRptReader.lenient().read(file).value());
  * }
  * ReportSummary summary = acc.snapshot();
  * DomainSummary d = summary.domain("example.com");

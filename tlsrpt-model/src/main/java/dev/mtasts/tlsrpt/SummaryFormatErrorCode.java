@@ -1,12 +1,12 @@
 package dev.mtasts.tlsrpt;
 
-import java.util.Locale;
+import dev.mtasts.policy.ProblemCode;
 
 /**
  * Stable codes of {@link SummaryFormatException}: why saved summary bytes ({@link
  * ReportSummary#toBytes()}) were refused. The names never change between versions.
  */
-public enum SummaryFormatErrorCode {
+public enum SummaryFormatErrorCode implements ProblemCode {
   /** The input does not start with the summary format's magic bytes: it is something else. */
   NOT_A_SUMMARY,
   /** The format version byte names a version this library cannot read (a newer one, say). */
@@ -23,14 +23,5 @@ public enum SummaryFormatErrorCode {
    * A value is out of its range or breaks an invariant of the state (a negative count, cells out
    * of order, a key twice, text that is not UTF-8).
    */
-  INVALID_VALUE;
-
-  /**
-   * Returns the code as it is printed: lower case, words joined by {@code -}.
-   *
-   * @return the id, for example {@code unsupported-version}
-   */
-  public String id() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
+  INVALID_VALUE
 }

@@ -1,40 +1,29 @@
 package dev.mtasts.tlsrpt;
 
-import dev.mtasts.policy.MtaStsException;
-import java.util.Objects;
+import dev.mtasts.policy.Location;
+import dev.mtasts.policy.MtaStsParseException;
 
 /**
  * Thrown when bytes cannot be read back as a {@link ReportSummary} ({@link
  * ReportSummary#fromBytes(byte[])}): carries a stable {@link SummaryFormatErrorCode}, the byte
  * offset of the problem, and a message a person can act on.
+ *
+ * <p>The message reads {@code "byte 12: ..."}; {@link #code()}, {@link #location()} and {@link
+ * #detail()} give the parts separately.
  */
-public final class SummaryFormatException extends MtaStsException {
+public final class SummaryFormatException extends MtaStsParseException {
   private static final long serialVersionUID = 1L;
-
-  /** The stable error code. */
-  private final SummaryFormatErrorCode code;
-
-  /** The offset of the problem, counted in bytes from the start of the input. */
-  private final long offset;
-
-  /** The message without the location. */
-  private final String detail;
 
   /**
    * Creates the exception.
    *
    * @param code the stable error code
-   * @param offset where the problem is, in bytes from the start of the input (at least 0)
+   * @param offset where the problem is, in bytes from the start of the input
    * @param detail what is wrong, without the location
+   * @throws IllegalArgumentException if the offset is negative
    */
   public SummaryFormatException(SummaryFormatErrorCode code, long offset, String detail) {
-    super("byte " + offset + ": " + detail);
-    this.code = Objects.requireNonNull(code, "code");
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset " + offset + " < 0");
-    }
-    this.offset = offset;
-    this.detail = Objects.requireNonNull(detail, "detail");
+    super(code, new Location.ByteOffset(offset), detail, "byte " + offset + ": " + detail, null);
   }
 
   /**
@@ -42,34 +31,27 @@ public final class SummaryFormatException extends MtaStsException {
    *
    * @return the code
    */
+  @Override
   public SummaryFormatErrorCode code() {
-    return code;
+    return (SummaryFormatErrorCode) super.code();
   }
 
   /**
-   * Returns the offset of the problem in bytes from the start of the input.
+   * Returns where the problem is.
    *
-   * @return the offset
+   * @return the byte offset, printed as {@code byte 12}
+   */
+  @Override
+  public Location.ByteOffset location() {
+    return (Location.ByteOffset) super.location();
+  }
+
+  /**
+   * Returns the offset of the problem, the same as {@code location().offset()}.
+   *
+   * @return the offset in bytes from the start of the input, at least 0
    */
   public long offset() {
-    return offset;
-  }
-
-  /**
-   * Returns the location as it is printed, {@code byte 17}.
-   *
-   * @return the location
-   */
-  public String location() {
-    return "byte " + offset;
-  }
-
-  /**
-   * Returns the message without the location.
-   *
-   * @return what is wrong
-   */
-  public String detail() {
-    return detail;
+    return location().offset();
   }
 }

@@ -1,6 +1,6 @@
 package dev.mtasts.tlsrpt;
 
-import java.util.Locale;
+import dev.mtasts.policy.ProblemCode;
 import java.util.Objects;
 
 /**
@@ -14,7 +14,7 @@ import java.util.Objects;
 public record SummaryWarning(Code code, String jsonPath, String message) {
 
   /** What a summary notices; {@link #id()} is the stable text form. */
-  public enum Code {
+  public enum Code implements ProblemCode {
     /** The date range covers more days than {@link SummaryLimits#maxReportDays()}: set aside. */
     REPORT_SPAN_TOO_LONG,
     /** The period starts earlier than {@link SummaryLimits#maxReportAge()} before now: set aside. */
@@ -31,15 +31,6 @@ public record SummaryWarning(Code code, String jsonPath, String message) {
     IMPLAUSIBLE_SESSION_COUNT,
     /** The failure details of a policy count more sessions than its failure total: doubtful. */
     FAILURE_DETAILS_ABOVE_TOTAL;
-
-    /**
-     * Returns the stable text form, for example {@code "report-span-too-long"}.
-     *
-     * @return the id
-     */
-    public String id() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
 
     /**
      * Tells whether a report with this warning was set aside (none of its figures counted).

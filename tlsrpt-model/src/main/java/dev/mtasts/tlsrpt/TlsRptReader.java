@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.mtasts.policy.ParseResult;
 import dev.mtasts.tlsrpt.internal.BoundedInput;
 import dev.mtasts.tlsrpt.internal.GzipMembers;
 import dev.mtasts.tlsrpt.internal.json.ReadConstraints;
@@ -22,14 +23,14 @@ import java.util.Objects;
  * with Jackson's core parser.
  *
  * <pre>{@code
- * ReadResult r = TlsRptReader.tolerant().read(Path.of("google.com!example.com!1778457600!1778543999!001.json.gz"));
- * TlsRptReport report = r.report();
- * r.warnings().forEach(w -> System.out.println(w.jsonPath() + ": " + w.message()));
+ * ParseResult<TlsRptReport> r = TlsRptReader.lenient().read(Path.of("google.com!example.com!1778457600!1778543999!001.json.gz"));
+ * TlsRptReport report = r.value();
+ * r.warnings().forEach(w -> System.out.println(w.location() + " " + w.code().id() + ": " + w.message()));
  * }</pre>
  *
- * <p>{@link #tolerant()} accepts what real senders send (string {@code mx-host}, {@code
+ * <p>{@link #lenient()} accepts what real senders send (string {@code mx-host}, {@code
  * contact-info: null}, date-times without offset, counts as strings, draft member names, ...),
- * each as a {@link ReadWarning} with its JSON path. {@link #strict()} accepts RFC 8460 only; it
+ * each as a {@link dev.mtasts.policy.Warning} with its code and JSON path. {@link #strict()} accepts RFC 8460 only; it
  * still reads the RFC's own Appendix B (string {@code mx-host}, EID 6241) and keeps unknown
  * members. Both refuse anything over the {@link ReadLimits} with a {@link ReportParseException}.
  *
@@ -37,14 +38,14 @@ import java.util.Objects;
  * policy its {@code mx-host}, unless the policy result has failure details that are all
  * policy-stage failures ({@code sts-policy-fetch-error}, {@code sts-policy-invalid}, {@code
  * sts-webpki-invalid}, {@code tlsa-invalid}, {@code dnssec-invalid}, {@code dane-required}): the
- * strict reader refuses the absence, the tolerant reader warns ({@link
- * ReadWarning.Kind#MISSING_FIELD}). Only the tolerant reader decodes Microsoft's JSON-encoded TLSA
- * {@code policy-string} ({@link ReadWarning.Kind#POLICY_STRING_JSON_ENCODED} gives the rule).
+ * strict reader refuses the absence, the lenient reader warns ({@link
+ * ReportErrorCode#MISSING_FIELD}). Only the lenient reader decodes Microsoft's JSON-encoded TLSA
+ * {@code policy-string} ({@link ReportErrorCode#POLICY_STRING_JSON_ENCODED} gives the rule).
  * Instances are immutable and thread-safe.
  */
 public final class TlsRptReader {
 
-  private static final TlsRptReader TOLERANT = new TlsRptReader(false, ReadLimits.DEFAULT);
+  private static final TlsRptReader LENIENT = new TlsRptReader(false, ReadLimits.DEFAULT);
   private static final TlsRptReader STRICT = new TlsRptReader(true, ReadLimits.DEFAULT);
 
   private final boolean strict;
@@ -75,12 +76,12 @@ public final class TlsRptReader {
   }
 
   /**
-   * Returns the tolerant reader with default limits: the right choice for reports from the wild.
+   * Returns the lenient reader with default limits: the right choice for reports from the wild.
    *
    * @return the reader
    */
-  public static TlsRptReader tolerant() {
-    return TOLERANT;
+  public static TlsRptReader lenient() {
+    return LENIENT;
   }
 
   /**
@@ -112,12 +113,12 @@ public final class TlsRptReader {
   }
 
   /**
-   * Tells whether this reader accepts RFC 8460 only.
+   * Tells whether this is the lenient reader (as {@code PolicyParser.isLenient()} does).
    *
-   * @return {@code true} for the strict reader
+   * @return {@code true} for the lenient reader, {@code false} for the strict one (RFC 8460 only)
    */
-  public boolean isStrict() {
-    return strict;
+  public boolean isLenient() {
+    return !strict;
   }
 
   /**
@@ -127,7 +128,7 @@ public final class TlsRptReader {
    * @return the report and the warnings
    * @throws ReportParseException when the input is not a report (in this mode) or over a limit
    */
-  public ReadResult read(byte[] input) {
+  public ParseResult<TlsRptReport> read(byte[] input) {
     Objects.requireNonNull(input, "input");
     try {
       return parse(BoundedInput.json(input, limits));
@@ -136,7 +137,7 @@ public final class TlsRptReader {
     }
   }
 
-  private ReadResult parse(BoundedInput.Source json) {
+  private ParseResult<TlsRptReport> parse(BoundedInput.Source json) {
     if (json instanceof GzipMembers gzip) {
       try (gzip) {
         return parseGzip(gzip);
@@ -155,8 +156,8 @@ public final class TlsRptReader {
    * gzip problem anywhere in the input is the reason given, before any JSON problem, as when the
    * whole input was inflated before parsing.
    */
-  private ReadResult parseGzip(GzipMembers gzip) {
-    ReadResult result;
+  private ParseResult<TlsRptReport> parseGzip(GzipMembers gzip) {
+    ParseResult<TlsRptReport> result;
     try (JsonParser p = factory.createParser(gzip)) {
       result = new ReportJsonReader(p, factory, strict).read();
     } catch (IOException | ReportParseException e) {
@@ -185,7 +186,7 @@ public final class TlsRptReader {
     }
     if (e instanceof java.io.UncheckedIOException io) {
       return new ReportParseException(
-          ReportErrorCode.IO_ERROR, "$", "reading the report failed: " + java.util.Objects.requireNonNull(io.getCause()).getMessage(), e);
+          ReportErrorCode.READ_FAILED, "$", "reading the report failed: " + java.util.Objects.requireNonNull(io.getCause()).getMessage(), e);
     }
     return new ReportParseException(
         ReportErrorCode.UNEXPECTED_FAILURE,
@@ -202,7 +203,7 @@ public final class TlsRptReader {
    * @return the report and the warnings
    * @throws ReportParseException when the text is not a report (in this mode) or over a limit
    */
-  public ReadResult read(String json) {
+  public ParseResult<TlsRptReport> read(String json) {
     Objects.requireNonNull(json, "json");
     try {
       return parseText(json);
@@ -211,10 +212,10 @@ public final class TlsRptReader {
     }
   }
 
-  private ReadResult parseText(String json) {
+  private ParseResult<TlsRptReport> parseText(String json) {
     if (json.length() > limits.maxDocumentBytes()) {
       throw new ReportParseException(
-          ReportErrorCode.DOCUMENT_TOO_LARGE,
+          ReportErrorCode.INPUT_TOO_LARGE,
           "$",
           "the document exceeds the limit of " + limits.maxDocumentBytes() + " characters",
           null);
@@ -234,7 +235,7 @@ public final class TlsRptReader {
    * @return the report and the warnings
    * @throws ReportParseException when the input is not a report, over a limit, or unreadable
    */
-  public ReadResult read(InputStream in) {
+  public ParseResult<TlsRptReport> read(InputStream in) {
     Objects.requireNonNull(in, "in");
     try {
       return parse(BoundedInput.json(in, limits));
@@ -250,13 +251,13 @@ public final class TlsRptReader {
    * @return the report and the warnings
    * @throws ReportParseException when the file is not a report, over a limit, or unreadable
    */
-  public ReadResult read(Path file) {
+  public ParseResult<TlsRptReport> read(Path file) {
     Objects.requireNonNull(file, "file");
     try (InputStream in = Files.newInputStream(file)) {
       return read(in);
     } catch (IOException e) {
       throw new ReportParseException(
-          ReportErrorCode.IO_ERROR, "$", "cannot read " + file + ": " + e.getMessage(), e);
+          ReportErrorCode.READ_FAILED, "$", "cannot read " + file + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw unexpected(e);
     }

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param organizationName the {@code organization-name}
  * @param dateRange the {@code date-range}
- * @param contactInfo the {@code contact-info}, or {@code null} when a tolerant reader found it
+ * @param contactInfo the {@code contact-info}, or {@code null} when a lenient reader found it
  *     missing or {@code null}
  * @param reportId the {@code report-id}, any shape
  * @param policies the {@code policies}

@@ -30,15 +30,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * byte[] gz = TlsRptWriter.compact().writeGzip(report);
- * assert TlsRptReader.strict().read(gz).report().equals(report);
+ * assert TlsRptReader.strict().read(gz).value().equals(report);
  * }</pre>
  *
  * <p>{@code read(write(r))} equals {@code r} for every report whose unknown members are valid
- * JSON in compact form (as the reader produces them), with one exception for the tolerant reader:
+ * JSON in compact form (as the reader produces them), with one exception for the lenient reader:
  * a {@code tlsa} policy result whose only policy string is itself a JSON array of strings (such as
  * {@code "[\"3 1 1 AB\"]"}) is written exactly like Microsoft's JSON-encoded TLSA records, and the
- * tolerant reader decodes it, with a {@link ReadWarning.Kind#POLICY_STRING_JSON_ENCODED} warning.
- * The strict reader never decodes, and what the tolerant reader returns always reads back equal
+ * lenient reader decodes it, with a {@link ReportErrorCode#POLICY_STRING_JSON_ENCODED} warning.
+ * The strict reader never decodes, and what the lenient reader returns always reads back equal
  * (see that warning kind for the exact rule). Instances are immutable and thread-safe.
  */
 public final class TlsRptWriter {

@@ -6,7 +6,7 @@
  *   <li>Model: {@link dev.mtasts.tlsrpt.TlsRptReport}, {@link dev.mtasts.tlsrpt.DateRange},
  *       {@link dev.mtasts.tlsrpt.PolicyResult}, {@link dev.mtasts.tlsrpt.FailureDetail}, {@link
  *       dev.mtasts.tlsrpt.ResultType}, {@link dev.mtasts.tlsrpt.PolicyType}.
- *   <li>Reading and writing: {@link dev.mtasts.tlsrpt.TlsRptReader} (tolerant or strict, plain or
+ *   <li>Reading and writing: {@link dev.mtasts.tlsrpt.TlsRptReader} (lenient or strict, plain or
  *       gzip, with {@link dev.mtasts.tlsrpt.ReadLimits}), {@link dev.mtasts.tlsrpt.TlsRptWriter},
  *       {@link dev.mtasts.tlsrpt.ReportFileName}; every failure is a {@link
  *       dev.mtasts.tlsrpt.ReportParseException} with a JSON path and a {@link
@@ -23,7 +23,7 @@
  * ReportSummary.Accumulator acc = ReportSummary.newAccumulator();
  * try (Stream<Path> files = Files.list(folder)) {
  *   for (Path file : (Iterable<Path>) files::iterator) {
- *     acc.add(TlsRptReader.tolerant().read(file).report());
+ *     acc.add(TlsRptReader.lenient().read(file).value());
  *   }
  * }
  * DomainSummary d = acc.snapshot().domain("example.com");

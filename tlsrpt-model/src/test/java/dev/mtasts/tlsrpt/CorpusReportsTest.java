@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mtasts.policy.ParseResult;
+import dev.mtasts.policy.ProblemCode;
+import dev.mtasts.policy.Warning;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -18,36 +21,36 @@ import org.junit.jupiter.api.TestFactory;
 
 final class CorpusReportsTest {
 
-  private static ReadResult tolerant(String name) {
-    return TlsRptReader.tolerant().read(Corpus.file(name));
+  private static ParseResult<TlsRptReport> lenient(String name) {
+    return TlsRptReader.lenient().read(Corpus.file(name));
   }
 
-  private static Set<ReadWarning.Kind> kinds(ReadResult r) {
-    return r.warnings().stream().map(ReadWarning::kind).collect(Collectors.toSet());
+  private static Set<ProblemCode> kinds(ParseResult<TlsRptReport> r) {
+    return r.warnings().stream().map(Warning::code).collect(Collectors.toSet());
   }
 
   @TestFactory
-  Stream<DynamicTest> everyCorpusReportReadsTolerantlyAndRoundTrips() {
+  Stream<DynamicTest> everyCorpusReportReadsLenientlyAndRoundTrips() {
     return Corpus.reports().stream()
         .map(
             file ->
                 DynamicTest.dynamicTest(
                     file.getFileName().toString(),
                     () -> {
-                      TlsRptReport report = TlsRptReader.tolerant().read(file).report();
+                      TlsRptReport report = TlsRptReader.lenient().read(file).value();
                       assertFalse(report.policies().isEmpty(), "no policies");
                       assertFalse(report.reportId().isEmpty());
                       byte[] json = TlsRptWriter.compact().write(report);
-                      assertEquals(report, TlsRptReader.tolerant().read(json).report());
+                      assertEquals(report, TlsRptReader.lenient().read(json).value());
                       byte[] gz = TlsRptWriter.compact().writeGzip(report);
-                      assertEquals(report, TlsRptReader.tolerant().read(gz).report());
+                      assertEquals(report, TlsRptReader.lenient().read(gz).value());
                     }));
   }
 
   @Test
   void rfcAppendixBReadsInStrictMode() {
-    ReadResult r = TlsRptReader.strict().read(Corpus.file("rfc8460-appendix-b.json"));
-    TlsRptReport report = r.report();
+    ParseResult<TlsRptReport> r = TlsRptReader.strict().read(Corpus.file("rfc8460-appendix-b.json"));
+    TlsRptReport report = r.value();
     assertEquals("Company-X", report.organizationName());
     assertEquals("sts-reporting@company-x.example", report.contactInfo());
     assertEquals("5065427c-23d3-47ca-b6e0-946ea0e8c4be", report.reportId());
@@ -76,21 +79,21 @@ final class CorpusReportsTest {
     assertEquals(
         "X509_V_ERR_PROXY_PATH_LENGTH_EXCEEDED", p.failureDetails().get(2).failureReasonCode());
     // The only deviation is the erratum (EID 6241): mx-host as a string.
-    assertEquals(Set.of(ReadWarning.Kind.MX_HOST_AS_STRING), kinds(r));
-    assertEquals("$.policies[0].policy.mx-host", r.warnings().get(0).jsonPath());
+    assertEquals(Set.of(ReportErrorCode.MX_HOST_AS_STRING), kinds(r));
+    assertEquals("$.policies[0].policy.mx-host", r.warnings().get(0).location().toString());
   }
 
   @Test
   void rfcAppendixBWithErratumReadsStrictlyWithoutWarnings() {
-    ReadResult r = TlsRptReader.strict().read(Corpus.file("rfc8460-appendix-b-errata-mx-host-array.json"));
+    ParseResult<TlsRptReport> r = TlsRptReader.strict().read(Corpus.file("rfc8460-appendix-b-errata-mx-host-array.json"));
     assertEquals(List.of(), r.warnings());
-    assertEquals(303, r.report().policies().get(0).failedSessionCount());
+    assertEquals(303, r.value().policies().get(0).failedSessionCount());
   }
 
   @Test
   void googleGzipReportHasItsRealValues() {
-    ReadResult r = tolerant("google-2026-05-11-sts.json.gz");
-    TlsRptReport report = r.report();
+    ParseResult<TlsRptReport> r = lenient("google-2026-05-11-sts.json.gz");
+    TlsRptReport report = r.value();
     assertEquals(List.of(), r.warnings());
     assertEquals("Google Inc.", report.organizationName());
     assertEquals("2026-05-11T00:00:00Z_example.com", report.reportId());
@@ -109,8 +112,8 @@ final class CorpusReportsTest {
 
   @Test
   void googleNoPolicyFoundPlainAndGzipAreEqual() {
-    TlsRptReport plain = tolerant("google-2020-03-02-no-policy-found.json").report();
-    TlsRptReport gz = tolerant("google-2020-03-02-no-policy-found.json.gz").report();
+    TlsRptReport plain = lenient("google-2020-03-02-no-policy-found.json").value();
+    TlsRptReport gz = lenient("google-2020-03-02-no-policy-found.json.gz").value();
     assertEquals(plain, gz);
     PolicyResult p = plain.policies().get(0);
     assertSame(PolicyType.NO_POLICY_FOUND, p.policyType());
@@ -120,41 +123,41 @@ final class CorpusReportsTest {
 
   @Test
   void microsoftReportWithoutTimeZoneIsReadAsUtcWithWarnings() {
-    ReadResult r = tolerant("microsoft-2023-01-10-sts-no-timezone.json.gz");
-    assertEquals(Instant.parse("2023-01-10T00:00:00Z"), r.report().dateRange().start());
-    assertEquals(Instant.parse("2023-01-10T23:59:59Z"), r.report().dateRange().end());
+    ParseResult<TlsRptReport> r = lenient("microsoft-2023-01-10-sts-no-timezone.json.gz");
+    assertEquals(Instant.parse("2023-01-10T00:00:00Z"), r.value().dateRange().start());
+    assertEquals(Instant.parse("2023-01-10T23:59:59Z"), r.value().dateRange().end());
     // Microsoft also leaves out the mx-host RFC 8460 §4.4 lists for sts policies.
     assertEquals(
-        Set.of(ReadWarning.Kind.DATE_TIME_WITHOUT_OFFSET, ReadWarning.Kind.MISSING_FIELD), kinds(r));
+        Set.of(ReportErrorCode.DATE_TIME_WITHOUT_OFFSET, ReportErrorCode.MISSING_FIELD), kinds(r));
     assertEquals(
         List.of("$.date-range.start-datetime", "$.date-range.end-datetime", "$.policies[0].policy"),
-        r.warnings().stream().map(ReadWarning::jsonPath).collect(Collectors.toList()));
+        r.warnings().stream().map(w -> w.location().toString()).collect(Collectors.toList()));
     ReportParseException e =
         assertThrows(
             ReportParseException.class,
             () -> TlsRptReader.strict().read(Corpus.file("microsoft-2024-03-26-sts-no-timezone.json")));
     assertEquals(ReportErrorCode.INVALID_DATE_TIME, e.code());
-    assertEquals("$.date-range.start-datetime", e.jsonPath());
+    assertEquals("$.date-range.start-datetime", e.location().path());
   }
 
   @Test
   void microsoftTlsaPolicyStringEncodedAsJsonIsExpanded() {
-    ReadResult r = tolerant("microsoft-2025-05-23-sts-and-tlsa.json");
-    PolicyResult tlsa = r.report().policies().get(1);
+    ParseResult<TlsRptReport> r = lenient("microsoft-2025-05-23-sts-and-tlsa.json");
+    PolicyResult tlsa = r.value().policies().get(1);
     assertSame(PolicyType.TLSA, tlsa.policyType());
     assertEquals(
         List.of(
             "3 1 1 6007EEE553E85D8DF007A845D19EC343283D4E416E9A33F9EF3040C8B7C285BC",
             "3 1 1 837C773D54C2E2BD71871A3FC352BE8214D5646CBAE5E3091401A7274717998B"),
         tlsa.policyStrings());
-    assertTrue(kinds(r).contains(ReadWarning.Kind.POLICY_STRING_JSON_ENCODED));
+    assertTrue(kinds(r).contains(ReportErrorCode.POLICY_STRING_JSON_ENCODED));
     assertEquals(
         "$.policies[1].policy.policy-string",
         r.warnings().stream()
-            .filter(w -> w.kind() == ReadWarning.Kind.POLICY_STRING_JSON_ENCODED)
+            .filter(w -> w.code() == ReportErrorCode.POLICY_STRING_JSON_ENCODED)
             .findFirst()
             .orElseThrow()
-            .jsonPath());
+            .location().toString());
   }
 
   @Test
@@ -162,7 +165,7 @@ final class CorpusReportsTest {
     TlsRptReport report =
         TlsRptReader.strict()
             .read(Corpus.file("microsoft-2025-06-14-sts-policy-fetch-error-no-ip.json"))
-            .report();
+            .value();
     PolicyResult p = report.policies().get(0);
     assertEquals("1234567890+", report.reportId());
     assertEquals(List.of(), p.policyStrings());
@@ -174,41 +177,41 @@ final class CorpusReportsTest {
   }
 
   @Test
-  void microsoftStsReportWithoutMxHostIsRefusedStrictlyAndWarnedTolerantly() {
+  void microsoftStsReportWithoutMxHostIsRefusedStrictlyAndWarnedLeniently() {
     String file = "microsoft-2024-02-16-sts.json";
     // Resolved outside assertThrows, so that a missing corpus skips the test instead of failing it.
     var path = Corpus.file(file);
     ReportParseException e =
         assertThrows(ReportParseException.class, () -> TlsRptReader.strict().read(path));
     assertEquals(ReportErrorCode.MISSING_FIELD, e.code());
-    assertEquals("$.policies[0].policy", e.jsonPath());
+    assertEquals("$.policies[0].policy", e.location().path());
     assertTrue(e.detail().contains("mx-host"), e.detail());
-    ReadResult r = tolerant(file);
-    List<ReadWarning> missing =
-        r.warnings().stream().filter(w -> w.kind() == ReadWarning.Kind.MISSING_FIELD).toList();
+    ParseResult<TlsRptReport> r = lenient(file);
+    List<Warning> missing =
+        r.warnings().stream().filter(w -> w.code() == ReportErrorCode.MISSING_FIELD).toList();
     assertEquals(1, missing.size(), r.warnings().toString());
     assertTrue(missing.get(0).message().startsWith("mx-host is absent"), missing.get(0).message());
     // The mx patterns are still there, in the policy lines.
-    assertTrue(r.report().policies().get(0).policyStrings().contains("mx: example.com"));
+    assertTrue(r.value().policies().get(0).policyStrings().contains("mx: example.com"));
   }
 
   @Test
   void fetchErrorReportsWithoutPolicyStringOrMxHostGetNoMissingFieldWarning() {
     for (String file :
         List.of("mailru-2024-02-22-sts-policy-fetch-error.json", "microsoft-2025-06-14-sts-policy-fetch-error-no-ip.json")) {
-      ReadResult r = tolerant(file);
+      ParseResult<TlsRptReport> r = lenient(file);
       assertTrue(
-          r.warnings().stream().noneMatch(w -> w.kind() == ReadWarning.Kind.MISSING_FIELD),
+          r.warnings().stream().noneMatch(w -> w.code() == ReportErrorCode.MISSING_FIELD),
           file + ": " + r.warnings());
-      assertEquals(List.of(), r.report().policies().get(0).policyStrings(), file);
+      assertEquals(List.of(), r.value().policies().get(0).policyStrings(), file);
       // Mail.ru sends failure-details before policy: the check waits for both.
-      assertEquals(r.report(), TlsRptReader.strict().read(Corpus.file(file)).report(), file);
+      assertEquals(r.value(), TlsRptReader.strict().read(Corpus.file(file)).value(), file);
     }
   }
 
   @Test
   void mailRuNextMidnightEndCoversOneDay() {
-    TlsRptReport report = tolerant("mailru-2024-02-22-sts-policy-fetch-error.json").report();
+    TlsRptReport report = lenient("mailru-2024-02-22-sts-policy-fetch-error.json").value();
     assertEquals("b28254de-7b2e-be36-bb5c-4c3b92da8b25@mail.ru", report.reportId());
     assertEquals(report.dateRange().firstDay(), report.dateRange().lastDay());
     List<FailureDetail> details = report.policies().get(0).failureDetails();
@@ -218,38 +221,38 @@ final class CorpusReportsTest {
 
   @Test
   void contactInfoNullAndPolicyLineInMxHostAreTolerated() {
-    ReadResult r = tolerant("unknown-sender-2026-01-11-contact-info-null.json");
-    assertNull(r.report().contactInfo());
-    assertEquals(List.of("mx.server.com"), r.report().policies().get(0).mxHosts());
+    ParseResult<TlsRptReport> r = lenient("unknown-sender-2026-01-11-contact-info-null.json");
+    assertNull(r.value().contactInfo());
+    assertEquals(List.of("mx.server.com"), r.value().policies().get(0).mxHosts());
     assertEquals(
-        Set.of(ReadWarning.Kind.EMPTY_VALUE, ReadWarning.Kind.MX_HOST_POLICY_LINE), kinds(r));
+        Set.of(ReportErrorCode.EMPTY_VALUE, ReportErrorCode.MX_HOST_POLICY_LINE), kinds(r));
     ReportParseException e =
         assertThrows(
             ReportParseException.class,
             () ->
                 TlsRptReader.strict()
                     .read(Corpus.file("unknown-sender-2026-01-11-contact-info-null.json")));
-    assertEquals("$.contact-info", e.jsonPath());
+    assertEquals("$.contact-info", e.location().path());
   }
 
   @Test
   void nonstandardFieldsAreMappedOrKept() {
-    ReadResult r = tolerant("synthetic-edited-microsoft-2025-08-03-nonstandard-fields.json");
-    FailureDetail d = r.report().policies().get(0).failureDetails().get(0);
+    ParseResult<TlsRptReport> r = lenient("synthetic-edited-microsoft-2025-08-03-nonstandard-fields.json");
+    FailureDetail d = r.value().policies().get(0).failureDetails().get(0);
     assertFalse(d.resultType().isKnown());
     assertEquals("Testing", d.resultType().value());
     assertEquals("testing.josh.scot", d.additionalInformation());
     assertEquals("x.x.x.x", d.sendingMtaIp());
     assertTrue(kinds(r).containsAll(Set.of(
-        ReadWarning.Kind.UNKNOWN_RESULT_TYPE,
-        ReadWarning.Kind.DRAFT_FIELD_NAME,
-        ReadWarning.Kind.INVALID_VALUE)));
+        ReportErrorCode.UNKNOWN_RESULT_TYPE,
+        ReportErrorCode.DRAFT_FIELD_NAME,
+        ReportErrorCode.INVALID_VALUE)));
   }
 
   @Test
   void emptyStringsAreReadAsAbsent() {
-    ReadResult r = tolerant("synthetic-empty-failure-detail-fields.json");
-    FailureDetail d = r.report().policies().get(0).failureDetails().get(0);
+    ParseResult<TlsRptReport> r = lenient("synthetic-empty-failure-detail-fields.json");
+    FailureDetail d = r.value().policies().get(0).failureDetails().get(0);
     assertNull(d.sendingMtaIp());
     assertNull(d.receivingIp());
     assertNull(d.receivingMxHostname());
@@ -260,8 +263,8 @@ final class CorpusReportsTest {
 
   @Test
   void unknownPolicyTypeAndMissingCountsAreToleratedButNotStrict() {
-    ReadResult r = tolerant("synthetic-invalid-policy-type-missing-fields.json");
-    PolicyResult second = r.report().policies().get(1);
+    ParseResult<TlsRptReport> r = lenient("synthetic-invalid-policy-type-missing-fields.json");
+    PolicyResult second = r.value().policies().get(1);
     assertSame(PolicyType.UNKNOWN, second.policyType());
     assertEquals("invalid-policy-type", second.policyTypeText());
     assertNull(second.policyDomain());
@@ -273,12 +276,12 @@ final class CorpusReportsTest {
                 TlsRptReader.strict()
                     .read(Corpus.file("synthetic-invalid-policy-type-missing-fields.json")));
     assertEquals(ReportErrorCode.MISSING_FIELD, e.code());
-    assertEquals("$.policies[0].policy", e.jsonPath());
+    assertEquals("$.policies[0].policy", e.location().path());
   }
 
   @Test
   void literalAppendixBUrlIsKeptVerbatim() {
-    TlsRptReport r = tolerant("rfc8460-appendix-b-literal-url-with-spaces.json").report();
+    TlsRptReport r = lenient("rfc8460-appendix-b-literal-url-with-spaces.json").value();
     assertEquals(
         "https://reports.company-x.example/report_info ? id = 5065427 c - 23 d3# StarttlsNotSupported ",
         r.policies().get(0).failureDetails().get(1).additionalInformation());
@@ -286,7 +289,7 @@ final class CorpusReportsTest {
 
   @Test
   void multiDayGoogleStyleReportKeepsItsRange() {
-    TlsRptReport r = tolerant("synthetic-google-style-2020-01-01-certificate-host-mismatch.json").report();
+    TlsRptReport r = lenient("synthetic-google-style-2020-01-01-certificate-host-mismatch.json").value();
     assertEquals(java.time.LocalDate.parse("2020-01-07"), r.dateRange().lastDay());
     assertSame(
         ResultType.CERTIFICATE_HOST_MISMATCH,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mtasts.policy.ParseResult;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class GzipInputTest {
   private static final byte[] REPORT =
       TlsRptReaderTest.doc(TlsRptReaderTest.POLICY, TlsRptReaderTest.SUMMARY, TlsRptReaderTest.DETAIL, "")
           .getBytes(StandardCharsets.UTF_8);
-  private static final TlsRptReport EXPECTED = TlsRptReader.strict().read(REPORT).report();
+  private static final TlsRptReport EXPECTED = TlsRptReader.strict().read(REPORT).value();
 
   // RFC 1952 §2.3.1 flag bits.
   private static final int FHCRC = 0x02;
@@ -36,7 +37,7 @@ final class GzipInputTest {
   private static final int FCOMMENT = 0x10;
 
   /** The three ways to hand the reader bytes; each must give the same answer. */
-  private static List<Function<byte[], ReadResult>> inputKinds(TlsRptReader reader, Path dir) {
+  private static List<Function<byte[], ParseResult<TlsRptReport>>> inputKinds(TlsRptReader reader, Path dir) {
     return List.of(
         reader::read,
         b -> reader.read(new ByteArrayInputStream(b)),
@@ -56,10 +57,10 @@ final class GzipInputTest {
     // The adversarial case of issue 13: 7,000 empty members, then a report (JDK GZIPInputStream
     // recursed once per member and overflowed the stack).
     byte[] input = concat(repeat(gzip(new byte[0]), 7000), gzip(REPORT));
-    for (Function<byte[], ReadResult> kind : inputKinds(TlsRptReader.tolerant(), dir)) {
+    for (Function<byte[], ParseResult<TlsRptReport>> kind : inputKinds(TlsRptReader.lenient(), dir)) {
       ReportParseException e = assertThrows(ReportParseException.class, () -> kind.apply(input));
       assertEquals(ReportErrorCode.TOO_MANY_GZIP_MEMBERS, e.code(), e.getMessage());
-      assertEquals("$", e.jsonPath());
+      assertEquals("$", e.location().path());
       assertTrue(e.detail().contains("more than 16 members"), e.detail());
     }
   }
@@ -69,8 +70,8 @@ final class GzipInputTest {
     byte[] input = concat(repeat(gzip(new byte[0]), 7000), gzip(REPORT));
     TlsRptReader reader =
         TlsRptReader.strict().withLimits(ReadLimits.DEFAULT.withMaxGzipMembers(7001));
-    for (Function<byte[], ReadResult> kind : inputKinds(reader, dir)) {
-      assertEquals(EXPECTED, kind.apply(input).report());
+    for (Function<byte[], ParseResult<TlsRptReport>> kind : inputKinds(reader, dir)) {
+      assertEquals(EXPECTED, kind.apply(input).value());
     }
   }
 
@@ -79,8 +80,8 @@ final class GzipInputTest {
     byte[] sixteen = concat(repeat(gzip(new byte[0]), 15), gzip(REPORT));
     byte[] seventeen = concat(repeat(gzip(new byte[0]), 16), gzip(REPORT));
     assertEquals(16, ReadLimits.DEFAULT.maxGzipMembers());
-    for (Function<byte[], ReadResult> kind : inputKinds(TlsRptReader.strict(), dir)) {
-      assertEquals(EXPECTED, kind.apply(sixteen).report());
+    for (Function<byte[], ParseResult<TlsRptReport>> kind : inputKinds(TlsRptReader.strict(), dir)) {
+      assertEquals(EXPECTED, kind.apply(sixteen).value());
       ReportParseException e = assertThrows(ReportParseException.class, () -> kind.apply(seventeen));
       assertEquals(ReportErrorCode.TOO_MANY_GZIP_MEMBERS, e.code(), e.getMessage());
     }
@@ -91,15 +92,15 @@ final class GzipInputTest {
     int half = REPORT.length / 2;
     byte[] input =
         concat(gzip(Arrays.copyOf(REPORT, half)), gzip(Arrays.copyOfRange(REPORT, half, REPORT.length)));
-    for (Function<byte[], ReadResult> kind : inputKinds(TlsRptReader.strict(), dir)) {
-      assertEquals(EXPECTED, kind.apply(input).report());
+    for (Function<byte[], ParseResult<TlsRptReport>> kind : inputKinds(TlsRptReader.strict(), dir)) {
+      assertEquals(EXPECTED, kind.apply(input).value());
     }
   }
 
   @Test
   void bytesAfterTheLastMemberAreRefusedNotIgnored(@TempDir Path dir) throws IOException {
     byte[] input = concat(gzip(REPORT), new byte[] {0, 0, 0, 0});
-    for (Function<byte[], ReadResult> kind : inputKinds(TlsRptReader.tolerant(), dir)) {
+    for (Function<byte[], ParseResult<TlsRptReport>> kind : inputKinds(TlsRptReader.lenient(), dir)) {
       ReportParseException e = assertThrows(ReportParseException.class, () -> kind.apply(input));
       assertEquals(ReportErrorCode.CORRUPT_GZIP, e.code(), e.getMessage());
       assertTrue(e.detail().contains("00 00 follows gzip member 1"), e.detail());
@@ -113,15 +114,15 @@ final class GzipInputTest {
     assertEquals(1024, cap);
     byte[] atCap = member(flag, cap, REPORT);
     byte[] overCap = member(flag, cap + 1, REPORT);
-    for (Function<byte[], ReadResult> kind : inputKinds(TlsRptReader.strict(), dir)) {
-      assertEquals(EXPECTED, kind.apply(atCap).report());
+    for (Function<byte[], ParseResult<TlsRptReport>> kind : inputKinds(TlsRptReader.strict(), dir)) {
+      assertEquals(EXPECTED, kind.apply(atCap).value());
       ReportParseException e = assertThrows(ReportParseException.class, () -> kind.apply(overCap));
       assertEquals(ReportErrorCode.GZIP_HEADER_FIELD_TOO_LONG, e.code(), e.getMessage());
       assertTrue(e.detail().contains("maxGzipHeaderFieldBytes"), e.detail());
     }
     TlsRptReader raised =
         TlsRptReader.strict().withLimits(ReadLimits.DEFAULT.withMaxGzipHeaderFieldBytes(cap + 1));
-    assertEquals(EXPECTED, raised.read(overCap).report());
+    assertEquals(EXPECTED, raised.read(overCap).value());
   }
 
   @Test
@@ -130,21 +131,21 @@ final class GzipInputTest {
     byte[] input = member(FNAME, 17 << 20, REPORT);
     CountingStream counting = new CountingStream(new ByteArrayInputStream(input));
     ReportParseException e =
-        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(counting));
+        assertThrows(ReportParseException.class, () -> TlsRptReader.lenient().read(counting));
     assertEquals(ReportErrorCode.GZIP_HEADER_FIELD_TOO_LONG, e.code(), e.getMessage());
     assertTrue(counting.count <= 16 << 10, "read " + counting.count + " bytes");
     // In memory, input over the compressed limit is refused before any inflating; below it the
     // header field is refused by its own cap.
     byte[] eightMib = member(FNAME, 8 << 20, REPORT);
     ReportParseException e2 =
-        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(eightMib));
+        assertThrows(ReportParseException.class, () -> TlsRptReader.lenient().read(eightMib));
     assertEquals(ReportErrorCode.GZIP_HEADER_FIELD_TOO_LONG, e2.code(), e2.getMessage());
   }
 
   @Test
   void headerChecksumIsVerified() {
     byte[] good = member(FHCRC | FNAME, 10, REPORT);
-    assertEquals(EXPECTED, TlsRptReader.strict().read(good).report());
+    assertEquals(EXPECTED, TlsRptReader.strict().read(good).value());
     byte[] bad = good.clone();
     // The two CRC16 bytes follow the header: 10 fixed bytes, 10 name bytes and its terminator.
     bad[21] ^= 1;
@@ -159,7 +160,7 @@ final class GzipInputTest {
     byte[] input = gzip(REPORT);
     input[3] = (byte) 0x20;
     ReportParseException e =
-        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(input));
+        assertThrows(ReportParseException.class, () -> TlsRptReader.lenient().read(input));
     assertEquals(ReportErrorCode.CORRUPT_GZIP, e.code());
   }
 
@@ -173,12 +174,12 @@ final class GzipInputTest {
     method[2] = 7;
     for (byte[] input : List.of(crc, truncated, inData, method, new byte[] {0x1f, (byte) 0x8b})) {
       ReportParseException e =
-          assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(input));
+          assertThrows(ReportParseException.class, () -> TlsRptReader.lenient().read(input));
       assertEquals(ReportErrorCode.CORRUPT_GZIP, e.code(), e.getMessage());
       ReportParseException e2 =
           assertThrows(
               ReportParseException.class,
-              () -> TlsRptReader.tolerant().read(new ByteArrayInputStream(input)));
+              () -> TlsRptReader.lenient().read(new ByteArrayInputStream(input)));
       assertEquals(ReportErrorCode.CORRUPT_GZIP, e2.code(), e2.getMessage());
     }
   }
@@ -230,7 +231,7 @@ final class GzipInputTest {
     TlsRptReader reader =
         TlsRptReader.strict().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(REPORT.length + 1));
     ReportParseException e = assertThrows(ReportParseException.class, () -> reader.read(stored));
-    assertEquals(ReportErrorCode.DOCUMENT_TOO_LARGE, e.code(), e.getMessage());
+    assertEquals(ReportErrorCode.INPUT_TOO_LARGE, e.code(), e.getMessage());
     assertTrue(e.detail().contains("compressed input"), e.detail());
   }
 
@@ -244,7 +245,7 @@ final class GzipInputTest {
           }
         };
     ReportParseException e =
-        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(broken));
+        assertThrows(ReportParseException.class, () -> TlsRptReader.lenient().read(broken));
     assertEquals(ReportErrorCode.UNEXPECTED_FAILURE, e.code(), e.getMessage());
     assertTrue(e.getCause() instanceof IllegalStateException);
     InputStream overflowing =
@@ -255,7 +256,7 @@ final class GzipInputTest {
           }
         };
     ReportParseException e2 =
-        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(overflowing));
+        assertThrows(ReportParseException.class, () -> TlsRptReader.lenient().read(overflowing));
     assertEquals(ReportErrorCode.UNEXPECTED_FAILURE, e2.code(), e2.getMessage());
   }
 

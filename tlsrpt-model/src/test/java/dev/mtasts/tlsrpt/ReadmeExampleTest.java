@@ -3,6 +3,7 @@ package dev.mtasts.tlsrpt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mtasts.policy.ParseResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +26,9 @@ final class ReadmeExampleTest {
           continue;
         }
         try {
-          ReadResult r = TlsRptReader.tolerant().read(file);
+          ParseResult<TlsRptReport> r = TlsRptReader.lenient().read(file);
           r.warnings().forEach(w -> out.add("warning " + name + " " + w));
-          acc.add(r.report());
+          acc.add(r.value());
         } catch (ReportParseException e) {
           out.add("skipped " + name + ": " + e.getMessage() + " [" + e.code() + "]");
         }

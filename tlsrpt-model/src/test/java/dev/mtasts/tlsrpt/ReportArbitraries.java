@@ -93,7 +93,7 @@ final class ReportArbitraries {
             Arbitraries.just("tlsa"),
             text().filter(t -> PolicyType.fromWireName(t) == PolicyType.UNKNOWN));
     // Includes single strings that are JSON arrays of strings (once and twice encoded), which the
-    // tolerant reader may take for Microsoft's JSON-encoded TLSA records.
+    // lenient reader may take for Microsoft's JSON-encoded TLSA records.
     Arbitrary<List<String>> policyStrings =
         Arbitraries.oneOf(
             text().list().ofMaxSize(4),
@@ -167,10 +167,10 @@ final class ReportArbitraries {
   }
 
   /**
-   * Returns what the tolerant reader makes of a written report: the documented rule of
-   * {@link ReadWarning.Kind#POLICY_STRING_JSON_ENCODED} applied to each tlsa policy.
+   * Returns what the lenient reader makes of a written report: the documented rule of
+   * {@link ReportErrorCode#POLICY_STRING_JSON_ENCODED} applied to each tlsa policy.
    */
-  static TlsRptReport tolerantlyDecoded(TlsRptReport r) {
+  static TlsRptReport lenientlyDecoded(TlsRptReport r) {
     List<PolicyResult> policies = new ArrayList<>();
     for (PolicyResult p : r.policies()) {
       List<String> decoded =

@@ -2,6 +2,7 @@ package dev.mtasts.tlsrpt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mtasts.policy.ParseResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -23,28 +24,28 @@ final class ReportPropertiesTest {
   }
 
   /**
-   * The round trip as documented on {@link TlsRptWriter}: equal, except that the tolerant reader
+   * The round trip as documented on {@link TlsRptWriter}: equal, except that the lenient reader
    * decodes a tlsa policy string that is a JSON array (and then says so); the generator makes such
    * strings on purpose.
    */
   @Property(tries = 200)
   void writtenReportsReadBackEqual(@ForAll("reports") TlsRptReport report) {
-    TlsRptReport expected = ReportArbitraries.tolerantlyDecoded(report);
-    ReadResult r = TlsRptReader.tolerant().read(TlsRptWriter.compact().write(report));
-    assertEquals(expected, r.report());
+    TlsRptReport expected = ReportArbitraries.lenientlyDecoded(report);
+    ParseResult<TlsRptReport> r = TlsRptReader.lenient().read(TlsRptWriter.compact().write(report));
+    assertEquals(expected, r.value());
     assertEquals(
         !expected.equals(report),
-        r.warnings().stream().anyMatch(w -> w.kind() == ReadWarning.Kind.POLICY_STRING_JSON_ENCODED));
-    assertEquals(expected, TlsRptReader.tolerant().read(TlsRptWriter.pretty().writeString(report)).report());
-    assertEquals(expected, TlsRptReader.tolerant().read(TlsRptWriter.compact().writeGzip(report)).report());
-    // What the tolerant reader returns always reads back equal.
-    assertEquals(expected, TlsRptReader.tolerant().read(TlsRptWriter.compact().write(expected)).report());
+        r.warnings().stream().anyMatch(w -> w.code() == ReportErrorCode.POLICY_STRING_JSON_ENCODED));
+    assertEquals(expected, TlsRptReader.lenient().read(TlsRptWriter.pretty().writeString(report)).value());
+    assertEquals(expected, TlsRptReader.lenient().read(TlsRptWriter.compact().writeGzip(report)).value());
+    // What the lenient reader returns always reads back equal.
+    assertEquals(expected, TlsRptReader.lenient().read(TlsRptWriter.compact().write(expected)).value());
   }
 
   @Property(tries = 100)
   void writingIsCanonical(@ForAll("reports") TlsRptReport report) {
-    byte[] once = TlsRptWriter.compact().write(ReportArbitraries.tolerantlyDecoded(report));
-    byte[] twice = TlsRptWriter.compact().write(TlsRptReader.tolerant().read(once).report());
+    byte[] once = TlsRptWriter.compact().write(ReportArbitraries.lenientlyDecoded(report));
+    byte[] twice = TlsRptWriter.compact().write(TlsRptReader.lenient().read(once).value());
     assertEquals(new String(once, StandardCharsets.UTF_8), new String(twice, StandardCharsets.UTF_8));
   }
 
@@ -66,8 +67,8 @@ final class ReportPropertiesTest {
 
   @Property(tries = 200)
   void strictReaderNeverDecodesPolicyStrings(@ForAll("strictTlsaReports") TlsRptReport report) {
-    ReadResult r = TlsRptReader.strict().read(TlsRptWriter.compact().write(report));
-    assertEquals(report, r.report());
+    ParseResult<TlsRptReport> r = TlsRptReader.strict().read(TlsRptWriter.compact().write(report));
+    assertEquals(report, r.value());
     assertEquals(List.of(), r.warnings());
   }
 
@@ -119,25 +120,25 @@ final class ReportPropertiesTest {
 
   @Property(tries = 1000)
   void mutatedJsonGivesOnlyReportParseException(@ForAll("mutatedJson") String json) {
-    for (TlsRptReader reader : List.of(TlsRptReader.tolerant(), TlsRptReader.strict())) {
+    for (TlsRptReader reader : List.of(TlsRptReader.lenient(), TlsRptReader.strict())) {
       try {
-        TlsRptReport r = reader.read(json).report();
-        // Whatever was accepted must write and read back (the same reader: only the tolerant
+        TlsRptReport r = reader.read(json).value();
+        // Whatever was accepted must write and read back (the same reader: only the lenient
         // one decodes JSON-encoded TLSA policy strings).
-        assertEquals(r, reader.read(TlsRptWriter.compact().write(r)).report());
+        assertEquals(r, reader.read(TlsRptWriter.compact().write(r)).value());
       } catch (ReportParseException expected) {
-        assertEquals(expected.getMessage(), expected.jsonPath() + ": " + expected.detail());
+        assertEquals(expected.getMessage(), expected.location().path() + ": " + expected.detail());
       }
     }
   }
 
   private static void readExpectingOnlyParseException(byte[] bytes) {
-    for (TlsRptReader reader : List.of(TlsRptReader.tolerant(), TlsRptReader.strict())) {
+    for (TlsRptReader reader : List.of(TlsRptReader.lenient(), TlsRptReader.strict())) {
       try {
         reader.read(bytes);
         reader.read(new java.io.ByteArrayInputStream(bytes));
       } catch (ReportParseException expected) {
-        assertEquals(false, expected.jsonPath().isEmpty(), Arrays.toString(bytes));
+        assertEquals(false, expected.location().path().isEmpty(), Arrays.toString(bytes));
       }
     }
   }

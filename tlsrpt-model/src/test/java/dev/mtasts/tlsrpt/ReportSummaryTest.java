@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 final class ReportSummaryTest {
 
   private static TlsRptReport corpus(String name) {
-    return TlsRptReader.tolerant().read(Corpus.file(name)).report();
+    return TlsRptReader.lenient().read(Corpus.file(name)).value();
   }
 
   private static TlsRptReport report(String org, String id, LocalDate day, PolicyResult... policies) {
@@ -110,7 +110,7 @@ final class ReportSummaryTest {
     acc.add(r);
     assertEquals(acc.snapshot(), twice);
     // The report read again is a fresh object with the same key: still a duplicate.
-    TlsRptReport again = TlsRptReader.tolerant().read(TlsRptWriter.compact().write(r)).report();
+    TlsRptReport again = TlsRptReader.lenient().read(TlsRptWriter.compact().write(r)).value();
     assertEquals(2, twice.add(again).duplicateReports());
     // The summaries are values: adding to one leaves it as it was.
     assertEquals(0, once.duplicateReports());

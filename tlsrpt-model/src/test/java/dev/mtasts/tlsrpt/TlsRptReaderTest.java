@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mtasts.policy.ParseResult;
+import dev.mtasts.policy.Warning;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,9 +47,9 @@ final class TlsRptReaderTest {
 
   @Test
   void baseDocumentIsStrictlyValid() {
-    ReadResult r = TlsRptReader.strict().read(doc(POLICY, SUMMARY, DETAIL, ""));
+    ParseResult<TlsRptReport> r = TlsRptReader.strict().read(doc(POLICY, SUMMARY, DETAIL, ""));
     assertEquals(List.of(), r.warnings());
-    assertEquals(5, r.report().policies().get(0).successfulSessionCount());
+    assertEquals(5, r.value().policies().get(0).successfulSessionCount());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -72,43 +74,43 @@ final class TlsRptReaderTest {
           sts without mx-host       | ,"mx-host":["mx.d.example"]               | ''                                        | MISSING_FIELD              | $.policies[0].policy
           tlsa without policy-string | "policy-type":"sts","policy-string":["version: STSv1"] | "policy-type":"tlsa"     | MISSING_FIELD              | $.policies[0].policy
           """)
-  void tolerantModeAcceptsWithWarningStrictModeRejects(
-      String name, String from, String to, ReadWarning.Kind kind, String path) {
+  void lenientModeAcceptsWithWarningStrictModeRejects(
+      String name, String from, String to, ReportErrorCode kind, String path) {
     String input = json(from, to);
-    ReadResult r = TlsRptReader.tolerant().read(input);
+    ParseResult<TlsRptReport> r = TlsRptReader.lenient().read(input);
     assertTrue(
-        r.warnings().stream().anyMatch(w -> w.kind() == kind && w.jsonPath().equals(path)),
+        r.warnings().stream().anyMatch(w -> w.code() == kind && w.location().toString().equals(path)),
         () -> name + ": " + r.warnings());
     ReportParseException e =
         assertThrows(ReportParseException.class, () -> TlsRptReader.strict().read(input), name);
-    assertTrue(e.getMessage().startsWith(e.jsonPath() + ": "), e.getMessage());
+    assertTrue(e.getMessage().startsWith(e.location().path() + ": "), e.getMessage());
   }
 
   @Test
-  void draftNamesAreMappedWhenTolerantAndKeptAsUnknownWhenStrict() {
+  void draftNamesAreMappedWhenLenientAndKeptAsUnknownWhenStrict() {
     String input =
         json("\"mx-host\":[", "\"mx-host-pattern\":[")
             .replace(
                 "\"failed-session-count\":1",
                 "\"failed-session-count\":1,\"additional-info-uri\":\"https://x.example/\"");
-    ReadResult tolerant = TlsRptReader.tolerant().read(input);
-    PolicyResult p = tolerant.report().policies().get(0);
+    ParseResult<TlsRptReport> lenient = TlsRptReader.lenient().read(input);
+    PolicyResult p = lenient.value().policies().get(0);
     assertEquals(List.of("mx.d.example"), p.mxHosts());
     assertEquals("https://x.example/", p.failureDetails().get(0).additionalInformation());
     assertEquals(
         List.of(
             "$.policies[0].policy.mx-host-pattern",
             "$.policies[0].failure-details[0].additional-info-uri"),
-        tolerant.warnings().stream().map(ReadWarning::jsonPath).collect(Collectors.toList()));
-    assertTrue(tolerant.warnings().stream().allMatch(w -> w.kind() == ReadWarning.Kind.DRAFT_FIELD_NAME));
+        lenient.warnings().stream().map(w -> w.location().toString()).collect(Collectors.toList()));
+    assertTrue(lenient.warnings().stream().allMatch(w -> w.code() == ReportErrorCode.DRAFT_FIELD_NAME));
     // Strictly, mx-host-pattern is not mx-host, so the sts policy lacks its mx-host ...
     ReportParseException e =
         assertThrows(ReportParseException.class, () -> TlsRptReader.strict().read(input));
     assertEquals(ReportErrorCode.MISSING_FIELD, e.code());
-    assertEquals("$.policies[0].policy", e.jsonPath());
+    assertEquals("$.policies[0].policy", e.location().path());
     // ... and beside a real mx-host the draft names are unknown members, kept verbatim.
     String both = input.replace("\"mx-host-pattern\":[", "\"mx-host\":[],\"mx-host-pattern\":[");
-    PolicyResult strict = TlsRptReader.strict().read(both).report().policies().get(0);
+    PolicyResult strict = TlsRptReader.strict().read(both).value().policies().get(0);
     assertEquals(List.of(), strict.mxHosts());
     assertEquals("[\"mx.d.example\"]", strict.unknownPolicyFields().get("mx-host-pattern"));
     assertEquals(
@@ -131,10 +133,10 @@ final class TlsRptReaderTest {
     for (String type : List.of("sts", "tlsa")) {
       String input =
           doc("\"policy-type\":\"" + type + "\",\"policy-domain\":\"d.example\"", SUMMARY, detail, "");
-      for (TlsRptReader reader : List.of(TlsRptReader.strict(), TlsRptReader.tolerant())) {
-        ReadResult r = reader.read(input);
+      for (TlsRptReader reader : List.of(TlsRptReader.strict(), TlsRptReader.lenient())) {
+        ParseResult<TlsRptReport> r = reader.read(input);
         assertEquals(List.of(), r.warnings(), type + " " + resultType);
-        assertEquals(List.of(), r.report().policies().get(0).policyStrings());
+        assertEquals(List.of(), r.value().policies().get(0).policyStrings());
       }
     }
   }
@@ -142,7 +144,7 @@ final class TlsRptReaderTest {
   @Test
   void stsPolicyWithoutPolicyStringIsRefusedStrictlyUnlessEveryFailureIsPolicyStage() {
     // Regression: the strict reader accepted an sts policy with neither policy-string nor mx-host
-    // whatever its failures, and the tolerant reader did not warn.
+    // whatever its failures, and the lenient reader did not warn.
     String policy = "\"policy-type\":\"sts\",\"policy-domain\":\"d.example\"";
     String mixed =
         doc(policy, SUMMARY, FETCH_ERROR, "").replace("}]}]}", "}," + "{" + DETAIL + "}]}]}");
@@ -152,13 +154,13 @@ final class TlsRptReaderTest {
       ReportParseException e =
           assertThrows(ReportParseException.class, () -> TlsRptReader.strict().read(input), input);
       assertEquals(ReportErrorCode.MISSING_FIELD, e.code());
-      assertEquals("$.policies[0].policy", e.jsonPath());
+      assertEquals("$.policies[0].policy", e.location().path());
       assertTrue(e.detail().contains("policy-string"), e.detail());
-      ReadResult r = TlsRptReader.tolerant().read(input);
+      ParseResult<TlsRptReport> r = TlsRptReader.lenient().read(input);
       assertEquals(
           List.of("policy-string is absent", "mx-host is absent"),
           r.warnings().stream()
-              .filter(w -> w.kind() == ReadWarning.Kind.MISSING_FIELD)
+              .filter(w -> w.code() == ReportErrorCode.MISSING_FIELD)
               .map(w -> w.message().substring(0, w.message().indexOf(" for a ")))
               .collect(Collectors.toList()),
           input);
@@ -195,55 +197,55 @@ final class TlsRptReaderTest {
     String input =
         doc(policy.replace("ENC", "\"" + TWO_RECORDS_JSON + "\"") + ",\"policy-domain\":\"d.example\"",
             SUMMARY, DETAIL, "");
-    ReadResult r = TlsRptReader.tolerant().read(input);
-    assertEquals(List.of("3 1 1 AB", "3 1 1 CD"), r.report().policies().get(0).policyStrings(), name);
+    ParseResult<TlsRptReport> r = TlsRptReader.lenient().read(input);
+    assertEquals(List.of("3 1 1 AB", "3 1 1 CD"), r.value().policies().get(0).policyStrings(), name);
     assertEquals(
         1,
         r.warnings().stream()
-            .filter(w -> w.kind() == ReadWarning.Kind.POLICY_STRING_JSON_ENCODED
-                && w.jsonPath().equals("$.policies[0].policy.policy-string"))
+            .filter(w -> w.code() == ReportErrorCode.POLICY_STRING_JSON_ENCODED
+                && w.location().toString().equals("$.policies[0].policy.policy-string"))
             .count(),
         () -> name + ": " + r.warnings());
   }
 
   @Test
-  void jsonLookingPolicyStringIsDecodedOnlyForTlsaAndOnlyByTheTolerantReader() {
+  void jsonLookingPolicyStringIsDecodedOnlyForTlsaAndOnlyByTheLenientReader() {
     String sts =
         doc("\"policy-type\":\"sts\",\"policy-string\":[\"" + TWO_RECORDS_JSON + "\"],"
             + "\"policy-domain\":\"d.example\",\"mx-host\":[]", SUMMARY, DETAIL, "");
     assertEquals(
         List.of("[\"3 1 1 AB\",\"3 1 1 CD\"]"),
-        TlsRptReader.tolerant().read(sts).report().policies().get(0).policyStrings());
+        TlsRptReader.lenient().read(sts).value().policies().get(0).policyStrings());
     String tlsa = sts.replace("\"sts\"", "\"tlsa\"");
-    ReadResult strict = TlsRptReader.strict().read(tlsa);
-    assertEquals(List.of("[\"3 1 1 AB\",\"3 1 1 CD\"]"), strict.report().policies().get(0).policyStrings());
+    ParseResult<TlsRptReport> strict = TlsRptReader.strict().read(tlsa);
+    assertEquals(List.of("[\"3 1 1 AB\",\"3 1 1 CD\"]"), strict.value().policies().get(0).policyStrings());
     assertEquals(List.of(), strict.warnings());
   }
 
   @Test
-  void tlsaPolicyStringThatIsAJsonArrayRoundTripsStrictlyAndIsDecodedTolerantly() {
-    // Regression: PolicyResult.of(TLSA, ["[\"3 1 1 AB\"]"]) came back tolerantly as [3 1 1 AB]
+  void tlsaPolicyStringThatIsAJsonArrayRoundTripsStrictlyAndIsDecodedLeniently() {
+    // Regression: PolicyResult.of(TLSA, ["[\"3 1 1 AB\"]"]) came back leniently as [3 1 1 AB]
     // with no warning. Once written it cannot be told from Microsoft's encoding; the rule is
-    // documented on ReadWarning.Kind.POLICY_STRING_JSON_ENCODED.
+    // documented on ReportErrorCode.POLICY_STRING_JSON_ENCODED.
     TlsRptReport r = tlsaReport(List.of("[\"3 1 1 AB\"]"));
     byte[] json = TlsRptWriter.compact().write(r);
-    ReadResult strict = TlsRptReader.strict().read(json);
-    assertEquals(r, strict.report());
+    ParseResult<TlsRptReport> strict = TlsRptReader.strict().read(json);
+    assertEquals(r, strict.value());
     assertEquals(List.of(), strict.warnings());
-    ReadResult tolerant = TlsRptReader.tolerant().read(json);
-    assertEquals(tlsaReport(List.of("3 1 1 AB")), tolerant.report());
+    ParseResult<TlsRptReport> lenient = TlsRptReader.lenient().read(json);
+    assertEquals(tlsaReport(List.of("3 1 1 AB")), lenient.value());
     assertEquals(
-        List.of(ReadWarning.Kind.POLICY_STRING_JSON_ENCODED),
-        tolerant.warnings().stream().map(ReadWarning::kind).collect(Collectors.toList()));
-    // What the tolerant reader returns reads back equal: decoding never applies twice.
+        List.of(ReportErrorCode.POLICY_STRING_JSON_ENCODED),
+        lenient.warnings().stream().map(Warning::code).collect(Collectors.toList()));
+    // What the lenient reader returns reads back equal: decoding never applies twice.
     TlsRptReport twice = tlsaReport(List.of("[\"[\\\"3 1 1 AB\\\"]\"]"));
-    ReadResult stable = TlsRptReader.tolerant().read(TlsRptWriter.compact().write(twice));
-    assertEquals(twice, stable.report());
+    ParseResult<TlsRptReport> stable = TlsRptReader.lenient().read(TlsRptWriter.compact().write(twice));
+    assertEquals(twice, stable.value());
     assertEquals(List.of(), stable.warnings());
     // Not a JSON array of strings: kept.
     for (String kept : List.of("[3 1 1 AB]", "[\"a\",1]", "[\"a\"] x", " [\"a\"]")) {
       TlsRptReport k = tlsaReport(List.of(kept));
-      assertEquals(k, TlsRptReader.tolerant().read(TlsRptWriter.compact().write(k)).report(), kept);
+      assertEquals(k, TlsRptReader.lenient().read(TlsRptWriter.compact().write(k)).value(), kept);
     }
   }
 
@@ -278,10 +280,10 @@ final class TlsRptReaderTest {
   void bothModesRejectWithCodeAndPath(
       String name, String from, String to, ReportErrorCode code, String path) {
     String input = name.equals("trailing content") ? json(from, to) + " {}" : json(from, to);
-    for (TlsRptReader reader : List.of(TlsRptReader.tolerant(), TlsRptReader.strict())) {
+    for (TlsRptReader reader : List.of(TlsRptReader.lenient(), TlsRptReader.strict())) {
       ReportParseException e = assertThrows(ReportParseException.class, () -> reader.read(input), name);
       assertEquals(code, e.code(), e.getMessage());
-      assertEquals(path, e.jsonPath(), e.getMessage());
+      assertEquals(path, e.location().path(), e.getMessage());
     }
   }
 
@@ -298,7 +300,7 @@ final class TlsRptReaderTest {
           """)
   void malformedDocumentsGiveTypedErrors(String input, ReportErrorCode code) {
     ReportParseException e =
-        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(input));
+        assertThrows(ReportParseException.class, () -> TlsRptReader.lenient().read(input));
     assertEquals(code, e.code(), e.getMessage());
   }
 
@@ -307,32 +309,32 @@ final class TlsRptReaderTest {
     String input =
         doc(POLICY + ",\"p-ext\":[1,2.50,{\"k\":null}]", SUMMARY + ",\"s-ext\":7", DETAIL + ",\"d-ext\":\"v\"", ",\"top\":{\"a\":true}")
             .replace("23:59:59Z\"}", "23:59:59Z\",\"r-ext\":[]}");
-    ReadResult r = TlsRptReader.strict().read(input);
-    TlsRptReport report = r.report();
+    ParseResult<TlsRptReport> r = TlsRptReader.strict().read(input);
+    TlsRptReport report = r.value();
     assertEquals("{\"a\":true}", report.unknownFields().get("top"));
     assertEquals("[1,2.50,{\"k\":null}]", report.policies().get(0).unknownPolicyFields().get("p-ext"));
     assertEquals("\"v\"", report.policies().get(0).failureDetails().get(0).unknownFields().get("d-ext"));
     assertEquals("7", report.policies().get(0).unknownSummaryFields().get("s-ext"));
     assertEquals("[]", report.unknownDateRangeFields().get("r-ext"));
     assertEquals(5, r.warnings().size());
-    assertEquals(report, TlsRptReader.strict().read(TlsRptWriter.compact().write(report)).report());
+    assertEquals(report, TlsRptReader.strict().read(TlsRptWriter.compact().write(report)).value());
   }
 
   @Test
   void readsFromStreamPathAndGzip(@TempDir Path dir) throws IOException {
     String input = doc(POLICY, SUMMARY, DETAIL, "");
-    TlsRptReport expected = TlsRptReader.strict().read(input).report();
+    TlsRptReport expected = TlsRptReader.strict().read(input).value();
     byte[] gz = gzip(input.getBytes(StandardCharsets.UTF_8));
-    assertEquals(expected, TlsRptReader.strict().read(new ByteArrayInputStream(gz)).report());
+    assertEquals(expected, TlsRptReader.strict().read(new ByteArrayInputStream(gz)).value());
     assertEquals(
         expected,
-        TlsRptReader.strict().read(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))).report());
+        TlsRptReader.strict().read(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))).value());
     Path file = dir.resolve("x!d.example!1!2.json.gz");
     Files.write(file, gz);
-    assertEquals(expected, TlsRptReader.strict().read(file).report());
+    assertEquals(expected, TlsRptReader.strict().read(file).value());
     ReportParseException e =
         assertThrows(ReportParseException.class, () -> TlsRptReader.strict().read(dir.resolve("missing.json")));
-    assertEquals(ReportErrorCode.IO_ERROR, e.code());
+    assertEquals(ReportErrorCode.READ_FAILED, e.code());
   }
 
   @Test
@@ -340,16 +342,16 @@ final class TlsRptReaderTest {
     String deep = "[".repeat(100_000) + "]".repeat(100_000);
     String input = json("\"report-id\":\"id-1\"", "\"report-id\":\"id-1\",\"x\":" + deep);
     ReportParseException e =
-        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(input));
+        assertThrows(ReportParseException.class, () -> TlsRptReader.lenient().read(input));
     assertEquals(ReportErrorCode.NESTING_TOO_DEEP, e.code());
-    assertTrue(e.jsonPath().startsWith("$.x"), e.jsonPath());
+    assertTrue(e.location().path().startsWith("$.x"), e.location().path());
   }
 
   @Test
   void deepUnknownMemberUnderARaisedLimitStillEndsInATypedError() {
     String deep = "[".repeat(50_000) + "]".repeat(50_000);
     String input = json("\"report-id\":\"id-1\"", "\"report-id\":\"id-1\",\"x\":" + deep);
-    TlsRptReader lax = TlsRptReader.tolerant().withLimits(ReadLimits.DEFAULT.withMaxNestingDepth(1_000_000));
+    TlsRptReader lax = TlsRptReader.lenient().withLimits(ReadLimits.DEFAULT.withMaxNestingDepth(1_000_000));
     ReportParseException e = assertThrows(ReportParseException.class, () -> lax.read(input));
     assertEquals(ReportErrorCode.NESTING_TOO_DEEP, e.code(), e.getMessage());
   }
@@ -358,34 +360,34 @@ final class TlsRptReaderTest {
   void hugeStringIsRefused() {
     String input = json("\"Org\"", "\"" + "a".repeat(2_000_000) + "\"");
     ReportParseException e =
-        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(input));
+        assertThrows(ReportParseException.class, () -> TlsRptReader.lenient().read(input));
     assertEquals(ReportErrorCode.STRING_TOO_LONG, e.code());
-    assertEquals("$.organization-name", e.jsonPath());
+    assertEquals("$.organization-name", e.location().path());
   }
 
   @Test
   void longNumberIsRefused() {
     String input = json("\"failed-session-count\":1", "\"failed-session-count\":1" + "0".repeat(100));
     ReportParseException e =
-        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(input));
+        assertThrows(ReportParseException.class, () -> TlsRptReader.lenient().read(input));
     assertEquals(ReportErrorCode.NUMBER_TOO_LONG, e.code());
   }
 
   @Test
   void documentSizeLimitIsConfigurable() {
     String input = doc(POLICY, SUMMARY, DETAIL, "");
-    TlsRptReader small = TlsRptReader.tolerant().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(100));
+    TlsRptReader small = TlsRptReader.lenient().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(100));
     for (Runnable r :
         List.<Runnable>of(
             () -> small.read(input),
             () -> small.read(input.getBytes(StandardCharsets.UTF_8)),
             () -> small.read(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))))) {
       ReportParseException e = assertThrows(ReportParseException.class, r::run);
-      assertEquals(ReportErrorCode.DOCUMENT_TOO_LARGE, e.code());
+      assertEquals(ReportErrorCode.INPUT_TOO_LARGE, e.code());
     }
     TlsRptReader exact =
-        TlsRptReader.tolerant().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(input.length()));
-    assertEquals("Org", exact.read(input.getBytes(StandardCharsets.UTF_8)).report().organizationName());
+        TlsRptReader.lenient().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(input.length()));
+    assertEquals("Org", exact.read(input.getBytes(StandardCharsets.UTF_8)).value().organizationName());
   }
 
   @Test
@@ -399,12 +401,12 @@ final class TlsRptReaderTest {
       }
     }
     byte[] compressed = bomb.toByteArray();
-    TlsRptReader reader = TlsRptReader.tolerant().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(1 << 20));
+    TlsRptReader reader = TlsRptReader.lenient().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(1 << 20));
     ReportParseException e = assertThrows(ReportParseException.class, () -> reader.read(compressed));
-    assertEquals(ReportErrorCode.DOCUMENT_TOO_LARGE, e.code());
+    assertEquals(ReportErrorCode.INPUT_TOO_LARGE, e.code());
     CountingStream counting = new CountingStream(new ByteArrayInputStream(compressed));
     ReportParseException e2 = assertThrows(ReportParseException.class, () -> reader.read(counting));
-    assertEquals(ReportErrorCode.DOCUMENT_TOO_LARGE, e2.code());
+    assertEquals(ReportErrorCode.INPUT_TOO_LARGE, e2.code());
     // 1 MiB of output needs about 1 KiB of this input; far less than the whole bomb was read.
     assertTrue(counting.count < compressed.length / 4, "read " + counting.count + " of " + compressed.length);
   }
@@ -430,60 +432,60 @@ final class TlsRptReaderTest {
         };
     // With the member bound out of the way, the compressed-size limit still ends the stream.
     TlsRptReader reader =
-        TlsRptReader.tolerant()
+        TlsRptReader.lenient()
             .withLimits(
                 ReadLimits.DEFAULT.withMaxDocumentBytes(1 << 16).withMaxGzipMembers(Integer.MAX_VALUE));
     ReportParseException e = assertThrows(ReportParseException.class, () -> reader.read(endless));
-    assertEquals(ReportErrorCode.DOCUMENT_TOO_LARGE, e.code(), e.getMessage());
+    assertEquals(ReportErrorCode.INPUT_TOO_LARGE, e.code(), e.getMessage());
   }
 
   @Test
   void gzipTrailerSizeIsOnlyAHint() throws IOException {
     byte[] json = doc(POLICY, SUMMARY, DETAIL, "").getBytes(StandardCharsets.UTF_8);
-    TlsRptReport expected = TlsRptReader.strict().read(json).report();
+    TlsRptReport expected = TlsRptReader.strict().read(json).value();
     // Two members: the trailer gives only the (empty) last member's size, so the buffer must grow.
     ByteArrayOutputStream twoMembers = new ByteArrayOutputStream();
     twoMembers.write(gzip(json));
     twoMembers.write(gzip(new byte[0]));
-    assertEquals(expected, TlsRptReader.strict().read(twoMembers.toByteArray()).report());
+    assertEquals(expected, TlsRptReader.strict().read(twoMembers.toByteArray()).value());
     // A trailer claiming 4 GiB is neither trusted for the buffer size nor accepted.
     byte[] lying = gzip(json);
     for (int i = 1; i <= 4; i++) {
       lying[lying.length - i] = (byte) 0xff;
     }
-    TlsRptReader reader = TlsRptReader.tolerant().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(1 << 16));
+    TlsRptReader reader = TlsRptReader.lenient().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(1 << 16));
     ReportParseException e = assertThrows(ReportParseException.class, () -> reader.read(lying));
     assertEquals(ReportErrorCode.CORRUPT_GZIP, e.code(), e.getMessage());
     // Exactly at the limit still reads, one byte below it is refused.
     TlsRptReader exact = TlsRptReader.strict().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(json.length));
-    assertEquals(expected, exact.read(gzip(json)).report());
+    assertEquals(expected, exact.read(gzip(json)).value());
     TlsRptReader below = TlsRptReader.strict().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(json.length - 1));
     ReportParseException e2 = assertThrows(ReportParseException.class, () -> below.read(gzip(json)));
-    assertEquals(ReportErrorCode.DOCUMENT_TOO_LARGE, e2.code());
+    assertEquals(ReportErrorCode.INPUT_TOO_LARGE, e2.code());
   }
 
   @Test
   void corruptGzipIsTyped() {
     byte[] bad = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3};
-    ReportParseException e = assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(bad));
+    ReportParseException e = assertThrows(ReportParseException.class, () -> TlsRptReader.lenient().read(bad));
     assertEquals(ReportErrorCode.CORRUPT_GZIP, e.code());
   }
 
   @Test
   void invalidUtf8IsMalformed() {
     byte[] bytes = json("\"Org\"", "\"O\u00e9\"").getBytes(StandardCharsets.ISO_8859_1);
-    ReportParseException e = assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(bytes));
+    ReportParseException e = assertThrows(ReportParseException.class, () -> TlsRptReader.lenient().read(bytes));
     assertEquals(ReportErrorCode.MALFORMED_JSON, e.code());
   }
 
   @Test
   void warningsComeInDocumentOrder() {
-    ReadResult r =
-        TlsRptReader.tolerant()
+    ParseResult<TlsRptReport> r =
+        TlsRptReader.lenient()
             .read(json("2024-01-01T00:00:00Z", "2024-01-01T00:00:00").replace("\"a@b.example\"", "null"));
     assertEquals(
         List.of("$.date-range.start-datetime", "$.contact-info"),
-        r.warnings().stream().map(ReadWarning::jsonPath).collect(Collectors.toList()));
+        r.warnings().stream().map(w -> w.location().toString()).collect(Collectors.toList()));
   }
 
   private static byte[] gzip(byte[] data) throws IOException {

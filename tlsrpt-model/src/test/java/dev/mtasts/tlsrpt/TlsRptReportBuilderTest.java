@@ -55,7 +55,7 @@ final class TlsRptReportBuilderTest {
     assertEquals("other.example", first.get(1).fileName().policyDomain());
     assertNotEquals(report.reportId(), first.get(1).report().reportId());
     // The generated report is RFC 8460 as written.
-    assertEquals(report, TlsRptReader.strict().read(TlsRptWriter.compact().writeGzip(report)).report());
+    assertEquals(report, TlsRptReader.strict().read(TlsRptWriter.compact().writeGzip(report)).value());
 
     List<GeneratedReport> rest = b.drainAll();
     assertEquals(1, rest.size());
@@ -156,7 +156,7 @@ final class TlsRptReportBuilderTest {
     PolicyResult p = reports.get(0).report().policies().get(0);
     assertEquals((1L << 53) - 1, p.successfulSessionCount());
     assertEquals(0, p.failedSessionCount());
-    assertEquals(p, TlsRptReader.strict().read(TlsRptWriter.compact().write(reports.get(0).report())).report().policies().get(0));
+    assertEquals(p, TlsRptReader.strict().read(TlsRptWriter.compact().write(reports.get(0).report())).value().policies().get(0));
   }
 
   @Test
@@ -165,7 +165,7 @@ final class TlsRptReportBuilderTest {
     AppliedPolicy noMx = AppliedPolicy.sts("example.com", List.of("version: STSv1", "mode: none", "max_age: 86400"), List.of());
     b.recordSuccess(noMx, Instant.parse("2026-01-01T12:00:00Z"));
     TlsRptReport r = b.drainAll().get(0).report();
-    assertEquals(r, TlsRptReader.strict().read(TlsRptWriter.compact().write(r)).report());
+    assertEquals(r, TlsRptReader.strict().read(TlsRptWriter.compact().write(r)).value());
   }
 
   @Test

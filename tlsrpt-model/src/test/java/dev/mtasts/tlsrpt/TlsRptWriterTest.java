@@ -3,6 +3,7 @@ package dev.mtasts.tlsrpt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.mtasts.policy.ParseResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +38,10 @@ final class TlsRptWriterTest {
 
   @Test
   void rfcExampleIsWrittenWithMxHostArrayAndReadsBackStrictly() {
-    TlsRptReport rfc = TlsRptReader.strict().read(Corpus.file("rfc8460-appendix-b.json")).report();
+    TlsRptReport rfc = TlsRptReader.strict().read(Corpus.file("rfc8460-appendix-b.json")).value();
     String json = TlsRptWriter.pretty().writeString(rfc);
-    ReadResult again = TlsRptReader.strict().read(json);
-    assertEquals(rfc, again.report());
+    ParseResult<TlsRptReport> again = TlsRptReader.strict().read(json);
+    assertEquals(rfc, again.value());
     assertEquals(List.of(), again.warnings());
   }
 
@@ -54,7 +55,7 @@ final class TlsRptWriterTest {
         TlsRptReport.of("Org", SMALL.dateRange(), "a@b.example", "id", List.of(noMx));
     String json = TlsRptWriter.compact().writeString(r);
     assertEquals(true, json.contains("\"policy-domain\":\"d.example\",\"mx-host\":[]}"), json);
-    assertEquals(r, TlsRptReader.strict().read(json).report());
+    assertEquals(r, TlsRptReader.strict().read(json).value());
     // Other types leave an empty mx-host out.
     assertEquals(false, TlsRptWriter.compact().writeString(SMALL).contains("mx-host"));
   }
@@ -97,6 +98,6 @@ final class TlsRptWriterTest {
             List.of());
     String json = TlsRptWriter.compact().writeString(r);
     assertEquals(true, json.contains("\"2024-01-01T00:00:00.500Z\""), json);
-    assertEquals(r, TlsRptReader.tolerant().read(json).report());
+    assertEquals(r, TlsRptReader.lenient().read(json).value());
   }
 }

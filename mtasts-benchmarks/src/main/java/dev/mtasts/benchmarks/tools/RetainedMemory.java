@@ -94,19 +94,19 @@ public final class RetainedMemory {
   }
 
   private static ReportSummary.Accumulator sdk(int reports, int keys) {
-    TlsRptReader reader = TlsRptReader.tolerant();
+    TlsRptReader reader = TlsRptReader.lenient();
     ReportSummary.Accumulator acc = ReportSummary.newAccumulator();
     for (int i = 0; i < reports; i++) {
-      acc.add(reader.read(ReportData.aggregationReport(i, keys, 0).toJsonBytes()).report());
+      acc.add(reader.read(ReportData.aggregationReport(i, keys, 0).toJsonBytes()).value());
     }
     return acc;
   }
 
   private static BaselineAggregator baseline(int reports, int keys) {
-    TlsRptReader reader = TlsRptReader.tolerant();
+    TlsRptReader reader = TlsRptReader.lenient();
     BaselineAggregator agg = new BaselineAggregator();
     for (int i = 0; i < reports; i++) {
-      agg.add(reader.read(ReportData.aggregationReport(i, keys, 0).toJsonBytes()).report());
+      agg.add(reader.read(ReportData.aggregationReport(i, keys, 0).toJsonBytes()).value());
     }
     return agg;
   }

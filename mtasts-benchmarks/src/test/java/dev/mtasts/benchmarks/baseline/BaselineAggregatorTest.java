@@ -20,7 +20,7 @@ final class BaselineAggregatorTest {
     for (int i = from; i < from + count; i++) {
       byte[] json =
           ReportData.aggregationReport(i, ReportData.AGGREGATION_KEYS, dayOffset).toJsonBytes();
-      out.add(TlsRptReader.tolerant().read(json).report());
+      out.add(TlsRptReader.lenient().read(json).value());
     }
     return out;
   }

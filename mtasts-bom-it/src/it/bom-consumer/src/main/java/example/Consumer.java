@@ -27,7 +27,7 @@ public final class Consumer {
         MtaStsPolicy.parse("version: STSv1\nmode: testing\nmx: mx.example.com\nmax_age: 86400\n");
     StsRecord record = StsRecord.of(PolicyId.of("20261124000000"));
     ReportSummary summary = ReportSummary.empty();
-    TlsRptReader reader = TlsRptReader.tolerant();
+    TlsRptReader reader = TlsRptReader.lenient();
     System.out.println(policy.toText() + record.toText() + summary + reader);
     System.out.println(PolicyFetcher.policyUrl("example.com") + " "
         + FetchErrorCode.REDIRECT.resultType().value());

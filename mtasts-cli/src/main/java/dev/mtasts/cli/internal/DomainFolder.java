@@ -2,19 +2,18 @@ package dev.mtasts.cli.internal;
 
 import dev.mtasts.dns.ParseMode;
 import dev.mtasts.dns.RecordSelection;
-import dev.mtasts.dns.RecordWarning;
 import dev.mtasts.dns.StsRecord;
 import dev.mtasts.dns.TlsRptRecord;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.PolicyParseException;
 import dev.mtasts.policy.PolicyParser;
+import dev.mtasts.policy.Warning;
+import dev.mtasts.tlsrpt.KnownSenders;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.mtasts.tlsrpt.KnownSenders;
-import dev.mtasts.tlsrpt.TlsRptReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,9 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -253,10 +252,10 @@ public record DomainFolder(
     Inputs.requireRegularFile(file);
     byte[] bytes = Inputs.readFile(file, file.toString(), Inputs.POLICY_MAX_BYTES);
     try {
-      return PolicyParser.strict().parse(bytes).policy();
+      return PolicyParser.strict().parse(bytes).value();
     } catch (PolicyParseException e) {
       throw new CommandFailure(ExitStatus.NEGATIVE,
-          file + ":" + e.line() + ":" + e.column() + ": error " + e.code() + ": " + e.reason(), e);
+          file + ":" + e.line() + ":" + e.column() + ": error " + e.code().id() + ": " + e.detail(), e);
     }
   }
 
@@ -279,8 +278,8 @@ public record DomainFolder(
   private static <T> @Nullable T select(
       RecordSelection<T> selection, String file, String name, List<String> notes) {
     if (selection instanceof RecordSelection.Selected<T> selected) {
-      for (RecordWarning w : selected.warnings()) {
-        notes.add(file + ": column " + w.column() + ": " + w.message());
+      for (Warning w : selected.warnings()) {
+        notes.add(file + ": column " + Locations.column(w.location()) + ": " + w.code().id() + ": " + w.message());
       }
       return selected.record();
     }
@@ -290,7 +289,7 @@ public record DomainFolder(
       notes.add(file + ": " + several.texts().size() + " competing " + name
           + " records count as none (RFC 8461 section 3.1, RFC 8460 section 3); keep one");
     } else if (selection instanceof RecordSelection.InvalidRecord<T> invalid) {
-      notes.add(file + ":1:" + invalid.error().column() + ": error " + invalid.error().code() + ": "
+      notes.add(file + ":1:" + invalid.error().column() + ": error " + invalid.error().code().id() + ": "
           + invalid.error().detail() + "; an invalid " + name + " record counts as none");
     }
     return null;
@@ -311,14 +310,14 @@ public record DomainFolder(
       }
       if (networks.size() + names.size() >= KnownSenders.MAX_ENTRIES) {
         throw new CommandFailure(ExitStatus.NEGATIVE, file + ":" + (i + 1) + ":1: error"
-            + " TOO_MANY_SENDERS: more than " + KnownSenders.MAX_ENTRIES + " known senders");
+            + " too-many-senders: more than " + KnownSenders.MAX_ENTRIES + " known senders");
       }
       if (KnownSenders.looksLikeNetwork(line)) {
         String problem = KnownSenders.cidrProblem(line);
         if (problem != null) {
           int column = lines[i].indexOf(line) + 1;
           throw new CommandFailure(ExitStatus.NEGATIVE, file + ":" + (i + 1) + ":" + column
-              + ": error INVALID_SENDER: " + problem + "; write an IP range such as"
+              + ": error invalid-sender: " + problem + "; write an IP range such as"
               + " 192.0.2.0/24, or an organization name");
         }
         networks.add(line);

@@ -1,9 +1,9 @@
 package dev.mtasts.cli.internal;
 
 import dev.mtasts.policy.MtaStsException;
+import dev.mtasts.policy.ParseResult;
+import dev.mtasts.policy.Warning;
 import dev.mtasts.tlsrpt.AddResult;
-import dev.mtasts.tlsrpt.ReadResult;
-import dev.mtasts.tlsrpt.ReadWarning;
 import dev.mtasts.tlsrpt.ReportErrorCode;
 import dev.mtasts.tlsrpt.ReportParseException;
 import dev.mtasts.tlsrpt.ReportSummary;
@@ -196,7 +196,7 @@ public final class ReportLoader {
   private ReportLoader() {}
 
   /**
-   * Reads every entry with the tolerant reader (real senders deviate from RFC 8460 in known ways).
+   * Reads every entry with the lenient reader (real senders deviate from RFC 8460 in known ways).
    *
    * @param entries the files, from {@link ReportFiles#find}
    * @param stdin standard input, for the {@code <stdin>} entry
@@ -209,7 +209,7 @@ public final class ReportLoader {
       InputStream stdin,
       Predicate<TlsRptReport> keep,
       ProgressBar progress) {
-    TlsRptReader reader = TlsRptReader.tolerant();
+    TlsRptReader reader = TlsRptReader.lenient();
     return load(entries, stdin, keep, progress, reader::read);
   }
 
@@ -230,7 +230,7 @@ public final class ReportLoader {
       InputStream stdin,
       Predicate<TlsRptReport> keep,
       ProgressBar progress,
-      Function<InputStream, ReadResult> reader) {
+      Function<InputStream, ParseResult<TlsRptReport>> reader) {
     return load(entries, stdin, keep, progress, reader, SummaryLimits.DEFAULT, Instant.now());
   }
 
@@ -255,7 +255,7 @@ public final class ReportLoader {
       InputStream stdin,
       Predicate<TlsRptReport> keep,
       ProgressBar progress,
-      Function<InputStream, ReadResult> reader,
+      Function<InputStream, ParseResult<TlsRptReport>> reader,
       SummaryLimits limits,
       Instant now) {
     return load(entries, stdin, keep, progress, reader, limits, now, null);
@@ -280,7 +280,7 @@ public final class ReportLoader {
       InputStream stdin,
       Predicate<TlsRptReport> keep,
       ProgressBar progress,
-      Function<InputStream, ReadResult> reader,
+      Function<InputStream, ParseResult<TlsRptReport>> reader,
       SummaryLimits limits,
       Instant now,
       @Nullable ReportSummary saved) {
@@ -311,7 +311,7 @@ public final class ReportLoader {
           if (path == null) {
             readStdin(stdin, reader, tally);
           } else {
-            ReadResult read = ahead.take(index);
+            ParseResult<TlsRptReport> read = ahead.take(index);
             if (read == null) {
               MailSource.read(path, MAIL, tally::mail);
             } else {
@@ -319,9 +319,9 @@ public final class ReportLoader {
             }
           }
         } catch (CannotOpen e) {
-          tally.unreadable.add(new Unreadable(entry.label(), ReportErrorCode.IO_ERROR + ": cannot read the file: " + e.reason));
+          tally.unreadable.add(new Unreadable(entry.label(), ReportErrorCode.READ_FAILED.id() + ": cannot read the file: " + e.reason));
         } catch (ReportParseException e) {
-          tally.unreadable.add(new Unreadable(entry.label(), e.code() + " at " + e.jsonPath() + ": " + Causes.scrub(e.detail())));
+          tally.unreadable.add(new Unreadable(entry.label(), e.code().id() + " at " + e.location() + ": " + Causes.scrub(e.detail())));
         } catch (MailParseException e) {
           tally.unreadable.add(new Unreadable(entry.label(), mailReason(e)));
         } catch (MtaStsException e) {
@@ -370,7 +370,7 @@ public final class ReportLoader {
     }
   }
 
-  private static void readStdin(InputStream stdin, Function<InputStream, ReadResult> reader,
+  private static void readStdin(InputStream stdin, Function<InputStream, ParseResult<TlsRptReport>> reader,
       Tally tally) {
     // Pushed back rather than buffered, so nothing beyond the head is read ahead of the reader's
     // limits (an endless standard input is read only as far as they allow).
@@ -397,14 +397,14 @@ public final class ReportLoader {
   }
 
   private static String mailReason(MailParseException e) {
-    return e.code() + " at " + e.location() + ": " + Causes.scrub(e.detail());
+    return e.code().id() + " at " + e.location() + ": " + Causes.scrub(e.detail());
   }
 
   /** What the entries read so far came to. */
   private static final class Tally {
     final Predicate<TlsRptReport> keep;
     final List<ReportFiles.Entry> entries;
-    final Function<InputStream, ReadResult> reader;
+    final Function<InputStream, ParseResult<TlsRptReport>> reader;
     final ReportSummary.Accumulator accumulator;
     final List<Noted> notes = new ArrayList<>();
     final List<Conflict> conflicts = new ArrayList<>();
@@ -422,23 +422,23 @@ public final class ReportLoader {
     @Nullable LocalDate newest;
 
     Tally(Predicate<TlsRptReport> keep, List<ReportFiles.Entry> entries,
-        Function<InputStream, ReadResult> reader, ReportSummary.Accumulator accumulator) {
+        Function<InputStream, ParseResult<TlsRptReport>> reader, ReportSummary.Accumulator accumulator) {
       this.keep = keep;
       this.entries = entries;
       this.reader = reader;
       this.accumulator = accumulator;
     }
 
-    void report(ReadResult result) {
+    void report(ParseResult<TlsRptReport> result) {
       read++;
       warnings += result.warnings().size();
-      for (ReadWarning w : result.warnings()) {
+      for (Warning w : result.warnings()) {
         if (deviations.size() < MAX_NOTES) {
-          deviations.add(new Deviation(entries.get(index).label(), w.jsonPath(), w.kind().name(),
+          deviations.add(new Deviation(entries.get(index).label(), w.location().toString(), w.code().id(),
               w.message()));
         }
       }
-      TlsRptReport report = result.report();
+      TlsRptReport report = result.value();
       if (!keep.test(report)) {
         outside++;
         return;
@@ -483,13 +483,13 @@ public final class ReportLoader {
           MailSource.read(path, MAIL, e -> {
             if (e.outcome() instanceof ReportMail m) {
               for (ReportAttachment a : m.attachments()) {
-                any[0] |= accumulator.withdraw(a.result().report());
+                any[0] |= accumulator.withdraw(a.result().value());
               }
             }
           });
           done = any[0];
         } else if (path != null) {
-          done = accumulator.withdraw(readFile(path, reader).report());
+          done = accumulator.withdraw(readFile(path, reader).value());
         }
       } catch (RuntimeException | Error e) {
         done = false;
@@ -540,7 +540,7 @@ public final class ReportLoader {
    */
   static final class ReadAhead implements AutoCloseable {
     private final List<ReportFiles.Entry> entries;
-    private final Function<InputStream, ReadResult> reader;
+    private final Function<InputStream, ParseResult<TlsRptReport>> reader;
     private final @Nullable ExecutorService pool;
     private final int window;
     /** Submitted reads by entry index, from the one to take next on. */
@@ -552,11 +552,11 @@ public final class ReportLoader {
     private record Pending(int index, Future<Outcome> outcome) {}
 
     /** A parsed report, mail to be read by the calling thread, or what reading threw. */
-    private record Outcome(@Nullable ReadResult result, @Nullable Throwable failure) {}
+    private record Outcome(@Nullable ParseResult<TlsRptReport> result, @Nullable Throwable failure) {}
 
     private static final Outcome MAIL_FILE = new Outcome(null, null);
 
-    ReadAhead(List<ReportFiles.Entry> entries, Function<InputStream, ReadResult> reader,
+    ReadAhead(List<ReportFiles.Entry> entries, Function<InputStream, ParseResult<TlsRptReport>> reader,
         int threads) {
       this.entries = entries;
       this.reader = reader;
@@ -572,7 +572,7 @@ public final class ReportLoader {
      * Returns the report of a file entry, read ahead or now: {@code null} when the file is mail.
      * What reading threw is thrown here, on the calling thread.
      */
-    @Nullable ReadResult take(int index) {
+    @Nullable ParseResult<TlsRptReport> take(int index) {
       ExecutorService p = pool;
       Outcome o;
       if (p == null) {
@@ -638,7 +638,7 @@ public final class ReportLoader {
 
     private Outcome read(Path path) {
       try {
-        ReadResult once = readUnlessMail(path, reader);
+        ParseResult<TlsRptReport> once = readUnlessMail(path, reader);
         if (once != null) {
           return new Outcome(once, null);
         }
@@ -680,8 +680,8 @@ public final class ReportLoader {
    * with a brace, space or byte order mark, gzip with 1F; a message or an mbox file with a
    * letter): {@code null} when it might be mail, for the caller to tell with {@link #isMail}.
    */
-  private static @Nullable ReadResult readUnlessMail(Path path,
-      Function<InputStream, ReadResult> reader) {
+  private static @Nullable ParseResult<TlsRptReport> readUnlessMail(Path path,
+      Function<InputStream, ParseResult<TlsRptReport>> reader) {
     if (Files.isDirectory(path)) {
       throw new CannotOpen("it is a directory");
     }
@@ -713,7 +713,7 @@ public final class ReportLoader {
   }
 
   /** Opens a regular file and reads it; an open failure carries the reason in words. */
-  private static ReadResult readFile(Path path, Function<InputStream, ReadResult> reader) {
+  private static ParseResult<TlsRptReport> readFile(Path path, Function<InputStream, ParseResult<TlsRptReport>> reader) {
     if (Files.isDirectory(path)) {
       throw new CannotOpen("it is a directory");
     }

@@ -3,8 +3,9 @@ package dev.mtasts.cli.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mtasts.tlsrpt.ReadResult;
+import dev.mtasts.policy.ParseResult;
 import dev.mtasts.tlsrpt.TlsRptReader;
+import dev.mtasts.tlsrpt.TlsRptReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -38,7 +39,7 @@ final class ReportLoaderTest {
   }
 
   /** Reads with the real reader, except that the file holding {@code id "b"} throws {@code thrown}. */
-  private static Function<InputStream, ReadResult> failingOnB(Throwable thrown) {
+  private static Function<InputStream, ParseResult<TlsRptReport>> failingOnB(Throwable thrown) {
     return in -> {
       byte[] bytes;
       try {
@@ -52,7 +53,7 @@ final class ReportLoaderTest {
         }
         throw (RuntimeException) thrown;
       }
-      return TlsRptReader.tolerant().read(bytes);
+      return TlsRptReader.lenient().read(bytes);
     };
   }
 
@@ -85,8 +86,8 @@ final class ReportLoaderTest {
         new ReportFiles.Entry("gone.json", dir.resolve("gone.json"), null),
         new ReportFiles.Entry("folder.json", folder, null));
     ReportLoader.Loaded loaded = ReportLoader.load(entries, InputStream.nullInputStream(), r -> true, noBar());
-    assertEquals("IO_ERROR: cannot read the file: no such file", loaded.unreadable().get(0).reason());
-    assertEquals("IO_ERROR: cannot read the file: it is a directory", loaded.unreadable().get(1).reason());
+    assertEquals("read-failed: cannot read the file: no such file", loaded.unreadable().get(0).reason());
+    assertEquals("read-failed: cannot read the file: it is a directory", loaded.unreadable().get(1).reason());
   }
 
   @Test

@@ -3,7 +3,8 @@ package dev.mtasts.dns.internal;
 import dev.mtasts.dns.ParseMode;
 import dev.mtasts.dns.RecordErrorCode;
 import dev.mtasts.dns.RecordParseException;
-import dev.mtasts.dns.RecordWarning;
+import dev.mtasts.policy.Location;
+import dev.mtasts.policy.Warning;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,10 +29,10 @@ public final class FieldScanner {
 
   private final String text;
   private final ParseMode mode;
-  private final List<RecordWarning> warnings;
+  private final List<Warning> warnings;
   private final List<Field> fields = new ArrayList<>(4);
 
-  private FieldScanner(String text, ParseMode mode, List<RecordWarning> warnings) {
+  private FieldScanner(String text, ParseMode mode, List<Warning> warnings) {
     this.text = text;
     this.mode = mode;
     this.warnings = warnings;
@@ -50,7 +51,7 @@ public final class FieldScanner {
    * @throws RecordParseException if the text does not have the common shape
    */
   public static List<Field> scan(CharSequence text, String versionTag, String listField,
-      ParseMode mode, List<RecordWarning> warnings) {
+      ParseMode mode, List<Warning> warnings) {
     // Warnings go straight to the caller's list: on failure the caller throws it away.
     FieldScanner scanner = new FieldScanner(text.toString(), mode, warnings);
     scanner.run(versionTag, listField);
@@ -64,7 +65,7 @@ public final class FieldScanner {
           "the record is empty; it must start with \"v=" + versionTag + "\"");
     }
     if (n > MAX_LENGTH) {
-      throw new RecordParseException(RecordErrorCode.TOO_LONG, MAX_LENGTH + 1,
+      throw new RecordParseException(RecordErrorCode.INPUT_TOO_LARGE, MAX_LENGTH + 1,
           "the record is " + n + " characters long; a DNS TXT record holds at most " + MAX_LENGTH);
     }
     for (int i = 0; i < n; i++) {
@@ -107,7 +108,7 @@ public final class FieldScanner {
       if (first && pos > delimStart) {
         // RFC 8461 erratum 6285 / RFC 8460 §3: the ABNF allows it, but the selection rule looks
         // for the exact prefix "v=STSv1;" and discards this record when there are several.
-        warnings.add(new RecordWarning(delimStart + 1, RecordErrorCode.WHITESPACE_BEFORE_DELIMITER,
+        warnings.add(new Warning(RecordErrorCode.WHITESPACE_BEFORE_DELIMITER, new Location.Column(delimStart + 1),
             "whitespace between \"v=" + versionTag + "\" and ';': senders that look for the prefix \"v="
                 + versionTag + ";\" ignore this record (RFC 8461 erratum 6285); remove it"));
       }
@@ -188,7 +189,7 @@ public final class FieldScanner {
     if (mode == ParseMode.STRICT) {
       throw new RecordParseException(code, column, message);
     }
-    warnings.add(new RecordWarning(column, code, message));
+    warnings.add(new Warning(code, new Location.Column(column), message));
   }
 
   /**

@@ -2,7 +2,8 @@ package dev.mtasts.dns.internal;
 
 import dev.mtasts.dns.RecordErrorCode;
 import dev.mtasts.dns.RecordParseException;
-import dev.mtasts.dns.RecordWarning;
+import dev.mtasts.policy.Location;
+import dev.mtasts.policy.Warning;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
@@ -29,7 +30,7 @@ public final class RuaUris {
    * @param into the list to append to
    * @throws RecordParseException with {@link RecordErrorCode#INVALID_RUA}
    */
-  public static void parse(String value, int column, List<RecordWarning> warnings, RuaList into) {
+  public static void parse(String value, int column, List<Warning> warnings, RuaList into) {
     int start = 0;
     @Nullable Set<String> seen = null;
     while (true) {
@@ -62,7 +63,7 @@ public final class RuaUris {
       if (!repeat) {
         into.add(text, uri);
       } else {
-        warnings.add(new RecordWarning(column, RecordErrorCode.DUPLICATE_RUA_URI,
+        warnings.add(new Warning(RecordErrorCode.DUPLICATE_RUA_URI, new Location.Column(column),
             "rua lists " + text + " more than once; the repeat is ignored"));
       }
       if (comma < 0) {
@@ -141,7 +142,7 @@ public final class RuaUris {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
-  private static URI parseOne(String text, int column, List<RecordWarning> warnings) {
+  private static URI parseOne(String text, int column, List<Warning> warnings) {
     if (text.isEmpty()) {
       throw new RecordParseException(RecordErrorCode.INVALID_RUA, column,
           "empty URI in rua; give one or more URIs separated by ','");
@@ -175,7 +176,7 @@ public final class RuaUris {
       throw new RecordParseException(RecordErrorCode.INVALID_RUA, column, problem);
     }
     if (!isMailto(scheme) && !isHttps(scheme)) {
-      warnings.add(new RecordWarning(column, RecordErrorCode.UNSUPPORTED_RUA_SCHEME,
+      warnings.add(new Warning(RecordErrorCode.UNSUPPORTED_RUA_SCHEME, new Location.Column(column),
           "rua URI scheme \"" + scheme + "\" is neither mailto nor https (RFC 8460 §3); reporters skip it"));
     }
     return uri;

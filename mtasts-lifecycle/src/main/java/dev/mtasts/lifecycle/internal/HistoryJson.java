@@ -11,8 +11,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.mtasts.dns.PolicyId;
-import dev.mtasts.lifecycle.HistoryFormatException;
 import dev.mtasts.lifecycle.HistoryFormatException.Code;
+import dev.mtasts.lifecycle.HistoryFormatException;
 import dev.mtasts.lifecycle.PublicationHistory;
 import dev.mtasts.lifecycle.ServedPolicy;
 import dev.mtasts.policy.MtaStsException;
@@ -156,7 +156,7 @@ public final class HistoryJson {
   }
 
   private static HistoryFormatException tooLarge(String found) {
-    return new HistoryFormatException(Code.TOO_LARGE, "$", 0, 0, found + " the limit of "
+    return new HistoryFormatException(Code.INPUT_TOO_LARGE, "$", 0, 0, found + " the limit of "
         + MAX_BYTES + " bytes for a publication history (a real one has a few kilobytes); is it"
         + " the right file?", null);
   }
@@ -165,7 +165,7 @@ public final class HistoryJson {
     // The one translation of Jackson's errors the TLS-RPT reader uses too.
     JsonFailure f = JsonFailure.of(e);
     if (f.isLimit()) {
-      return new HistoryFormatException(Code.TOO_LARGE, "$", f.line(), f.column(),
+      return new HistoryFormatException(Code.INPUT_TOO_LARGE, "$", f.line(), f.column(),
           "a value exceeds the limits of a publication history: " + f.message(), e);
     }
     return new HistoryFormatException(Code.MALFORMED_JSON, "$", f.line(), f.column(),

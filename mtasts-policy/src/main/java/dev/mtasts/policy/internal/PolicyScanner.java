@@ -1,13 +1,14 @@
 package dev.mtasts.policy.internal;
 
 import dev.mtasts.policy.Extension;
+import dev.mtasts.policy.Location;
 import dev.mtasts.policy.Mode;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
+import dev.mtasts.policy.ParseResult;
 import dev.mtasts.policy.PolicyErrorCode;
 import dev.mtasts.policy.PolicyParseException;
-import dev.mtasts.policy.PolicyParseResult;
-import dev.mtasts.policy.PolicyWarning;
+import dev.mtasts.policy.Warning;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -42,7 +43,7 @@ public final class PolicyScanner {
 
   private int line = 1;
   private int lineStart;
-  private @Nullable List<PolicyWarning> warnings;
+  private @Nullable List<Warning> warnings;
 
   // version, mode, max_age: line of the first occurrence (fields, not an array: one object less)
   private int versionLine;
@@ -73,11 +74,11 @@ public final class PolicyScanner {
    * @return the policy and the warnings
    * @throws PolicyParseException if the text is not a valid policy
    */
-  public static PolicyParseResult scan(CharSequence text, boolean lenient, Function<String, MxPattern> trustedMx) {
+  public static ParseResult<MtaStsPolicy> scan(CharSequence text, boolean lenient, Function<String, MxPattern> trustedMx) {
     PolicyScanner scanner = new PolicyScanner(text.toString(), lenient, trustedMx);
     MtaStsPolicy policy = scanner.run();
-    List<PolicyWarning> w = scanner.warnings;
-    return new PolicyParseResult(policy, w == null ? List.of() : w);
+    List<Warning> w = scanner.warnings;
+    return new ParseResult<>(policy, w == null ? List.of() : w);
   }
 
   /**
@@ -95,7 +96,7 @@ public final class PolicyScanner {
 
   private MtaStsPolicy run() {
     if (n == 0) {
-      throw new PolicyParseException(1, 1, PolicyErrorCode.EMPTY_POLICY,
+      throw new PolicyParseException(PolicyErrorCode.EMPTY_POLICY, 1, 1,
           "the policy is empty; expected version, mode, mx and max_age lines");
     }
     int pos = 0;
@@ -632,7 +633,7 @@ public final class PolicyScanner {
     String hint = variant != 0
         ? " (line " + variant + " has a key that differs only in letter case; keys are case-sensitive)"
         : "";
-    return new PolicyParseException(lastLine, 1, code, what + "; add a line such as \"" + example + "\"" + hint);
+    return new PolicyParseException(code, lastLine, 1, what + "; add a line such as \"" + example + "\"" + hint);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -644,11 +645,11 @@ public final class PolicyScanner {
     if (warnings == null) {
       warnings = new ArrayList<>(2);
     }
-    warnings.add(new PolicyWarning(line, column(index), code, message));
+    warnings.add(new Warning(code, new Location.LineColumn(line, column(index)), message));
   }
 
   private PolicyParseException error(PolicyErrorCode code, int index, String message) {
-    return new PolicyParseException(line, column(index), code, message);
+    return new PolicyParseException(code, line, column(index), message);
   }
 
   private int column(int index) {

@@ -8,7 +8,7 @@
  * ReportSummary.Accumulator summary = ReportSummary.newAccumulator();
  * ReportingOrganizations.Accumulator orgs = ReportingOrganizations.newAccumulator();
  * for (Path file : files) {
- *   TlsRptReport r = TlsRptReader.tolerant().read(file).report();
+ *   TlsRptReport r = TlsRptReader.lenient().read(file).value();
  *   summary.add(r);
  *   orgs.add(r);
  * }

@@ -58,7 +58,7 @@ final class Fixtures {
     List<UnreadableReport> unreadable = new ArrayList<>();
     for (Path f : files) {
       try {
-        TlsRptReport r = TlsRptReader.tolerant().read(f).report();
+        TlsRptReport r = TlsRptReader.lenient().read(f).value();
         summary.add(r);
         orgs.add(r);
       } catch (MtaStsException e) {
@@ -72,7 +72,7 @@ final class Fixtures {
     ReportSummary.Accumulator summary = ReportSummary.newAccumulator();
     ReportingOrganizations.Accumulator orgs = ReportingOrganizations.newAccumulator();
     for (String j : json) {
-      TlsRptReport r = TlsRptReader.tolerant().read(j).report();
+      TlsRptReport r = TlsRptReader.lenient().read(j).value();
       summary.add(r);
       orgs.add(r);
     }

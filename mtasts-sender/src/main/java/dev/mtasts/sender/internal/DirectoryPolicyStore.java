@@ -118,7 +118,7 @@ public final class DirectoryPolicyStore implements PolicyStore {
     try {
       // The text was accepted by the fetcher's parser when it was stored; read it back leniently.
       var parsed = PolicyParser.lenient().parse(body);
-      return new CachedPolicy(domain, id, parsed.policy(), new String(body, StandardCharsets.UTF_8), fetched);
+      return new CachedPolicy(domain, id, parsed.value(), new String(body, StandardCharsets.UTF_8), fetched);
     } catch (PolicyParseException e) {
       throw corrupt(domain, f, "the stored policy is not valid: " + e.getMessage());
     }

@@ -49,11 +49,11 @@ final class Contracts {
   static void policy(byte[] input) {
     String text = strictUtf8(input);
     for (PolicyParser parser : new PolicyParser[] {PolicyParser.strict(), PolicyParser.lenient()}) {
-      MtaStsPolicy policy = parseOrNull(() -> parser.parse(input).policy());
+      MtaStsPolicy policy = parseOrNull(() -> parser.parse(input).value());
       // The three entry points are one parser: bytes, stream and (well-formed) text agree.
-      assertEquals(policy, parseOrNull(() -> parser.parse(new ByteArrayInputStream(input)).policy()), "stream and bytes agree");
+      assertEquals(policy, parseOrNull(() -> parser.parse(new ByteArrayInputStream(input)).value()), "stream and bytes agree");
       if (text != null) {
-        assertEquals(policy, parseOrNull(() -> parser.parse(text).policy()), "text and bytes agree");
+        assertEquals(policy, parseOrNull(() -> parser.parse(text).value()), "text and bytes agree");
       }
       if (policy == null) {
         continue;
@@ -95,8 +95,8 @@ final class Contracts {
       // refused: allowed
     }
     try {
-      StsRecord r = StsRecord.parseLenient(input).record();
-      assertEquals(r, StsRecord.parseLenient(r.toText()).record(), "lenient record parses back equal");
+      StsRecord r = StsRecord.parseLenient(input).value();
+      assertEquals(r, StsRecord.parseLenient(r.toText()).value(), "lenient record parses back equal");
     } catch (RecordParseException documented) {
       // refused: allowed
     }
@@ -111,31 +111,31 @@ final class Contracts {
       // refused: allowed
     }
     try {
-      TlsRptRecord r = TlsRptRecord.parseLenient(input).record();
-      assertEquals(r, TlsRptRecord.parseLenient(r.toText()).record(), "lenient record parses back equal");
+      TlsRptRecord r = TlsRptRecord.parseLenient(input).value();
+      assertEquals(r, TlsRptRecord.parseLenient(r.toText()).value(), "lenient record parses back equal");
     } catch (RecordParseException documented) {
       // refused: allowed
     }
   }
 
   /**
-   * TLS-RPT report bytes (JSON, or gzip detected by its magic bytes), strict and tolerant: a read
+   * TLS-RPT report bytes (JSON, or gzip detected by its magic bytes), strict and lenient: a read
    * report written as compact JSON and as gzip reads back equal with the same reader.
    */
   static void report(byte[] input) {
     String text = input.length >= 2 && (input[0] & 0xff) == 0x1f && (input[1] & 0xff) == 0x8b ? null : strictUtf8(input);
-    for (TlsRptReader reader : new TlsRptReader[] {TlsRptReader.strict(), TlsRptReader.tolerant()}) {
-      TlsRptReport report = readOrNull(() -> reader.read(input).report());
-      assertEquals(report, readOrNull(() -> reader.read(new ByteArrayInputStream(input)).report()), "stream and bytes agree");
+    for (TlsRptReader reader : new TlsRptReader[] {TlsRptReader.strict(), TlsRptReader.lenient()}) {
+      TlsRptReport report = readOrNull(() -> reader.read(input).value());
+      assertEquals(report, readOrNull(() -> reader.read(new ByteArrayInputStream(input)).value()), "stream and bytes agree");
       if (text != null) {
-        assertEquals(report, readOrNull(() -> reader.read(text).report()), "text and bytes agree");
+        assertEquals(report, readOrNull(() -> reader.read(text).value()), "text and bytes agree");
       }
       if (report == null) {
         continue;
       }
-      assertEquals(report, reader.read(TlsRptWriter.compact().write(report)).report(), "compact JSON reads back equal");
-      assertEquals(report, reader.read(TlsRptWriter.pretty().writeString(report)).report(), "pretty JSON reads back equal");
-      assertEquals(report, reader.read(TlsRptWriter.compact().writeGzip(report)).report(), "gzip reads back equal");
+      assertEquals(report, reader.read(TlsRptWriter.compact().write(report)).value(), "compact JSON reads back equal");
+      assertEquals(report, reader.read(TlsRptWriter.pretty().writeString(report)).value(), "pretty JSON reads back equal");
+      assertEquals(report, reader.read(TlsRptWriter.compact().writeGzip(report)).value(), "gzip reads back equal");
     }
   }
 
@@ -169,8 +169,8 @@ final class Contracts {
     }
     report(gz);
     byte[] bytes = gz;
-    for (TlsRptReader reader : new TlsRptReader[] {TlsRptReader.strict(), TlsRptReader.tolerant()}) {
-      TlsRptReport report = readOrNull(() -> reader.read(bytes).report());
+    for (TlsRptReader reader : new TlsRptReader[] {TlsRptReader.strict(), TlsRptReader.lenient()}) {
+      TlsRptReport report = readOrNull(() -> reader.read(bytes).value());
       if (report == null) {
         continue;
       }
@@ -180,7 +180,7 @@ final class Contracts {
       } catch (IOException e) {
         throw new AssertionError("the reader accepted gzip data the JDK refuses: " + e.getMessage(), e);
       }
-      assertEquals(report, reader.read(plain).report(), "the JDK's inflated document reads the same");
+      assertEquals(report, reader.read(plain).value(), "the JDK's inflated document reads the same");
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.mtasts.tlsrpt.mail;
 
-import dev.mtasts.policy.MtaStsException;
+import dev.mtasts.policy.Location;
+import dev.mtasts.policy.MtaStsParseException;
 import dev.mtasts.tlsrpt.ReportParseException;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -12,17 +12,8 @@ import org.jspecify.annotations.Nullable;
  * {@code part 1.2} for a MIME part, numbered as in IMAP: the first part of the message body is
  * {@code 1}, its second sub-part {@code 1.2}), and a message a person can act on.
  */
-public final class MailParseException extends MtaStsException {
+public final class MailParseException extends MtaStsParseException {
   private static final long serialVersionUID = 1L;
-
-  /** The stable error code. */
-  private final MailErrorCode code;
-
-  /** Where the problem is. */
-  private final String location;
-
-  /** The message without the location. */
-  private final String detail;
 
   /**
    * Creates the exception.
@@ -34,10 +25,7 @@ public final class MailParseException extends MtaStsException {
    */
   public MailParseException(
       MailErrorCode code, String location, String detail, @Nullable Throwable cause) {
-    super(location + ": " + detail, cause);
-    this.code = Objects.requireNonNull(code, "code");
-    this.location = Objects.requireNonNull(location, "location");
-    this.detail = Objects.requireNonNull(detail, "detail");
+    super(code, new Location.Part(location), detail, location + ": " + detail, cause);
   }
 
   /**
@@ -56,8 +44,9 @@ public final class MailParseException extends MtaStsException {
    *
    * @return the code
    */
+  @Override
   public MailErrorCode code() {
-    return code;
+    return (MailErrorCode) super.code();
   }
 
   /**
@@ -65,17 +54,9 @@ public final class MailParseException extends MtaStsException {
    *
    * @return {@code message}, {@code line N} or {@code part N[.N...]}
    */
-  public String location() {
-    return location;
-  }
-
-  /**
-   * Returns the message without the location.
-   *
-   * @return what is wrong
-   */
-  public String detail() {
-    return detail;
+  @Override
+  public Location.Part location() {
+    return (Location.Part) super.location();
   }
 
   /**

@@ -54,7 +54,7 @@ public final class MailSource {
    *
    * @param path the path
    * @return the kind, or empty when the path is none of them (a JSON or gzip report, say)
-   * @throws MailParseException with {@link MailErrorCode#IO_ERROR} when the file cannot be read
+   * @throws MailParseException with {@link MailErrorCode#READ_FAILED} when the file cannot be read
    */
   public static Optional<Kind> detect(Path path) {
     Objects.requireNonNull(path, "path");
@@ -67,7 +67,7 @@ public final class MailSource {
       head = in.readNBytes(SNIFF);
     } catch (IOException e) {
       throw new MailParseException(
-          MailErrorCode.IO_ERROR, "message", "cannot read " + path + ": " + e.getMessage(), e);
+          MailErrorCode.READ_FAILED, "message", "cannot read " + path + ": " + e.getMessage(), e);
     }
     return detect(head);
   }
@@ -102,13 +102,13 @@ public final class MailSource {
    * @param path an {@code .eml} file, an mbox file or a Maildir folder
    * @param reader the mail reader
    * @param sink receives each mail, in order (Maildir: {@code cur/} then {@code new/}, by name)
-   * @throws MailParseException with {@link MailErrorCode#IO_ERROR} when the source cannot be read
+   * @throws MailParseException with {@link MailErrorCode#READ_FAILED} when the source cannot be read
    *     or is not a mail source
    */
   public static void read(Path path, ReportMailReader reader, Consumer<MailEntry> sink) {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(sink, "sink");
-    Kind kind = detect(path).orElseThrow(() -> new MailParseException(MailErrorCode.IO_ERROR,
+    Kind kind = detect(path).orElseThrow(() -> new MailParseException(MailErrorCode.READ_FAILED,
         "message", path + " is not an .eml file, an mbox file or a Maildir folder", null));
     switch (kind) {
       case EML -> sink.accept(readFile(path, reader));
@@ -117,7 +117,7 @@ public final class MailSource {
           readMbox(in, path.toString(), reader, sink);
         } catch (IOException e) {
           throw new MailParseException(
-              MailErrorCode.IO_ERROR, "message", "cannot read " + path + ": " + e.getMessage(), e);
+              MailErrorCode.READ_FAILED, "message", "cannot read " + path + ": " + e.getMessage(), e);
         }
       }
       case MAILDIR -> {
@@ -137,7 +137,7 @@ public final class MailSource {
    * @param name the name to give in each entry's location
    * @param reader the mail reader
    * @param sink receives each mail, in order
-   * @throws MailParseException with {@link MailErrorCode#IO_ERROR} when the stream fails
+   * @throws MailParseException with {@link MailErrorCode#READ_FAILED} when the stream fails
    */
   public static void readMbox(
       InputStream in, String name, ReportMailReader reader, Consumer<MailEntry> sink) {
@@ -149,7 +149,7 @@ public final class MailSource {
               reader.readCollected(bytes))));
     } catch (IOException e) {
       throw new MailParseException(
-          MailErrorCode.IO_ERROR, "message", "cannot read " + name + ": " + e.getMessage(), e);
+          MailErrorCode.READ_FAILED, "message", "cannot read " + name + ": " + e.getMessage(), e);
     }
   }
 
@@ -175,7 +175,7 @@ public final class MailSource {
           .forEach(out::add);
     } catch (IOException e) {
       throw new MailParseException(
-          MailErrorCode.IO_ERROR, "message", "cannot list " + dir + ": " + e.getMessage(), e);
+          MailErrorCode.READ_FAILED, "message", "cannot list " + dir + ": " + e.getMessage(), e);
     }
     return out;
   }

@@ -1,6 +1,6 @@
 package dev.mtasts.tlsrpt.mail;
 
-import dev.mtasts.tlsrpt.ReadResult;
+import dev.mtasts.policy.ParseResult;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param fileName the part's file name as sent (untrusted), or {@code null} when it had none
  */
 public record ReportAttachment(
-    ReadResult result, String part, String mediaType, @Nullable String fileName) {
+    ParseResult<TlsRptReport> result, String part, String mediaType, @Nullable String fileName) {
 
   /**
    * Checks the components.
@@ -36,6 +36,6 @@ public record ReportAttachment(
    * @return the report
    */
   public TlsRptReport report() {
-    return result.report();
+    return result.value();
   }
 }

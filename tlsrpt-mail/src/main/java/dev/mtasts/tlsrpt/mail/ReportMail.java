@@ -1,5 +1,6 @@
 package dev.mtasts.tlsrpt.mail;
 
+import dev.mtasts.policy.Warning;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param warnings the deviations from RFC 8460 §5.3 that were accepted, header fields first
  */
 public record ReportMail(
-    MailHeaders headers, List<ReportAttachment> attachments, List<MailWarning> warnings)
+    MailHeaders headers, List<ReportAttachment> attachments, List<Warning> warnings)
     implements MailOutcome {
 
   /**

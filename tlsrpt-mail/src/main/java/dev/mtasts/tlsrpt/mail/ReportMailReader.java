@@ -1,5 +1,6 @@
 package dev.mtasts.tlsrpt.mail;
 
+import dev.mtasts.policy.Warning;
 import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.mail.internal.MailParser;
 import dev.mtasts.tlsrpt.mail.internal.MessageBytes;
@@ -27,7 +28,7 @@ import java.util.Objects;
  * instead: {@code application/gzip}, {@code application/octet-stream} or {@code application/json}
  * with or without a {@code .json}/{@code .json.gz} file name inside a {@code multipart/report;
  * report-type=tlsrpt} (the parameter quoted or not, in any order), or with an RFC 8460 §5.1 file
- * name anywhere, nested {@code multipart/mixed} included. Each deviation is a {@link MailWarning};
+ * name anywhere, nested {@code multipart/mixed} included. Each deviation is a {@link Warning};
  * so is each disagreement between the header fields, the Subject or the file name and the body,
  * which wins (RFC 8460 §5.6). An attached {@code message/rfc822} is not entered: a bounce of a
  * report is not a report.
@@ -40,7 +41,7 @@ import java.util.Objects;
 public final class ReportMailReader {
 
   private static final ReportMailReader LENIENT =
-      new ReportMailReader(MailLimits.DEFAULT, TlsRptReader.tolerant());
+      new ReportMailReader(MailLimits.DEFAULT, TlsRptReader.lenient());
 
   private final MailLimits limits;
   private final TlsRptReader reader;
@@ -133,7 +134,7 @@ public final class ReportMailReader {
       }
     } catch (IOException e) {
       throw new MailParseException(
-          MailErrorCode.IO_ERROR, "message", "cannot read the message: " + e.getMessage(), e);
+          MailErrorCode.READ_FAILED, "message", "cannot read the message: " + e.getMessage(), e);
     }
     return parse(bytes);
   }
@@ -151,7 +152,7 @@ public final class ReportMailReader {
       return read(in);
     } catch (IOException e) {
       throw new MailParseException(
-          MailErrorCode.IO_ERROR, "message", "cannot read " + file + ": " + e.getMessage(), e);
+          MailErrorCode.READ_FAILED, "message", "cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -2,8 +2,8 @@ package dev.mtasts.tlsrpt.mail;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.mtasts.policy.ParseResult;
 import dev.mtasts.tlsrpt.PolicyResult;
-import dev.mtasts.tlsrpt.ReadResult;
 import dev.mtasts.tlsrpt.ReportFileName;
 import dev.mtasts.tlsrpt.ReportParseException;
 import dev.mtasts.tlsrpt.TlsRptReader;
@@ -65,7 +65,7 @@ public final class ReportReceiver implements HttpHandler {
    */
   public static ReportReceiver into(Path folder) {
     return new ReportReceiver(Objects.requireNonNull(folder, "folder"), DEFAULT_MAX_BYTES,
-        TlsRptReader.tolerant());
+        TlsRptReader.lenient());
   }
 
   /**
@@ -114,18 +114,18 @@ public final class ReportReceiver implements HttpHandler {
         answer(exchange, 413, "the report is larger than the limit of " + maxBytes + " bytes");
         return;
       }
-      ReadResult result;
+      ParseResult<TlsRptReport> result;
       try {
         result = reader.read(body);
       } catch (ReportParseException e) {
-        answer(exchange, 400, "not a TLS-RPT report: " + e.code() + " at " + e.jsonPath() + ": "
+        answer(exchange, 400, "not a TLS-RPT report: " + e.code().id() + " at " + e.location() + ": "
             + Printable.of(e.detail()));
         return;
       }
       boolean isGzip = body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
       ReportFileName name;
       try {
-        name = fileName(result.report(), isGzip);
+        name = fileName(result.value(), isGzip);
       } catch (IllegalArgumentException e) {
         answer(exchange, 400, "the report cannot be named as RFC 8460 §5.1 asks: "
             + Printable.of(String.valueOf(e.getMessage())));

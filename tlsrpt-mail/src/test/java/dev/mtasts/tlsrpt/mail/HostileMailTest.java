@@ -80,7 +80,7 @@ final class HostileMailTest {
         .getBytes(StandardCharsets.US_ASCII);
     MailParseException e = refused(mail);
     assertEquals(MailErrorCode.TOO_MANY_PARTS, e.code());
-    assertEquals("part 1", e.location());
+    assertEquals("part 1", e.location().name());
   }
 
   @Test
@@ -96,7 +96,7 @@ final class HostileMailTest {
     }
     MailParseException e = refused(sb.toString().getBytes(StandardCharsets.US_ASCII));
     assertEquals(MailErrorCode.NESTING_TOO_DEEP, e.code());
-    assertTrue(e.location().startsWith("part 1.1.1.1.1.1.1.1.1"), e.location());
+    assertTrue(e.location().name().startsWith("part 1.1.1.1.1.1.1.1.1"), e.location().name());
   }
 
   @Test
@@ -114,8 +114,8 @@ final class HostileMailTest {
             "application/tlsrpt+gzip"), Mails.base64(gz.toByteArray()));
     MailParseException e = refused(mail);
     assertEquals(MailErrorCode.INVALID_REPORT, e.code());
-    assertEquals(ReportErrorCode.DOCUMENT_TOO_LARGE, e.reportError().orElseThrow().code());
-    assertEquals("part 2", e.location());
+    assertEquals(ReportErrorCode.INPUT_TOO_LARGE, e.reportError().orElseThrow().code());
+    assertEquals("part 2", e.location().name());
   }
 
   @Test
@@ -125,7 +125,7 @@ final class HostileMailTest {
     MailParseException e = assertThrows(MailParseException.class,
         () -> ReportMailReader.lenient().read(in));
     assertEquals(MailErrorCode.LINE_TOO_LONG, e.code());
-    assertEquals("line 6", e.location());
+    assertEquals("line 6", e.location().name());
     assertTrue(in.served < (1 << 20) + 64 * 1024, "read " + in.served + " bytes");
   }
 
@@ -136,7 +136,7 @@ final class HostileMailTest {
         "");
     MailParseException e = assertThrows(MailParseException.class,
         () -> ReportMailReader.lenient().read(in));
-    assertEquals(MailErrorCode.MESSAGE_TOO_LARGE, e.code());
+    assertEquals(MailErrorCode.INPUT_TOO_LARGE, e.code());
     assertTrue(in.served < (25L << 20) + 64 * 1024, "read " + in.served + " bytes");
   }
 
@@ -153,7 +153,7 @@ final class HostileMailTest {
         ReportMailReaderTest.gzipPart("application/gzip"), Mails.base64(zip.toByteArray()));
     MailParseException e = refused(mail);
     assertEquals(MailErrorCode.ZIP_ATTACHMENT, e.code());
-    assertEquals("part 2", e.location());
+    assertEquals("part 2", e.location().name());
   }
 
   @Test
@@ -178,7 +178,7 @@ final class HostileMailTest {
         .getBytes(StandardCharsets.ISO_8859_1);
     MailParseException e = refused(mail);
     assertEquals(MailErrorCode.NUL_IN_HEADER, e.code());
-    assertEquals("line 6", e.location());
+    assertEquals("line 6", e.location().name());
   }
 
   @Test

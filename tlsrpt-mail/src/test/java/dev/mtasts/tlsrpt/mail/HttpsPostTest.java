@@ -103,7 +103,7 @@ final class HttpsPostTest {
     assertEquals(1, files.size(), files.toString());
     Path f = files.get(0);
     assertEquals(ReportReceiver.fileName(report, true).fileName(), f.getFileName().toString());
-    assertEquals(report, TlsRptReader.tolerant().read(f).report());
+    assertEquals(report, TlsRptReader.lenient().read(f).value());
   }
 
   @Test

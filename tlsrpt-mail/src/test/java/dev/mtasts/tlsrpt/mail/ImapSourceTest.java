@@ -138,7 +138,7 @@ final class ImapSourceTest {
       for (Path f : s.sorted().toList()) {
         String name = f.getFileName().toString();
         assertFalse(name.startsWith("."), "a temporary file was left: " + name);
-        TlsRptReport r = TlsRptReader.tolerant().read(f).report();
+        TlsRptReport r = TlsRptReader.lenient().read(f).report();
         assertEquals(ReportReceiver.fileName(r, name.endsWith(".gz")).fileName(), name);
         assertTrue(out.add(key(r)), "stored twice: " + key(r));
       }

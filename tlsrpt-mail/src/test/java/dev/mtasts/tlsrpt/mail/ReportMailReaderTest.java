@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mtasts.policy.ProblemCode;
+import dev.mtasts.policy.Warning;
 import dev.mtasts.tlsrpt.GeneratedReport;
 import dev.mtasts.tlsrpt.TlsRptReport;
 import dev.mtasts.tlsrpt.TlsRptWriter;
@@ -28,8 +30,8 @@ final class ReportMailReaderTest {
     return assertInstanceOf(ReportMail.class, o, o.toString());
   }
 
-  static List<MailWarning.Kind> kinds(ReportMail m) {
-    return m.warnings().stream().map(MailWarning::kind).toList();
+  static List<ProblemCode> kinds(ReportMail m) {
+    return m.warnings().stream().map(Warning::code).toList();
   }
 
   static String gzipPart(String type) {
@@ -58,8 +60,8 @@ final class ReportMailReaderTest {
         "multipart/mixed; boundary=b1", "b1", "Content-Type: text/plain", "A report.",
         gzipPart(type), Mails.gzipBase64(REPORT)));
     assertEquals(List.of(REPORT), m.reports());
-    assertEquals(List.of(MailWarning.Kind.NOT_MULTIPART_REPORT,
-        MailWarning.Kind.NONSTANDARD_MEDIA_TYPE), kinds(m));
+    assertEquals(List.of(MailErrorCode.NOT_MULTIPART_REPORT,
+        MailErrorCode.NONSTANDARD_MEDIA_TYPE), kinds(m));
   }
 
   @Test
@@ -70,7 +72,7 @@ final class ReportMailReaderTest {
         "A report.", "Content-Type: application/json\r\nContent-Disposition: attachment;"
             + " filename=\"" + NAME.replace(".json.gz", ".json") + "\"", json));
     assertEquals(List.of(REPORT), m.reports());
-    assertEquals(List.of(MailWarning.Kind.NONSTANDARD_MEDIA_TYPE), kinds(m));
+    assertEquals(List.of(MailErrorCode.NONSTANDARD_MEDIA_TYPE), kinds(m));
   }
 
   @Test
@@ -112,7 +114,7 @@ final class ReportMailReaderTest {
         "A report.", "Content-Type: application/tlsrpt+gzip\r\nContent-Transfer-Encoding: base64",
         Mails.gzipBase64(REPORT)));
     assertEquals(List.of(REPORT), m.reports());
-    assertEquals(List.of(MailWarning.Kind.MISSING_FILE_NAME), kinds(m));
+    assertEquals(List.of(MailErrorCode.MISSING_FILE_NAME), kinds(m));
   }
 
   @Test
@@ -133,8 +135,8 @@ final class ReportMailReaderTest {
         "multipart/report; report-type=tlsrpt; boundary=b1", "b1", "Content-Type: text/plain",
         "A report.", gzipPart("application/tlsrpt+gzip"), Mails.gzipBase64(REPORT)));
     assertEquals(List.of(REPORT), m.reports());
-    assertEquals(List.of(MailWarning.Kind.HEADER_MISMATCH, MailWarning.Kind.HEADER_MISMATCH,
-        MailWarning.Kind.SUBJECT_MISMATCH, MailWarning.Kind.SUBJECT_MISMATCH), kinds(m));
+    assertEquals(List.of(MailErrorCode.HEADER_MISMATCH, MailErrorCode.HEADER_MISMATCH,
+        MailErrorCode.SUBJECT_MISMATCH, MailErrorCode.SUBJECT_MISMATCH), kinds(m));
   }
 
   @Test
@@ -142,8 +144,8 @@ final class ReportMailReaderTest {
     ReportMail m = read(Mails.multipart("Subject: TLS report\r\n",
         "multipart/report; report-type=tlsrpt; boundary=b1", "b1", "Content-Type: text/plain",
         "A report.", gzipPart("application/tlsrpt+gzip"), Mails.gzipBase64(REPORT)));
-    assertEquals(List.of(MailWarning.Kind.MISSING_HEADER, MailWarning.Kind.MISSING_HEADER,
-        MailWarning.Kind.SUBJECT_NOT_RFC), kinds(m));
+    assertEquals(List.of(MailErrorCode.MISSING_HEADER, MailErrorCode.MISSING_HEADER,
+        MailErrorCode.SUBJECT_NOT_RFC), kinds(m));
   }
 
   @Test

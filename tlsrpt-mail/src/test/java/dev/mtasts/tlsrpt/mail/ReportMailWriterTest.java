@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mtasts.policy.Warning;
 import dev.mtasts.tlsrpt.AppliedPolicy;
 import dev.mtasts.tlsrpt.FailureDetail;
 import dev.mtasts.tlsrpt.GeneratedReport;
@@ -80,8 +81,8 @@ final class ReportMailWriterTest {
     byte[] mail = ReportMailWriter.of(CLOCK).write(r, "tlsrpt@sender.example", "a@example.com");
     ReportMail back = (ReportMail) ReportMailReader.lenient().read(mail);
     assertEquals(List.of(r.report()), back.reports());
-    assertEquals(List.of(MailWarning.Kind.FILE_NAME_MISMATCH),
-        back.warnings().stream().map(MailWarning::kind).toList());
+    assertEquals(List.of(MailErrorCode.FILE_NAME_MISMATCH),
+        back.warnings().stream().map(Warning::code).toList());
     // RFC 8460 §5.3: the submitter is the contact-info domain, not the file name's sender.
     assertEquals("sender.example", back.headers().reportSubmitter());
   }

@@ -139,7 +139,7 @@ public final class BoundedInput {
 
   static ReportParseException tooLarge(long maxBytes, String what) {
     return new ReportParseException(
-        ReportErrorCode.DOCUMENT_TOO_LARGE,
+        ReportErrorCode.INPUT_TOO_LARGE,
         "$",
         what + " exceeds the limit of " + maxBytes + " bytes; raise ReadLimits.maxDocumentBytes"
             + " if the report is genuine",
@@ -148,7 +148,7 @@ public final class BoundedInput {
 
   static ReportParseException ioError(IOException e) {
     return new ReportParseException(
-        ReportErrorCode.IO_ERROR, "$", "reading the report failed: " + e.getMessage(), e);
+        ReportErrorCode.READ_FAILED, "$", "reading the report failed: " + e.getMessage(), e);
   }
 
   /** Signals that the raw stream went past its limit. */

@@ -2,7 +2,6 @@ package dev.mtasts.tlsrpt.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.mtasts.tlsrpt.ReadWarning;
 import dev.mtasts.tlsrpt.ReportErrorCode;
 import dev.mtasts.tlsrpt.ReportParseException;
 import java.io.IOException;
@@ -85,7 +84,7 @@ final class CountJsonReader {
     if (c.strict) {
       throw ReadContext.missing(object, name);
     }
-    c.warn(object, ReadWarning.Kind.MISSING_FIELD, name + " is absent; read as 0");
+    c.warn(object, ReportErrorCode.MISSING_FIELD, name + " is absent; read as 0");
   }
 
   /** Reads the count that is the current value of member {@code name} of {@code object}. */
@@ -114,7 +113,7 @@ final class CountJsonReader {
       if (parsed < 0) {
         throw badCount(object.member(name), text);
       }
-      c.warn(object.member(name), ReadWarning.Kind.COUNT_NOT_INTEGER,
+      c.warn(object.member(name), ReportErrorCode.COUNT_NOT_INTEGER,
           "count \"" + ReadContext.shorten(text) + "\" read as " + parsed);
       return parsed;
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.mtasts.tlsrpt.FailureDetail;
-import dev.mtasts.tlsrpt.ReadWarning;
 import dev.mtasts.tlsrpt.ReportErrorCode;
 import dev.mtasts.tlsrpt.ResultType;
 import java.io.IOException;
@@ -64,7 +63,7 @@ final class FailureDetailJsonReader {
     JsonParser p = c.p;
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NULL && !c.strict) {
-      c.warn(path, ReadWarning.Kind.EMPTY_VALUE, "failure-details is null; read as []");
+      c.warn(path, ReportErrorCode.EMPTY_VALUE, "failure-details is null; read as []");
       return List.of();
     }
     if (t != JsonToken.START_ARRAY) {
@@ -147,7 +146,7 @@ final class FailureDetailJsonReader {
           String text = c.requiredString(base, name);
           type = ResultType.of(text);
           if (!type.isKnown()) {
-            c.warn(base.member(name), ReadWarning.Kind.UNKNOWN_RESULT_TYPE,
+            c.warn(base.member(name), ReportErrorCode.UNKNOWN_RESULT_TYPE,
                 "result-type \"" + ReadContext.shorten(text) + "\" is not registered; kept as unknown");
           }
         }
@@ -190,7 +189,7 @@ final class FailureDetailJsonReader {
           if (!c.strict && (seen & 1 << INFO) == 0) {
             seen = c.once(seen, 1 << DRAFT_INFO, base, name);
             draftWarnings = c.warningCount();
-            c.warn(base.member(name), ReadWarning.Kind.DRAFT_FIELD_NAME,
+            c.warn(base.member(name), ReportErrorCode.DRAFT_FIELD_NAME,
                 "draft member name additional-info-uri read as additional-information");
             draftText = c.copyValue();
             ReadContext again = c.reread(draftText);
@@ -214,7 +213,7 @@ final class FailureDetailJsonReader {
       if (c.strict) {
         throw ReadContext.missing(base, "failed-session-count");
       }
-      c.warn(base, ReadWarning.Kind.MISSING_FIELD, "failed-session-count is absent; read as 0");
+      c.warn(base, ReportErrorCode.MISSING_FIELD, "failed-session-count is absent; read as 0");
     }
     // RFC 8460 §4.4 lists both; Microsoft leaves them out for failures before any MX was reached
     // (policy fetch, DNS), which even the strict mode accepts.
@@ -233,7 +232,7 @@ final class FailureDetailJsonReader {
     if (c.strict) {
       throw ReadContext.missing(object, name);
     }
-    c.warn(object, ReadWarning.Kind.MISSING_FIELD, name + " is absent");
+    c.warn(object, ReportErrorCode.MISSING_FIELD, name + " is absent");
   }
 
   private @Nullable String ipAddress(ReportPath object, String name) throws IOException {

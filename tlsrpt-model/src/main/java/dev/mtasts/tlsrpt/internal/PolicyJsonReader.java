@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.mtasts.tlsrpt.FailureDetail;
 import dev.mtasts.tlsrpt.PolicyResult;
 import dev.mtasts.tlsrpt.PolicyType;
-import dev.mtasts.tlsrpt.ReadWarning;
 import dev.mtasts.tlsrpt.ReportErrorCode;
 import dev.mtasts.tlsrpt.ResultType;
 import java.io.IOException;
@@ -99,7 +98,7 @@ final class PolicyJsonReader {
       if (c.strict) {
         throw ReadContext.missing(base, "summary");
       }
-      c.warn(base, ReadWarning.Kind.MISSING_FIELD, "summary is absent; counts read as 0");
+      c.warn(base, ReportErrorCode.MISSING_FIELD, "summary is absent; counts read as 0");
       summary = CountJsonReader.Totals.ABSENT;
     }
     checkPolicyMembers(base.member("policy"), policy, failures);
@@ -156,7 +155,7 @@ final class PolicyJsonReader {
                   "policy-type \"" + ReadContext.shorten(text)
                       + "\" is not one of sts, tlsa, no-policy-found (RFC 8460 §4.4)");
             }
-            c.warn(base.member(name), ReadWarning.Kind.UNKNOWN_POLICY_TYPE,
+            c.warn(base.member(name), ReportErrorCode.UNKNOWN_POLICY_TYPE,
                 "policy-type \"" + ReadContext.shorten(text) + "\" is not an RFC 8460 value; kept as unknown");
           }
         }
@@ -188,7 +187,7 @@ final class PolicyJsonReader {
           if (!c.strict && (seen & P_MX) == 0) {
             seen = c.once(seen, P_MX_DRAFT, base, name);
             draftWarnings = c.warningCount();
-            c.warn(base.member(name), ReadWarning.Kind.DRAFT_FIELD_NAME,
+            c.warn(base.member(name), ReportErrorCode.DRAFT_FIELD_NAME,
                 "draft member name mx-host-pattern read as mx-host");
             draftText = c.copyValue();
             ReadContext again = c.reread(draftText);
@@ -215,7 +214,7 @@ final class PolicyJsonReader {
     if (!c.strict && pol.type == PolicyType.TLSA) {
       List<String> decoded = jsonEncodedTlsaRecords(pol.strings);
       if (decoded != null) {
-        c.warn(base.member("policy-string"), ReadWarning.Kind.POLICY_STRING_JSON_ENCODED,
+        c.warn(base.member("policy-string"), ReportErrorCode.POLICY_STRING_JSON_ENCODED,
             "tlsa policy-string holds one JSON-encoded array; read as its " + decoded.size()
                 + " strings");
         pol.strings = decoded;
@@ -225,7 +224,7 @@ final class PolicyJsonReader {
       if (c.strict) {
         throw ReadContext.missing(base, "policy-domain");
       }
-      c.warn(base, ReadWarning.Kind.MISSING_FIELD, "policy-domain is absent or empty");
+      c.warn(base, ReportErrorCode.MISSING_FIELD, "policy-domain is absent or empty");
     }
     return pol;
   }
@@ -237,11 +236,11 @@ final class PolicyJsonReader {
       if (c.strict) {
         throw ReadContext.wrongType(path, "an array of strings (RFC 8460 §4.5)", t);
       }
-      c.warn(path, ReadWarning.Kind.POLICY_STRING_AS_STRING, "policy-string is one string; read as a list of one");
+      c.warn(path, ReportErrorCode.POLICY_STRING_AS_STRING, "policy-string is one string; read as a list of one");
       return List.of(p.getText());
     }
     if (t == JsonToken.VALUE_NULL && !c.strict) {
-      c.warn(path, ReadWarning.Kind.EMPTY_VALUE, "policy-string is null; read as absent");
+      c.warn(path, ReportErrorCode.EMPTY_VALUE, "policy-string is null; read as absent");
       return List.of();
     }
     return c.readStringArray(path, t);
@@ -319,10 +318,10 @@ final class PolicyJsonReader {
           "required member " + (missingString ? "policy-string" : "mx-host") + " is missing" + why);
     }
     if (missingString) {
-      c.warn(base, ReadWarning.Kind.MISSING_FIELD, "policy-string is absent" + why);
+      c.warn(base, ReportErrorCode.MISSING_FIELD, "policy-string is absent" + why);
     }
     if (missingMx) {
-      c.warn(base, ReadWarning.Kind.MISSING_FIELD, "mx-host is absent" + why);
+      c.warn(base, ReportErrorCode.MISSING_FIELD, "mx-host is absent" + why);
     }
   }
 
@@ -352,11 +351,11 @@ final class PolicyJsonReader {
     List<String> list;
     if (t == JsonToken.VALUE_STRING) {
       // RFC 8460 Appendix B itself sends a string (EID 6241): accepted in both modes.
-      c.warn(path, ReadWarning.Kind.MX_HOST_AS_STRING, "mx-host is a string; read as a list of one");
+      c.warn(path, ReportErrorCode.MX_HOST_AS_STRING, "mx-host is a string; read as a list of one");
       String text = c.p.getText();
       list = text.isEmpty() ? List.of() : List.of(text);
     } else if (t == JsonToken.VALUE_NULL && !c.strict) {
-      c.warn(path, ReadWarning.Kind.EMPTY_VALUE, "mx-host is null; read as absent");
+      c.warn(path, ReportErrorCode.EMPTY_VALUE, "mx-host is null; read as absent");
       return List.of();
     } else {
       list = c.readStringArray(path, t);
@@ -372,7 +371,7 @@ final class PolicyJsonReader {
           out = new ArrayList<>(list.subList(0, i));
         }
         String stripped = mx.substring(3).trim();
-        c.warn(path.index(i), ReadWarning.Kind.MX_HOST_POLICY_LINE,
+        c.warn(path.index(i), ReportErrorCode.MX_HOST_POLICY_LINE,
             "mx-host \"" + ReadContext.shorten(mx) + "\" is a policy line; read as \""
                 + ReadContext.shorten(stripped) + "\"");
         out.add(stripped);

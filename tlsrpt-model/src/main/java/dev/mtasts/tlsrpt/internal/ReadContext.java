@@ -5,7 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.mtasts.tlsrpt.ReadWarning;
+import dev.mtasts.policy.Warning;
+import dev.mtasts.policy.Location;
 import dev.mtasts.tlsrpt.ReportErrorCode;
 import dev.mtasts.tlsrpt.ReportParseException;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class ReadContext {
   final JsonParser p;
   final JsonFactory factory;
   final boolean strict;
-  private @Nullable List<ReadWarning> warnings;
+  private @Nullable List<Warning> warnings;
   /** The context of the document, when this one reads a value copied out of it. */
   private final @Nullable ReadContext document;
 
@@ -59,8 +60,8 @@ final class ReadContext {
   }
 
   /** The warnings so far. */
-  List<ReadWarning> warnings() {
-    List<ReadWarning> w = warnings;
+  List<Warning> warnings() {
+    List<Warning> w = warnings;
     return w == null ? List.of() : w;
   }
 
@@ -68,7 +69,7 @@ final class ReadContext {
     if (document != null) {
       return document.warningCount();
     }
-    List<ReadWarning> w = warnings;
+    List<Warning> w = warnings;
     return w == null ? 0 : w.size();
   }
 
@@ -78,27 +79,27 @@ final class ReadContext {
       document.dropWarnings(from, to);
       return;
     }
-    List<ReadWarning> w = warnings;
+    List<Warning> w = warnings;
     if (w != null && from < to) {
       w.subList(from, to).clear();
     }
   }
 
-  void warn(ReportPath path, ReadWarning.Kind kind, String message) {
+  void warn(ReportPath path, ReportErrorCode kind, String message) {
     warn(path.toString(), kind, message);
   }
 
-  void warn(String path, ReadWarning.Kind kind, String message) {
+  void warn(String path, ReportErrorCode kind, String message) {
     if (document != null) {
       document.warn(path, kind, message);
       return;
     }
-    List<ReadWarning> w = warnings;
+    List<Warning> w = warnings;
     if (w == null) {
       w = new ArrayList<>(4);
       warnings = w;
     }
-    w.add(new ReadWarning(path, kind, message));
+    w.add(new Warning(kind, new Location.JsonPath(path), message));
   }
 
   /** A value that breaks RFC 8460 but can be kept: an error in strict mode, else a warning. */
@@ -106,7 +107,7 @@ final class ReadContext {
     if (strict) {
       throw error(ReportErrorCode.INVALID_VALUE, path, message);
     }
-    warn(path, ReadWarning.Kind.INVALID_VALUE, message + "; kept verbatim");
+    warn(path, ReportErrorCode.INVALID_VALUE, message + "; kept verbatim");
   }
 
   // ---- values ----
@@ -130,14 +131,14 @@ final class ReadContext {
       if (strict) {
         throw error(ReportErrorCode.INVALID_VALUE, object.member(name), name + " is an empty string");
       }
-      warn(object.member(name), ReadWarning.Kind.EMPTY_VALUE, name + " is \"\"; read as absent");
+      warn(object.member(name), ReportErrorCode.EMPTY_VALUE, name + " is \"\"; read as absent");
       return null;
     }
     if (t == JsonToken.VALUE_NULL) {
       if (strict) {
         throw error(ReportErrorCode.MISSING_FIELD, object.member(name), name + " is null; expected a string");
       }
-      warn(object.member(name), ReadWarning.Kind.EMPTY_VALUE, name + " is null; read as absent");
+      warn(object.member(name), ReportErrorCode.EMPTY_VALUE, name + " is null; read as absent");
       return null;
     }
     throw wrongType(object.member(name), "a string", t);
@@ -181,7 +182,7 @@ final class ReadContext {
       throw duplicate(object, name);
     }
     m.put(name, json);
-    warn(object.member(name), ReadWarning.Kind.UNKNOWN_FIELD, "unknown member " + name + " kept verbatim");
+    warn(object.member(name), ReportErrorCode.UNKNOWN_FIELD, "unknown member " + name + " kept verbatim");
     return m;
   }
 

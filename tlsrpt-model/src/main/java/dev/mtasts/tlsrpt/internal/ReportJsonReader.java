@@ -5,8 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.mtasts.tlsrpt.DateRange;
 import dev.mtasts.tlsrpt.PolicyResult;
-import dev.mtasts.tlsrpt.ReadResult;
-import dev.mtasts.tlsrpt.ReadWarning;
+import dev.mtasts.policy.ParseResult;
+import dev.mtasts.policy.Warning;
+import dev.mtasts.policy.Location;
 import dev.mtasts.tlsrpt.ReportErrorCode;
 import dev.mtasts.tlsrpt.ReportParseException;
 import dev.mtasts.tlsrpt.TlsRptReport;
@@ -55,7 +56,7 @@ public final class ReportJsonReader {
    * @return the report and the warnings
    * @throws ReportParseException for anything that is not a report in the reader's mode
    */
-  public ReadResult read() {
+  public ParseResult<TlsRptReport> read() {
     JsonParser p = c.p;
     try {
       JsonToken t = p.nextToken();
@@ -72,7 +73,7 @@ public final class ReportJsonReader {
         throw ReadContext.error(ReportErrorCode.TRAILING_CONTENT, ReportPath.ROOT,
             "unexpected " + ReadContext.describe(after) + " after the report object");
       }
-      return new ReadResult(report, List.copyOf(c.warnings()));
+      return new ParseResult<>(report, List.copyOf(c.warnings()));
     } catch (ReportParseException e) {
       throw e;
     } catch (IOException e) {
@@ -98,7 +99,7 @@ public final class ReportJsonReader {
     ReportErrorCode code = switch (limit) {
       case NESTING_DEPTH -> ReportErrorCode.NESTING_TOO_DEEP;
       case NUMBER_LENGTH, BIG_INTEGER_SCALE -> ReportErrorCode.NUMBER_TOO_LONG;
-      case DOCUMENT_LENGTH, TOKEN_COUNT -> ReportErrorCode.DOCUMENT_TOO_LARGE;
+      case DOCUMENT_LENGTH, TOKEN_COUNT -> ReportErrorCode.INPUT_TOO_LARGE;
       case STRING_LENGTH -> ReportErrorCode.STRING_TOO_LONG;
       case NAME_LENGTH -> ReportErrorCode.NAME_TOO_LONG;
     };
@@ -160,7 +161,7 @@ public final class ReportJsonReader {
       if (c.strict) {
         throw ReadContext.missing(root, "contact-info");
       }
-      c.warn(root, ReadWarning.Kind.MISSING_FIELD, "contact-info is absent; read as unknown");
+      c.warn(root, ReportErrorCode.MISSING_FIELD, "contact-info is absent; read as unknown");
     }
     return new TlsRptReport(org, range.range(), contact, reportId, policies,
         unknown == null ? Map.of() : unknown, range.unknown());
@@ -198,7 +199,7 @@ public final class ReportJsonReader {
       return id;
     }
     if (!c.strict && (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT)) {
-      c.warn(path, ReadWarning.Kind.REPORT_ID_NOT_STRING,
+      c.warn(path, ReportErrorCode.REPORT_ID_NOT_STRING,
           "report-id is a number; kept as the text " + ReadContext.shorten(p.getText()));
       return p.getText();
     }
@@ -264,7 +265,7 @@ public final class ReportJsonReader {
         throw ReadContext.error(ReportErrorCode.INVALID_DATE_TIME, path,
             "\"" + text + "\" has no time offset; RFC 3339 requires Z or +hh:mm");
       }
-      c.warn(path, ReadWarning.Kind.DATE_TIME_WITHOUT_OFFSET, "\"" + text + "\" has no offset; read as UTC");
+      c.warn(path, ReportErrorCode.DATE_TIME_WITHOUT_OFFSET, "\"" + text + "\" has no offset; read as UTC");
     }
     return parsed.instant();
   }

@@ -1,10 +1,12 @@
 package dev.mtasts.tlsrpt.mail.internal;
 
+import dev.mtasts.policy.Location;
+import dev.mtasts.policy.Warning;
 import dev.mtasts.tlsrpt.PolicyResult;
 import dev.mtasts.tlsrpt.ReportFileName;
 import dev.mtasts.tlsrpt.ReportParseException;
 import dev.mtasts.tlsrpt.TlsRptReport;
-import dev.mtasts.tlsrpt.mail.MailWarning;
+import dev.mtasts.tlsrpt.mail.MailErrorCode;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -23,9 +25,9 @@ final class FileNames {
   }
 
   static void check(String where, @Nullable String fileName, TlsRptReport report,
-      List<MailWarning> out) {
+      List<Warning> out) {
     if (fileName == null) {
-      out.add(new MailWarning(where, MailWarning.Kind.MISSING_FILE_NAME,
+      out.add(new Warning(MailErrorCode.MISSING_FILE_NAME, new Location.Part(where),
           "the report part has no file name (RFC 8460 §5.3 names it as §5.1 says)"));
       return;
     }
@@ -33,26 +35,26 @@ final class FileNames {
     try {
       name = ReportFileName.parse(fileName);
     } catch (ReportParseException e) {
-      out.add(new MailWarning(where, MailWarning.Kind.FILE_NAME_NOT_RFC, Printable.of(e.detail())));
+      out.add(new Warning(MailErrorCode.FILE_NAME_NOT_RFC, new Location.Part(where), Printable.of(e.detail())));
       return;
     }
     String domain = Domains.normalize(name.policyDomain());
     if (!policyDomains(report).contains(domain)) {
-      out.add(new MailWarning(where, MailWarning.Kind.FILE_NAME_MISMATCH,
+      out.add(new Warning(MailErrorCode.FILE_NAME_MISMATCH, new Location.Part(where),
           "the file name's policy domain " + Printable.of(domain)
               + " is not a policy-domain of the report; the report body wins (RFC 8460 §5.6)"));
     }
     long begin = report.dateRange().start().getEpochSecond();
     long end = report.dateRange().end().getEpochSecond();
     if (name.begin().getEpochSecond() != begin || name.end().getEpochSecond() != end) {
-      out.add(new MailWarning(where, MailWarning.Kind.FILE_NAME_MISMATCH,
+      out.add(new Warning(MailErrorCode.FILE_NAME_MISMATCH, new Location.Part(where),
           "the file name's period " + name.begin().getEpochSecond() + "-"
               + name.end().getEpochSecond() + " is not the report's date-range " + begin + "-"
               + end + "; the report body wins (RFC 8460 §5.6)"));
     }
     String contact = Domains.ofContactInfo(report.contactInfo());
     if (contact != null && !contact.equals(Domains.normalize(name.sender()))) {
-      out.add(new MailWarning(where, MailWarning.Kind.FILE_NAME_MISMATCH,
+      out.add(new Warning(MailErrorCode.FILE_NAME_MISMATCH, new Location.Part(where),
           "the file name's sender " + Printable.of(Domains.normalize(name.sender()))
               + " is not the contact-info domain " + Printable.of(contact)
               + " (RFC 8460 §5.1); the report body wins (RFC 8460 §5.6)"));

@@ -1,15 +1,17 @@
 package dev.mtasts.tlsrpt.mail.internal;
 
-import dev.mtasts.tlsrpt.ReadResult;
+import dev.mtasts.policy.Location;
+import dev.mtasts.policy.ParseResult;
+import dev.mtasts.policy.Warning;
 import dev.mtasts.tlsrpt.ReportErrorCode;
 import dev.mtasts.tlsrpt.ReportParseException;
 import dev.mtasts.tlsrpt.TlsRptReader;
+import dev.mtasts.tlsrpt.TlsRptReport;
 import dev.mtasts.tlsrpt.mail.MailErrorCode;
 import dev.mtasts.tlsrpt.mail.MailHeaders;
 import dev.mtasts.tlsrpt.mail.MailLimits;
 import dev.mtasts.tlsrpt.mail.MailOutcome;
 import dev.mtasts.tlsrpt.mail.MailParseException;
-import dev.mtasts.tlsrpt.mail.MailWarning;
 import dev.mtasts.tlsrpt.mail.NotReportMail;
 import dev.mtasts.tlsrpt.mail.ReportAttachment;
 import dev.mtasts.tlsrpt.mail.ReportMail;
@@ -62,7 +64,7 @@ public final class MailParser {
   private final List<byte[]> contents = new ArrayList<>();
   private final List<String> outsideReport = new ArrayList<>();
   private final List<String> weakFailures = new ArrayList<>();
-  private final List<MailWarning> partWarnings = new ArrayList<>();
+  private final List<Warning> partWarnings = new ArrayList<>();
   private boolean sawTlsrptContainer;
   private @Nullable String otherReportType;
 
@@ -126,11 +128,10 @@ public final class MailParser {
     if (attachments.isEmpty()) {
       return new NotReportMail(headers, notReportReason());
     }
-    List<MailWarning> warnings = new ArrayList<>();
+    List<Warning> warnings = new ArrayList<>();
     HeaderChecks.check(headers, attachments, warnings);
     if (!outsideReport.isEmpty()) {
-      warnings.add(new MailWarning("part " + outsideReport.get(0),
-          MailWarning.Kind.NOT_MULTIPART_REPORT,
+      warnings.add(new Warning(MailErrorCode.NOT_MULTIPART_REPORT, new Location.Part("part " + outsideReport.get(0)),
           "the report is not inside a multipart/report; report-type=tlsrpt part (RFC 8460 §5.3)"));
     }
     warnings.addAll(partWarnings);
@@ -243,7 +244,7 @@ public final class MailParser {
           "Content-Transfer-Encoding \"" + Printable.of(encoding)
               + "\" is not one of 7bit, 8bit, binary, base64, quoted-printable");
     }
-    ReadResult result;
+    ParseResult<TlsRptReport> result;
     try (InputStream raw = part.getInputStream();
         BufferedInputStream in = new BufferedInputStream(raw, 8192)) {
       in.mark(4);
@@ -273,7 +274,7 @@ public final class MailParser {
         weakFailures.add(where + " is not a report: " + e.getMessage());
         return;
       }
-      if (e.code() == ReportErrorCode.IO_ERROR) {
+      if (e.code() == ReportErrorCode.READ_FAILED) {
         throw new MailParseException(MailErrorCode.BROKEN_TRANSFER_ENCODING, where,
             "the " + encodingName(encoding) + " content cannot be decoded: " + e.detail(), e);
       }
@@ -288,11 +289,11 @@ public final class MailParser {
           "the " + encodingName(encoding) + " content cannot be decoded: " + e.getMessage(), e);
     }
     if (!TLSRPT_TYPES.contains(base)) {
-      partWarnings.add(new MailWarning(where, MailWarning.Kind.NONSTANDARD_MEDIA_TYPE,
+      partWarnings.add(new Warning(MailErrorCode.NONSTANDARD_MEDIA_TYPE, new Location.Part(where),
           "the report is sent as " + Printable.of(base)
               + " instead of application/tlsrpt+gzip or application/tlsrpt+json"));
     }
-    FileNames.check(where, fileName, result.report(), partWarnings);
+    FileNames.check(where, fileName, result.value(), partWarnings);
     if (!inTlsrpt) {
       outsideReport.add(number);
     }

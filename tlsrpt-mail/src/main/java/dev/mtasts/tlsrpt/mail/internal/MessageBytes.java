@@ -70,7 +70,7 @@ public final class MessageBytes {
     }
     total += n;
     if (total > limits.maxMessageBytes()) {
-      return refuse(MailErrorCode.MESSAGE_TOO_LARGE, "message",
+      return refuse(MailErrorCode.INPUT_TOO_LARGE, "message",
           "the message is larger than the limit of " + limits.maxMessageBytes() + " bytes");
     }
     if (len + n > buf.length) {
