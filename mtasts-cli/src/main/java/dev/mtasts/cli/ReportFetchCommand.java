@@ -136,7 +136,7 @@ final class ReportFetchCommand extends CommandBase implements Callable<Integer> 
     }
     for (MailEntry b : result.broken()) {
       MailParseException e = ((BrokenMail) b.outcome()).error();
-      err().println("mtasts: " + escape(b.location()) + ": " + e.code() + ": "
+      err().println("mtasts: " + escape(b.location()) + ": " + e.code().id() + ": "
           + escape(e.getMessage()));
     }
     String marked = moveTo != null ? "; " + Describe.plural(result.marked(), "mail")

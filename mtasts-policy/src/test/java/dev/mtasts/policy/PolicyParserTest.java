@@ -205,7 +205,7 @@ final class PolicyParserTest {
   private static String describe(PolicyParser parser, String text) {
     try {
       ParseResult<MtaStsPolicy> r = parser.parse(text);
-      return r.policy().mx() + " " + r.warnings();
+      return r.value().mx() + " " + r.warnings();
     } catch (PolicyParseException e) {
       return e.code() + " " + e.line() + ":" + e.column() + " " + e.getMessage();
     }

@@ -435,7 +435,7 @@ public final class ImapSource {
     if (size > max) {
       // Refused by the size the server announces (RFC822.SIZE), without downloading it.
       return new ReportMailReader.WithContents(new BrokenMail(new MailParseException(
-          MailErrorCode.MESSAGE_TOO_LARGE, "message", "the message is larger than the limit of "
+          MailErrorCode.INPUT_TOO_LARGE, "message", "the message is larger than the limit of "
               + max + " bytes (the server gives its size as " + size + ")")), List.of());
     }
     MessageBytes bytes = new MessageBytes(reader.limits());

@@ -138,7 +138,7 @@ final class ImapSourceTest {
       for (Path f : s.sorted().toList()) {
         String name = f.getFileName().toString();
         assertFalse(name.startsWith("."), "a temporary file was left: " + name);
-        TlsRptReport r = TlsRptReader.lenient().read(f).report();
+        TlsRptReport r = TlsRptReader.lenient().read(f).value();
         assertEquals(ReportReceiver.fileName(r, name.endsWith(".gz")).fileName(), name);
         assertTrue(out.add(key(r)), "stored twice: " + key(r));
       }
@@ -244,7 +244,7 @@ final class ImapSourceTest {
         .build().fetchInto(dir, (d, t) -> { });
     assertEquals(1, r.broken().size(), r::toString);
     BrokenMail b = (BrokenMail) r.broken().get(0).outcome();
-    assertEquals(MailErrorCode.MESSAGE_TOO_LARGE, b.error().code());
+    assertEquals(MailErrorCode.INPUT_TOO_LARGE, b.error().code());
   }
 
   @Test
