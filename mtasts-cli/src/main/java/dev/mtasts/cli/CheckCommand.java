@@ -15,7 +15,6 @@ import dev.mtasts.cli.internal.ExitStatus;
 import dev.mtasts.cli.internal.Inputs;
 import dev.mtasts.cli.internal.JsonOutput;
 import dev.mtasts.lifecycle.HistoryFormatException;
-import dev.mtasts.lifecycle.PublicationHistory;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.PolicyParseException;
 import java.io.IOException;
@@ -129,7 +128,7 @@ final class CheckCommand extends CommandBase implements Callable<Integer> {
         b.expectedPolicy(MtaStsPolicy.parse(body));
       } catch (PolicyParseException e) {
         throw new CommandFailure(ExitStatus.USAGE, "--expect-policy " + expectPolicy + ": line " + e.line() + ": "
-            + e.reason());
+            + e.detail());
       }
     }
     if (reports != null) {

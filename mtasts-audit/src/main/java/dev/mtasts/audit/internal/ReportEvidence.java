@@ -41,7 +41,7 @@ final class ReportEvidence {
   record Result(int reports, Map<String, Long> mismatchByHost, List<String> unreadable, String firstDay, String lastDay) {}
 
   static Result read(Path folder, String domain) {
-    TlsRptReader reader = TlsRptReader.tolerant();
+    TlsRptReader reader = TlsRptReader.lenient();
     Map<String, Long> byHost = new TreeMap<>();
     List<String> unreadable = new ArrayList<>();
     int reports = 0;
@@ -66,7 +66,7 @@ final class ReportEvidence {
     for (Path p : files) {
       TlsRptReport report;
       try {
-        report = reader.read(p).report();
+        report = reader.read(p).value();
       } catch (ReportParseException e) {
         unreadable.add(p.getFileName() + ": " + Texts.quote(e.getMessage()));
         continue;

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import dev.mtasts.policy.Location;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

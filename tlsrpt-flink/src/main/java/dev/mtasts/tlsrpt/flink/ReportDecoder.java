@@ -48,7 +48,7 @@ public final class ReportDecoder extends ProcessFunction<RawReport, TlsRptReport
     try {
       Optional<MailSource.Kind> mail = MailSource.detect(bytes);
       if (mail.isEmpty()) {
-        out.collect(TlsRptReader.tolerant().read(bytes).report());
+        out.collect(TlsRptReader.lenient().read(bytes).value());
       } else if (mail.get() == MailSource.Kind.MBOX) {
         MailSource.readMbox(new ByteArrayInputStream(bytes), raw.source(),
             ReportMailReader.lenient(), e -> mail(e.location(), e.outcome(), ctx, out));
@@ -57,7 +57,7 @@ public final class ReportDecoder extends ProcessFunction<RawReport, TlsRptReport
       }
     } catch (ReportParseException e) {
       reject(ctx, raw.source(), RejectedInput.Kind.UNREADABLE,
-          e.code() + " at " + e.jsonPath() + ": " + e.detail());
+          e.code() + " at " + e.location().path() + ": " + e.detail());
     } catch (MailParseException e) {
       reject(ctx, raw.source(), RejectedInput.Kind.UNREADABLE,
           e.code() + " at " + e.location() + ": " + e.detail());

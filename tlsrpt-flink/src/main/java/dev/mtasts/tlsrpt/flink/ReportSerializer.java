@@ -27,7 +27,7 @@ public final class ReportSerializer extends CodecSerializer<TlsRptReport> {
   @Override
   protected TlsRptReport fromBytes(byte[] bytes) throws IOException {
     try {
-      return TlsRptReader.tolerant().read(bytes).report();
+      return TlsRptReader.lenient().read(bytes).value();
     } catch (ReportParseException e) {
       throw new IOException("a serialized report does not read back: " + e.getMessage(), e);
     }

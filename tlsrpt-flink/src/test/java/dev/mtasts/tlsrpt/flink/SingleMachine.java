@@ -46,7 +46,7 @@ final class SingleMachine {
     try {
       Optional<MailSource.Kind> mail = MailSource.detect(b);
       if (mail.isEmpty()) {
-        found.add(TlsRptReader.tolerant().read(b).report());
+        found.add(TlsRptReader.lenient().read(b).value());
       } else if (mail.get() == MailSource.Kind.MBOX) {
         MailSource.readMbox(new ByteArrayInputStream(b), f.toString(), ReportMailReader.lenient(),
             e -> collect(e.outcome(), found));
