@@ -214,7 +214,7 @@ final class CheckCommand extends CommandBase implements Callable<Integer> {
       g.writeBooleanField("ok", report.ok());
       nullable(g, "policyId", report.policyId());
       nullable(g, "policySha256", report.policySha256());
-      nullable(g, "mode", report.mode() == null ? null : report.mode().token());
+      nullable(g, "mode", report.mode() == null ? null : report.mode().wireName());
       g.writeObjectFieldStart("counts");
       for (Map.Entry<Severity, Integer> e : counts(report).entrySet()) {
         g.writeNumberField(e.getKey().id(), e.getValue());

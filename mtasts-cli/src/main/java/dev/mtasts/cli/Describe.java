@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SortedSet;
 import org.jspecify.annotations.Nullable;
-import java.util.Locale;
 
 /** Short human descriptions shared by the commands' text output. */
 final class Describe {
@@ -18,7 +18,7 @@ final class Describe {
   /** Returns {@code mode testing, 2 mx patterns, max_age 604800 = 7 days}. */
   static String policy(MtaStsPolicy policy) {
     int n = policy.mx().size();
-    return "mode " + policy.mode().token() + ", " + n + " mx pattern" + (n == 1 ? "" : "s")
+    return "mode " + policy.mode().wireName() + ", " + n + " mx pattern" + (n == 1 ? "" : "s")
         + ", max_age " + policy.maxAge() + " = " + duration(Duration.ofSeconds(policy.maxAge()));
   }
 

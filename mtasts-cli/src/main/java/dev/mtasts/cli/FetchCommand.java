@@ -189,7 +189,7 @@ final class FetchCommand extends CommandBase implements Callable<Integer> {
       return;
     }
     if (error != null) {
-      out.println("Refused (" + error.code().id() + ", reported as " + error.resultType().value() + "): "
+      out.println("Refused (" + error.code().id() + ", reported as " + error.resultType().wireName() + "): "
           + escape(error.getMessage()));
       error.redirectLocation().ifPresent(l -> out.println("  The redirect pointed to " + escape(l)));
       out.println("  A sender with no cached policy delivers as if the domain had no MTA-STS (RFC 8461 §3.3).");
@@ -201,7 +201,7 @@ final class FetchCommand extends CommandBase implements Callable<Integer> {
       return;
     }
     out.println("OK: a valid policy was fetched from " + escape(url) + ":");
-    out.println("  mode " + fetched.policy().mode().token() + ", max_age " + fetched.policy().maxAge()
+    out.println("  mode " + fetched.policy().mode().wireName() + ", max_age " + fetched.policy().maxAge()
         + " s, mx " + escape(String.join(", ", fetched.policy().mx().stream().map(MxPattern::pattern).toList())));
     for (String line : fetched.text().split("\r\n|\n", -1)) {
       if (!line.isEmpty()) {
@@ -238,7 +238,7 @@ final class FetchCommand extends CommandBase implements Callable<Integer> {
       g.writeEndArray();
       if (fetched != null) {
         g.writeObjectFieldStart("policy");
-        g.writeStringField("mode", fetched.policy().mode().token());
+        g.writeStringField("mode", fetched.policy().mode().wireName());
         g.writeNumberField("maxAge", fetched.policy().maxAge());
         g.writeArrayFieldStart("mx");
         for (MxPattern p : fetched.policy().mx()) {
@@ -251,7 +251,7 @@ final class FetchCommand extends CommandBase implements Callable<Integer> {
       if (error != null) {
         g.writeObjectFieldStart("error");
         g.writeStringField("code", error.code().id());
-        g.writeStringField("resultType", error.resultType().value());
+        g.writeStringField("resultType", error.resultType().wireName());
         g.writeStringField("message", error.getMessage());
         if (error.redirectLocation().isPresent()) {
           g.writeStringField("redirectLocation", error.redirectLocation().get());

@@ -111,9 +111,9 @@ record Histories(PublicationHistory history, boolean known, Path file, List<Stri
     ServedPolicy served = current.get();
     if (sts == null || !sts.id().equals(served.id()) || !served.policy().equals(policy)) {
       notes.add(file + " says id " + served.id().value() + " (mode "
-          + served.policy().mode().token() + ") is served since " + Times.format(served.from())
+          + served.policy().mode().wireName() + ") is served since " + Times.format(served.from())
           + ", but the folder says " + (sts == null ? "no id" : "id " + sts.id().value())
-          + (policy == null ? " and no policy" : " with mode " + policy.mode().token())
+          + (policy == null ? " and no policy" : " with mode " + policy.mode().wireName())
           + "; the plan follows the history. After publishing what the folder holds, run mtasts"
           + " history record " + folder.dir());
     }

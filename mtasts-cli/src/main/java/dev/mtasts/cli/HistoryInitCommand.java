@@ -65,7 +65,7 @@ final class HistoryInitCommand extends CommandBase implements Callable<Integer> 
     history.write(file);
     if (sts != null && policy != null) {
       out().println("Started " + file + ": " + folder.domain() + " serves id " + sts.id().value()
-          + " (mode " + policy.mode().token() + ", max_age " + policy.maxAge() + " s) since "
+          + " (mode " + policy.mode().wireName() + ", max_age " + policy.maxAge() + " s) since "
           + Times.format(from) + ".");
     } else {
       out().println("Started " + file + ": nothing is published for " + folder.domain()

@@ -103,7 +103,7 @@ final class HistoryRecordCommand extends CommandBase implements Callable<Integer
             + " §3.1). Publish a new id (mtasts record new-id)");
       }
       next = history.served(id, policy, when);
-      what = "id " + id.value() + " (mode " + policy.mode().token() + ", max_age " + policy.maxAge()
+      what = "id " + id.value() + " (mode " + policy.mode().wireName() + ", max_age " + policy.maxAge()
           + " s) is served since " + Times.format(when)
           + (current.isPresent() ? ", replacing id " + current.get().id().value() : "");
     }

@@ -57,7 +57,7 @@ final class HistoryShowCommand extends CommandBase implements Callable<Integer> 
         for (ServedPolicy e : history.entries()) {
           g.writeStartObject();
           g.writeStringField("id", e.id().value());
-          g.writeStringField("mode", e.policy().mode().token());
+          g.writeStringField("mode", e.policy().mode().wireName());
           g.writeNumberField("maxAge", e.policy().maxAge());
           g.writeStringField("from", e.from().toString());
           if (e.until() != null) {
@@ -82,7 +82,7 @@ final class HistoryShowCommand extends CommandBase implements Callable<Integer> 
     }
     for (int i = 0; i < entries.size(); i++) {
       ServedPolicy e = entries.get(i);
-      out.println("  " + (i + 1) + ". id " + e.id().value() + ": mode " + e.policy().mode().token()
+      out.println("  " + (i + 1) + ". id " + e.id().value() + ": mode " + e.policy().mode().wireName()
           + ", max_age " + e.policy().maxAge() + " s, served from " + Times.format(e.from())
           + (e.until() == null ? ", still served" : " to " + Times.format(e.until()))
           + "; cached at most until " + Times.format(e.cachedUntil(at))

@@ -7,13 +7,11 @@ import dev.mtasts.cli.internal.ExitStatus;
 import dev.mtasts.cli.internal.JsonOutput;
 import dev.mtasts.cli.internal.ProgressBar;
 import dev.mtasts.cli.internal.TerminalText;
-import dev.mtasts.dns.StsRecord;
 import dev.mtasts.lifecycle.Deployment;
 import dev.mtasts.lifecycle.Lifecycle;
 import dev.mtasts.lifecycle.LifecycleOptions;
 import dev.mtasts.lifecycle.Plan;
 import dev.mtasts.lifecycle.PlanResult;
-import dev.mtasts.lifecycle.PublicationHistory;
 import dev.mtasts.lifecycle.Refusal;
 import dev.mtasts.lifecycle.ServedPolicy;
 import dev.mtasts.lifecycle.Step;
@@ -170,7 +168,7 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
           return Target.of(withMode(MtaStsPolicy.of(Mode.TESTING, 604_800L, patterns), Mode.TESTING));
         }
         if (p.mode() != Mode.TESTING) {
-          notes.add("deploying in mode testing, not " + p.mode().token() + " as in " + DomainFolder.POLICY_FILE);
+          notes.add("deploying in mode testing, not " + p.mode().wireName() + " as in " + DomainFolder.POLICY_FILE);
         }
         return Target.of(withMode(p, Mode.TESTING));
       }
@@ -216,8 +214,8 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
       throw new CommandFailure(ExitStatus.USAGE, "--max-age/--mx: " + e.getMessage());
     }
     if (policy.mx().isEmpty()) {
-      throw new CommandFailure(ExitStatus.NEGATIVE, "the policy is mode " + policy.mode().token()
-          + " without mx lines; mode " + mode.token() + " needs them: put the MX patterns in "
+      throw new CommandFailure(ExitStatus.NEGATIVE, "the policy is mode " + policy.mode().wireName()
+          + " without mx lines; mode " + mode.wireName() + " needs them: put the MX patterns in "
           + DomainFolder.POLICY_FILE);
     }
     return policy;

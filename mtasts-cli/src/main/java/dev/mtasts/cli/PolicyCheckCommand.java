@@ -163,7 +163,7 @@ final class PolicyCheckCommand extends CommandBase implements Callable<Integer> 
       g.writeEndArray();
       if (policy != null) {
         g.writeObjectFieldStart("policy");
-        g.writeStringField("mode", policy.mode().token());
+        g.writeStringField("mode", policy.mode().wireName());
         g.writeNumberField("maxAge", policy.maxAge());
         g.writeArrayFieldStart("mx");
         for (MxPattern p : policy.mx()) {

@@ -61,7 +61,7 @@ final class PolicyNewCommand extends CommandBase implements Callable<Integer> {
   @Override
   public Integer call() {
     Mode m =
-        Mode.fromToken(mode.toLowerCase(Locale.ROOT))
+        Mode.fromWireName(mode.toLowerCase(Locale.ROOT))
             .orElseThrow(() -> usage("--mode \"" + mode + "\" is not one of testing, enforce, none"));
     long seconds = maxAge != null ? maxAge : m == Mode.NONE ? NONE_MAX_AGE : DEFAULT_MAX_AGE;
     if (seconds < 0 || seconds > MtaStsPolicy.MAX_MAX_AGE) {
@@ -77,7 +77,7 @@ final class PolicyNewCommand extends CommandBase implements Callable<Integer> {
       }
     }
     if (m.requiresMx() && patterns.isEmpty()) {
-      throw usage("mode " + m.token() + " needs at least one --mx pattern (RFC 8461 section 3.2)");
+      throw usage("mode " + m.wireName() + " needs at least one --mx pattern (RFC 8461 section 3.2)");
     }
     MtaStsPolicy policy = MtaStsPolicy.of(m, seconds, patterns);
     out().print(policy.toText(lf ? LineEnding.LF : LineEnding.CRLF));

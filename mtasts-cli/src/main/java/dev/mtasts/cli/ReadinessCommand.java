@@ -83,7 +83,7 @@ final class ReadinessCommand extends CommandBase implements Callable<Integer> {
     }
     if (policy.mx().isEmpty()) {
       throw new CommandFailure(ExitStatus.NEGATIVE, dir.resolve(DomainFolder.POLICY_FILE)
-          + " is mode " + policy.mode().token() + " without mx lines; an enforce policy needs the"
+          + " is mode " + policy.mode().wireName() + " without mx lines; an enforce policy needs the"
           + " MX patterns (start again with: mtasts plan deploy)");
     }
     AsOf at = evaluation.moment(folder, environment().clock());
@@ -184,7 +184,7 @@ final class ReadinessCommand extends CommandBase implements Callable<Integer> {
       g.writeNumberField("daysWithSessions", daysWithSessions(window));
       g.writeNumberField("daysWithSessionsNeeded", options.requiredDaysWithSessions());
       g.writeObjectFieldStart("policy");
-      g.writeStringField("mode", policy.mode().token());
+      g.writeStringField("mode", policy.mode().wireName());
       g.writeNumberField("maxAge", policy.maxAge());
       g.writeArrayFieldStart("mx");
       for (MxPattern p : policy.mx()) {

@@ -47,7 +47,7 @@ final class ReasonOutput {
       g.writeEndArray();
     } else if (reason instanceof Reason.Failures failures) {
       FailureGroup group = failures.group();
-      g.writeStringField("resultType", group.resultType().value());
+      g.writeStringField("resultType", group.resultType().wireName());
       g.writeStringField("triage", group.triage().name());
       g.writeNumberField("sessions", group.failedSessions());
       counts(g, "receivingMxHosts", group.receivingMxHosts());

@@ -280,7 +280,7 @@ final class ReportSummarizeCommand extends CommandBase implements Callable<Integ
           out.println("      the reports count them in total-failure-session-count but describe"
               + " them in no failure-details");
         } else {
-          out.println("    " + escape(g.resultType().value()) + ": "
+          out.println("    " + escape(g.resultType().wireName()) + ": "
               + Describe.plural(g.failedSessions(), "session") + ", " + Describe.triage(g.triage()));
           out.println("      MX hosts: " + counts(g.receivingMxHosts()));
           out.println("      senders:  " + counts(g.sendingMtaIps()));

@@ -161,6 +161,23 @@ final class PlanCommandTest {
   }
 
   @Test
+  void aBadHostInMxTxtWasAnInternalError_nowALocatedErrorWithExitOne() throws IOException {
+    // Regression (issue 14): "mtasts plan deploy" built MxPattern.of from each mx.txt line and a
+    // bad host escaped as "internal error ... please report it"; it is the user's input.
+    Files.writeString(examples.resolve("example.com/mx.txt"), "10 mx1.example.com.\n20 mx_2.example.com.\n");
+    Cli.Result readiness = Cli.exec("readiness", "--as-of", "2026-11-01", ready);
+    Files.delete(examples.resolve("example.com/_mta-sts.txt"));
+    Files.delete(examples.resolve("example.com/mta-sts.txt"));
+    Cli.Result deploy = Cli.exec("plan", "deploy", ready);
+    for (Cli.Result r : List.of(readiness, deploy)) {
+      assertEquals(1, r.status(), r::toString);
+      assertTrue(r.err().contains("mx.txt:2:6: error invalid-mx: MX host mx_2.example.com is not a host name"),
+          r::toString);
+      assertFalse(r.err().contains("internal error"), r::toString);
+    }
+  }
+
+  @Test
   void jsonOfARefusal() {
     Cli.Result r = Cli.exec("plan", "enforce", "--as-of", "2026-11-01", "--json", notReady);
     assertEquals(1, r.status(), r::toString);

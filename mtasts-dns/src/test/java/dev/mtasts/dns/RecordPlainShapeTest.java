@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mtasts.dns.internal.RuaUris;
+import dev.mtasts.policy.ParseResult;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -56,20 +57,20 @@ final class RecordPlainShapeTest {
 
   @Property(tries = 3000)
   void stsRecordParseAgreesWithTheGeneralPath(@ForAll("stsTexts") String text) {
-    assertEquals(outcome(() -> StsRecord.read(text, ParseMode.STRICT).record()),
+    assertEquals(outcome(() -> StsRecord.read(text, ParseMode.STRICT).value()),
         outcome(() -> StsRecord.parse(text)), text);
   }
 
   @Property(tries = 3000)
   void tlsRptRecordParseAgreesWithTheGeneralPath(@ForAll("tlsRptTexts") String text) {
-    assertEquals(outcome(() -> TlsRptRecord.read(text, ParseMode.STRICT).record()),
+    assertEquals(outcome(() -> TlsRptRecord.read(text, ParseMode.STRICT).value()),
         outcome(() -> TlsRptRecord.parse(text)), text);
   }
 
   @Property(tries = 3000)
   void recordsOfThePlainShapeParseAsTheGeneralPathSaysToo(@ForAll("plainTlsRpt") String text) {
     TlsRptRecord fast = TlsRptRecord.parse(text);
-    TlsRptRecord general = TlsRptRecord.read(text, ParseMode.STRICT).record();
+    TlsRptRecord general = TlsRptRecord.read(text, ParseMode.STRICT).value();
     assertEquals(general, fast);
     assertEquals(general.toText(), fast.toText());
     assertEquals(general.hashCode(), fast.hashCode());
@@ -116,12 +117,12 @@ final class RecordPlainShapeTest {
     "v=TLSRPTv1; rua=mailto:a@example.com,mailto:a@example.com",
   })
   void repeatsAreFoundByUriEquality(String text) {
-    ParsedRecord<TlsRptRecord> r = TlsRptRecord.read(text, ParseMode.STRICT);
+    ParseResult<TlsRptRecord> r = TlsRptRecord.read(text, ParseMode.STRICT);
     String[] parts = text.substring(text.indexOf('=', 3) + 1).split(",");
     boolean equal = URI.create(parts[0]).equals(URI.create(parts[1]));
-    assertEquals(equal ? 1 : 2, r.record().rua().size(), text);
+    assertEquals(equal ? 1 : 2, r.value().rua().size(), text);
     assertEquals(equal ? 1 : 0, r.warnings().size(), text);
-    assertEquals(TlsRptRecord.parse(text), r.record());
+    assertEquals(TlsRptRecord.parse(text), r.value());
   }
 
   private static String outcome(java.util.function.Supplier<Object> parse) {

@@ -176,7 +176,7 @@ public final class PlanProgress {
           ? "still serves the old policy (id " + old.get().id().value() + ")"
           : "serves another policy";
       throw new PlanStepException(Code.NOT_SERVED, verify.url() + " " + which + " with mode "
-          + served.mode().token() + " and max_age " + served.maxAge() + "; a sender that saw the"
+          + served.mode().wireName() + " and max_age " + served.maxAge() + "; a sender that saw the"
           + " new id now would cache that policy under it. Do not change the TXT record until it"
           + " serves:\n" + verify.expectedText());
     }

@@ -172,7 +172,7 @@ public sealed interface Reason
       b.append(group.failedSessions()).append(" failed session")
           .append(group.failedSessions() == 1 ? "" : "s")
           .append(group.resultType() == ResultType.FAILURES_WITHOUT_DETAILS
-              ? " reported without failure details" : " of type " + group.resultType().value())
+              ? " reported without failure details" : " of type " + group.resultType().wireName())
           .append(" (").append(describe(code, group.resultType())).append(")")
           .append(" on ").append(joinDays(new ArrayList<>(group.days())))
           .append("; MX hosts: ").append(counts(group.receivingMxHosts()))

@@ -81,7 +81,7 @@ final class ReadinessRulesTest {
           .clean(WINDOW_START, WINDOW_END, 500).failure(WINDOW_END, type, "192.0.2.1", "", 2).summary());
       Readiness r = Readiness.assess(TESTING_40_DAYS, enforce(YEAR), evidence, CLOCK,
           LifecycleOptions.defaults());
-      assertEquals(List.of(Code.POLICY_HOSTING_FAILURES), codes(r.blocking()), type.value());
+      assertEquals(List.of(Code.POLICY_HOSTING_FAILURES), codes(r.blocking()), type.wireName());
       assertTrue(r.blocking().get(0).message().contains("an enforce policy would not take effect"));
     }
   }

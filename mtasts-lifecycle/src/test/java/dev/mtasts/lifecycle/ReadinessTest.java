@@ -67,7 +67,7 @@ final class ReadinessTest {
     Reason.Failures ours = (Reason.Failures) r.blocking().get(0);
     assertEquals(TriageClass.FIX_OUR_SIDE, ours.group().triage());
     assertEquals("certificate-expired=100",
-        ours.group().resultType().value() + "=" + ours.group().failedSessions());
+        ours.group().resultType().wireName() + "=" + ours.group().failedSessions());
     assertTrue(r.blocking().get(1).message().startsWith("200 failed sessions"),
         r.blocking().get(1)::message);
     Reason.Failures expired = (Reason.Failures) r.blocking().stream()

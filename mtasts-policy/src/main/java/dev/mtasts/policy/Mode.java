@@ -5,7 +5,10 @@ import java.util.Optional;
 /**
  * The policy mode of RFC 8461 §5: what a sending MTA does when MX validation fails.
  *
- * <p>The wire tokens are case-sensitive ({@code %s"enforce"} in the §3.2 ABNF).
+ * <p>The wire tokens are case-sensitive ({@code %s"enforce"} in the §3.2 ABNF). As every enum of
+ * the SDK that mirrors a wire value, it has {@link #wireName()} and {@link #fromWireName(String)},
+ * which returns {@code Optional}: what an unknown token means is the caller's decision (the strict
+ * parser refuses it, the lenient one reads other letter case).
  */
 public enum Mode {
   /** {@code testing}: deliver anyway and report failures with TLS-RPT (RFC 8461 §5). */
@@ -15,10 +18,10 @@ public enum Mode {
   /** {@code none}: behave as if the domain had no policy; used to opt out (RFC 8461 §8.3). */
   NONE("none");
 
-  private final String token;
+  private final String wireName;
 
-  Mode(String token) {
-    this.token = token;
+  Mode(String wireName) {
+    this.wireName = wireName;
   }
 
   /**
@@ -26,8 +29,8 @@ public enum Mode {
    *
    * @return {@code "testing"}, {@code "enforce"} or {@code "none"}
    */
-  public String token() {
-    return token;
+  public String wireName() {
+    return wireName;
   }
 
   /**
@@ -43,12 +46,12 @@ public enum Mode {
   /**
    * Finds the mode with exactly this token (case-sensitive, as the RFC 8461 §3.2 ABNF demands).
    *
-   * @param token the text after {@code mode:}, for example {@code "enforce"}
-   * @return the mode, or empty when the token is not one of the three registered values
+   * @param wireName the text after {@code mode:}, for example {@code "enforce"}
+   * @return the mode, or empty when the text is not one of the three registered values
    */
-  public static Optional<Mode> fromToken(String token) {
+  public static Optional<Mode> fromWireName(String wireName) {
     for (Mode m : values()) {
-      if (m.token.equals(token)) {
+      if (m.wireName.equals(wireName)) {
         return Optional.of(m);
       }
     }

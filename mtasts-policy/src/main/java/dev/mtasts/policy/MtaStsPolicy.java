@@ -66,7 +66,7 @@ public record MtaStsPolicy(
     extensions = List.copyOf(extensions);
     if (mode.requiresMx() && mx.isEmpty()) {
       throw new IllegalArgumentException(
-          "mode " + mode.token() + " needs at least one mx pattern (RFC 8461 §3.2)");
+          "mode " + mode.wireName() + " needs at least one mx pattern (RFC 8461 §3.2)");
     }
     if (extensions.size() > 1) {
       Set<String> names = new HashSet<>();
@@ -202,7 +202,7 @@ public record MtaStsPolicy(
     String eol = lineEnding.chars();
     StringBuilder sb = new StringBuilder(48 + 24 * mx.size() + 32 * extensions.size());
     sb.append("version: ").append(version).append(eol);
-    sb.append("mode: ").append(mode.token()).append(eol);
+    sb.append("mode: ").append(mode.wireName()).append(eol);
     for (MxPattern p : mx) {
       sb.append("mx: ").append(p.pattern()).append(eol);
     }

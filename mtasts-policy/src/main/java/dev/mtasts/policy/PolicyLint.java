@@ -93,12 +93,12 @@ public final class PolicyLint {
     }
     if (maxAge < ONE_DAY) {
       out.add(new LintFinding(LintSeverity.WARNING, LintCode.MAX_AGE_UNDER_ONE_DAY, "mode "
-          + policy.mode().token() + " with max_age " + maxAge + " (under one day): cached policies"
+          + policy.mode().wireName() + " with max_age " + maxAge + " (under one day): cached policies"
           + " expire quickly, which weakens protection against downgrade (RFC 8461 §10.2);"
           + " use at least 604800"));
     } else if (maxAge < ONE_WEEK) {
       out.add(new LintFinding(LintSeverity.INFO, LintCode.MAX_AGE_UNDER_ONE_WEEK, "mode "
-          + policy.mode().token() + " with max_age " + maxAge + " (under one week); a week"
+          + policy.mode().wireName() + " with max_age " + maxAge + " (under one week); a week"
           + " (604800) or more is commonly recommended"));
     }
   }

@@ -109,11 +109,11 @@ final class MtaStsPolicyTest {
 
   @Test
   void modeTokensAreCaseSensitive() {
-    assertEquals("testing", Mode.TESTING.token());
-    assertEquals("enforce", Mode.ENFORCE.token());
-    assertEquals("none", Mode.NONE.token());
-    assertEquals(Optional.of(Mode.ENFORCE), Mode.fromToken("enforce"));
-    assertEquals(Optional.empty(), Mode.fromToken("Enforce"));
+    assertEquals("testing", Mode.TESTING.wireName());
+    assertEquals("enforce", Mode.ENFORCE.wireName());
+    assertEquals("none", Mode.NONE.wireName());
+    assertEquals(Optional.of(Mode.ENFORCE), Mode.fromWireName("enforce"));
+    assertEquals(Optional.empty(), Mode.fromWireName("Enforce"));
     assertTrue(Mode.ENFORCE.requiresMx());
     assertFalse(Mode.NONE.requiresMx());
   }

@@ -122,7 +122,7 @@ final class PolicyDiscoveryTest {
     source.fail(D);
     NoPolicy n = asNone(d.policyForBlocking(D));
     assertEquals(NoPolicyReason.FETCH_FAILED, n.reason());
-    assertEquals("sts-policy-fetch-error", n.fetchFailure().orElseThrow().resultType().value());
+    assertEquals("sts-policy-fetch-error", n.fetchFailure().orElseThrow().resultType().wireName());
   }
 
   @Test

@@ -99,7 +99,7 @@ final class PolicyFetcherFaultMatrixTest {
     }
     PolicyFetchException e = assertThrows(PolicyFetchException.class, () -> fetcher.fetchBlocking(c.domain()));
     assertEquals(c.expected, e.code(), e::getMessage);
-    assertEquals(expectedResultType(c), e.resultType().value(), e::getMessage);
+    assertEquals(expectedResultType(c), e.resultType().wireName(), e::getMessage);
     assertTrue(e.getMessage().startsWith("https://" + c.policyHost() + "/.well-known/mta-sts.txt: "),
         e::getMessage);
     switch (c) {
@@ -135,7 +135,7 @@ final class PolicyFetcherFaultMatrixTest {
         .connectTimeout(Duration.ofMillis(500)).deadline(DEADLINE).build();
     PolicyFetchException e = assertThrows(PolicyFetchException.class, () -> fetcher.fetchBlocking(c.domain()));
     assertEquals(FetchErrorCode.CONNECT_TIMEOUT, e.code(), e::getMessage);
-    assertEquals("sts-policy-fetch-error", e.resultType().value());
+    assertEquals("sts-policy-fetch-error", e.resultType().wireName());
   }
 
   @ParameterizedTest

@@ -85,7 +85,7 @@ final class PolicyFetcherTest {
         .hostResolver(host -> List.of()).build();
     PolicyFetchException e = assertThrows(PolicyFetchException.class, () -> fetcher.fetchBlocking("example.com"));
     assertEquals(FetchErrorCode.HOST_NOT_FOUND, e.code());
-    assertEquals("sts-policy-fetch-error", e.resultType().value());
+    assertEquals("sts-policy-fetch-error", e.resultType().wireName());
   }
 
   @Test
@@ -102,7 +102,7 @@ final class PolicyFetcherTest {
     PolicyFetchException backedOff =
         assertThrows(PolicyFetchException.class, () -> fetcher.fetchBlocking(c.domain(), "id1"));
     assertEquals(FetchErrorCode.BACKED_OFF, backedOff.code());
-    assertEquals("sts-policy-fetch-error", backedOff.resultType().value());
+    assertEquals("sts-policy-fetch-error", backedOff.resultType().wireName());
     assertTrue(backedOff.getMessage().contains("2026-12-01T10:05:00Z"), backedOff::getMessage);
     assertEquals(before + 1, servers.requests(c), "no GET while backed off");
 
@@ -123,7 +123,7 @@ final class PolicyFetcherTest {
     assertThrows(PolicyFetchException.class, () -> fetcher.fetchBlocking(c.domain(), "x"));
     PolicyFetchException e = assertThrows(PolicyFetchException.class, () -> fetcher.fetchBlocking(c.domain(), "x"));
     assertEquals(FetchErrorCode.BACKED_OFF, e.code());
-    assertEquals("sts-policy-invalid", e.resultType().value());
+    assertEquals("sts-policy-invalid", e.resultType().wireName());
   }
 
   /**

@@ -252,7 +252,7 @@ public final class MtaStsArbitraries {
     for (PolicyModel.Field f : m.extensions()) {
       extensions.add(Extension.of(f.key(), f.value()));
     }
-    Mode mode = Mode.fromToken(m.mode()).orElseThrow();
+    Mode mode = Mode.fromWireName(m.mode()).orElseThrow();
     return new MtaStsPolicy(MtaStsPolicy.VERSION, mode, m.maxAge(), mx, extensions);
   }
 
@@ -488,7 +488,7 @@ public final class MtaStsArbitraries {
         details.add(new FailureDetail(ResultType.of(d.resultType()), d.sendingIp(), d.mxHostname(), d.helo(),
             d.receivingIp(), d.count(), d.additionalInformation(), d.reasonCode(), Map.of()));
       }
-      policies.add(PolicyResult.of(PolicyType.fromWireName(p.type()), p.strings(), p.domain(), p.mxHosts(),
+      policies.add(PolicyResult.of(PolicyType.fromWireName(p.type()).orElse(PolicyType.UNKNOWN), p.strings(), p.domain(), p.mxHosts(),
           p.successes(), p.failures(), details));
     }
     return TlsRptReport.of(m.organization(), DateRange.ofUtcDay(m.day()), m.contact(), m.reportId(), policies);

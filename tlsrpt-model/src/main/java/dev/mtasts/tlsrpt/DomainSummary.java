@@ -150,7 +150,7 @@ public final class DomainSummary {
     if (c != 0) {
       return c;
     }
-    c = a.resultType().value().compareTo(b.resultType().value());
+    c = a.resultType().wireName().compareTo(b.resultType().wireName());
     if (c != 0) {
       return c;
     }
@@ -477,7 +477,7 @@ public final class DomainSummary {
     out.sort(
         Comparator.comparingLong(FailureGroup::failedSessions)
             .reversed()
-            .thenComparing(g -> g.resultType().value())
+            .thenComparing(g -> g.resultType().wireName())
             .thenComparing(FailureGroup::triage));
     return Collections.unmodifiableList(out);
   }
@@ -500,7 +500,7 @@ public final class DomainSummary {
       this.ip = ip;
       this.mx = mx;
       this.org = org;
-      this.hash = (((policyType.hashCode() * 31 + resultType.value().hashCode()) * 31
+      this.hash = (((policyType.hashCode() * 31 + resultType.wireName().hashCode()) * 31
           + ip.hashCode()) * 31 + mx.hashCode()) * 31 + org.hashCode();
     }
 

@@ -61,7 +61,7 @@ public record PolicyResult(
           "policyTypeText \"" + policyTypeText + "\" does not match " + policyType);
     }
     if (policyType == PolicyType.UNKNOWN
-        && PolicyType.fromWireName(policyTypeText) != PolicyType.UNKNOWN) {
+        && PolicyType.fromWireName(policyTypeText).isPresent()) {
       throw new IllegalArgumentException(
           "policyTypeText \"" + policyTypeText + "\" is a known type; use its constant");
     }

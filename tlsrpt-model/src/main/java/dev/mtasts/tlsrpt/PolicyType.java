@@ -1,12 +1,14 @@
 package dev.mtasts.tlsrpt;
 
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 
 /**
  * The {@code policy-type} of a policy result (RFC 8460 §4.4): "only three valid choices".
  *
  * <p>{@link #UNKNOWN} stands for any other text, which a lenient reader keeps verbatim in
- * {@link PolicyResult#policyTypeText()}.
+ * {@link PolicyResult#policyTypeText()}. {@link #fromWireName(String)} finds only the three RFC
+ * values, as every wire-name lookup of the SDK returns {@code Optional}: the caller decides what
+ * another text means (the strict reader refuses it, the lenient one keeps it as {@code UNKNOWN}).
  */
 public enum PolicyType {
   /** {@code sts}: an MTA-STS policy (RFC 8461). */
@@ -34,24 +36,18 @@ public enum PolicyType {
   }
 
   /**
-   * Returns the type for a wire name (exact, case-sensitive), {@link #UNKNOWN} for anything else.
+   * Returns the type with this wire name (exact, case-sensitive), never {@link #UNKNOWN}.
    *
-   * @param text the {@code policy-type} value as sent
-   * @return the matching type
+   * @param wireName the {@code policy-type} value as sent
+   * @return the matching type, or empty for any text but {@code sts}, {@code tlsa} and {@code
+   *     no-policy-found}
    */
-  public static PolicyType fromWireName(@Nullable String text) {
-    if (text == null) {
-      return UNKNOWN;
-    }
-    switch (text) {
-      case "sts":
-        return STS;
-      case "tlsa":
-        return TLSA;
-      case "no-policy-found":
-        return NO_POLICY_FOUND;
-      default:
-        return UNKNOWN;
-    }
+  public static Optional<PolicyType> fromWireName(String wireName) {
+    return switch (wireName) {
+      case "sts" -> Optional.of(STS);
+      case "tlsa" -> Optional.of(TLSA);
+      case "no-policy-found" -> Optional.of(NO_POLICY_FOUND);
+      default -> Optional.empty();
+    };
   }
 }

@@ -103,7 +103,7 @@ public record ReadLimits(
   /**
    * Returns these limits with another member name length limit.
    *
-   * @param length the new limit
+   * @param length the new limit, in characters
    * @return the limits
    */
   public ReadLimits withMaxNameLength(int length) {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The registry is open (Expert Review, RFC 8460 §6.6), so an unknown value is kept with its raw
  * text instead of failing: {@code ResultType.of("Testing").isKnown()} is {@code false} and
- * {@code value()} returns {@code "Testing"}. Known values are singletons and compare with
+ * {@code wireName()} returns {@code "Testing"}. Known values are singletons and compare with
  * {@code ==} as well as {@link #equals(Object)}.
  */
 public final class ResultType {
@@ -69,7 +69,7 @@ public final class ResultType {
    * Not a wire value: the failed sessions a policy counts in {@code total-failure-session-count}
    * but describes in no {@code failure-details} (RFC 8460 §4.4 makes failure details optional).
    * Summaries group them under this type ({@link DomainSummary#failureGroups()}) so they are
-   * never lost; the playbook classes them {@link TriageClass#INVESTIGATE}. Its {@link #value()} is
+   * never lost; the playbook classes them {@link TriageClass#INVESTIGATE}. Its {@link #wireName()} is
    * {@code "failures-without-details"}, but {@link #of(String)} never returns it: a report that
    * sends that text gets an unknown type, not equal to this one.
    */
@@ -97,6 +97,10 @@ public final class ResultType {
    * Returns the result type for a wire value: the registered constant when the value is one of
    * RFC 8460's (exact, case-sensitive match), otherwise an unknown type keeping the raw text.
    *
+   * <p>Unlike the enums' {@code fromWireName}, which return {@code Optional}, this never fails:
+   * result types are an open IANA registry (RFC 8460 §6.6), so every text is a result type, and
+   * {@link #isKnown()} tells the registered ones apart.
+   *
    * @param value the {@code result-type} text as sent
    * @return the result type, never {@code null}
    */
@@ -120,7 +124,7 @@ public final class ResultType {
    *
    * @return the value as it appears in a report
    */
-  public String value() {
+  public String wireName() {
     return value;
   }
 

@@ -202,7 +202,7 @@ public final class TlsRptWriter {
 
   private static void writeDetail(JsonGenerator g, FailureDetail f) throws IOException {
     g.writeStartObject();
-    g.writeStringField("result-type", f.resultType().value());
+    g.writeStringField("result-type", f.resultType().wireName());
     optional(g, "sending-mta-ip", f.sendingMtaIp());
     optional(g, "receiving-mx-hostname", f.receivingMxHostname());
     optional(g, "receiving-mx-helo", f.receivingMxHelo());

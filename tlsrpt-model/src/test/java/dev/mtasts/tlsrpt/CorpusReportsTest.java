@@ -240,7 +240,7 @@ final class CorpusReportsTest {
     ParseResult<TlsRptReport> r = lenient("synthetic-edited-microsoft-2025-08-03-nonstandard-fields.json");
     FailureDetail d = r.value().policies().get(0).failureDetails().get(0);
     assertFalse(d.resultType().isKnown());
-    assertEquals("Testing", d.resultType().value());
+    assertEquals("Testing", d.resultType().wireName());
     assertEquals("testing.josh.scot", d.additionalInformation());
     assertEquals("x.x.x.x", d.sendingMtaIp());
     assertTrue(kinds(r).containsAll(Set.of(

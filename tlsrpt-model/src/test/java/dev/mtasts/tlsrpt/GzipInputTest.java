@@ -194,13 +194,13 @@ final class GzipInputTest {
     badCrc[badCrc.length - 8] ^= 1;
     byte[] corruptSecondMember = concat(gzip(malformed), new byte[] {0x1f, (byte) 0x8b, 8, 0});
     for (byte[] input : List.of(badCrc, corruptSecondMember)) {
-      for (Function<byte[], ReadResult> kind : inputKinds(TlsRptReader.tolerant(), dir)) {
+      for (Function<byte[], ParseResult<TlsRptReport>> kind : inputKinds(TlsRptReader.lenient(), dir)) {
         ReportParseException e = assertThrows(ReportParseException.class, () -> kind.apply(input));
         assertEquals(ReportErrorCode.CORRUPT_GZIP, e.code(), e.getMessage());
       }
     }
     ReportParseException json =
-        assertThrows(ReportParseException.class, () -> TlsRptReader.tolerant().read(gzip(malformed)));
+        assertThrows(ReportParseException.class, () -> TlsRptReader.lenient().read(gzip(malformed)));
     assertEquals(ReportErrorCode.MALFORMED_JSON, json.code(), json.getMessage());
   }
 
@@ -214,13 +214,13 @@ final class GzipInputTest {
     byte[] input = concat(concat(gzip(Arrays.copyOfRange(big, 0, third)),
         gzip(Arrays.copyOfRange(big, third, 2 * third))), gzip(Arrays.copyOfRange(big, 2 * third, big.length)));
     TlsRptReader exact = TlsRptReader.strict().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(big.length));
-    for (Function<byte[], ReadResult> kind : inputKinds(exact, dir)) {
-      assertEquals(EXPECTED, kind.apply(input).report());
+    for (Function<byte[], ParseResult<TlsRptReport>> kind : inputKinds(exact, dir)) {
+      assertEquals(EXPECTED, kind.apply(input).value());
     }
     TlsRptReader below = TlsRptReader.strict().withLimits(ReadLimits.DEFAULT.withMaxDocumentBytes(big.length - 1));
-    for (Function<byte[], ReadResult> kind : inputKinds(below, dir)) {
+    for (Function<byte[], ParseResult<TlsRptReport>> kind : inputKinds(below, dir)) {
       ReportParseException e = assertThrows(ReportParseException.class, () -> kind.apply(input));
-      assertEquals(ReportErrorCode.DOCUMENT_TOO_LARGE, e.code(), e.getMessage());
+      assertEquals(ReportErrorCode.INPUT_TOO_LARGE, e.code(), e.getMessage());
     }
   }
 

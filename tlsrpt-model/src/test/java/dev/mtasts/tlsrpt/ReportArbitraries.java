@@ -91,7 +91,7 @@ final class ReportArbitraries {
         Arbitraries.oneOf(
             Arbitraries.of("sts", "tlsa", "no-policy-found"),
             Arbitraries.just("tlsa"),
-            text().filter(t -> PolicyType.fromWireName(t) == PolicyType.UNKNOWN));
+            text().filter(t -> PolicyType.fromWireName(t).isEmpty()));
     // Includes single strings that are JSON arrays of strings (once and twice encoded), which the
     // lenient reader may take for Microsoft's JSON-encoded TLSA records.
     Arbitrary<List<String>> policyStrings =
@@ -113,7 +113,7 @@ final class ReportArbitraries {
         .as(
             (type, strings, domain, mx, ok, failed, details, unknown) ->
                 new PolicyResult(
-                    PolicyType.fromWireName(type), type, strings, domain, mx, ok, failed,
+                    PolicyType.fromWireName(type).orElse(PolicyType.UNKNOWN), type, strings, domain, mx, ok, failed,
                     details, unknown, Map.of(), Map.of()))
         .flatMap(
             p -> unknownFields().map(u -> new PolicyResult(

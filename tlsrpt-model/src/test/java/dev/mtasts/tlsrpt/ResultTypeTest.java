@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,9 +20,9 @@ final class ResultTypeTest {
             "starttls-not-supported", "certificate-host-mismatch", "certificate-expired",
             "certificate-not-trusted", "validation-failure", "tlsa-invalid", "dnssec-invalid",
             "dane-required", "sts-policy-fetch-error", "sts-policy-invalid", "sts-webpki-invalid"),
-        ResultType.knownValues().stream().map(ResultType::value).collect(Collectors.toList()));
+        ResultType.knownValues().stream().map(ResultType::wireName).collect(Collectors.toList()));
     for (ResultType t : ResultType.knownValues()) {
-      assertSame(t, ResultType.of(t.value()));
+      assertSame(t, ResultType.of(t.wireName()));
     }
   }
 
@@ -37,9 +39,12 @@ final class ResultTypeTest {
 
   @Test
   void policyTypeMapsWireNames() {
-    assertSame(PolicyType.STS, PolicyType.fromWireName("sts"));
-    assertSame(PolicyType.NO_POLICY_FOUND, PolicyType.fromWireName("no-policy-found"));
-    assertSame(PolicyType.UNKNOWN, PolicyType.fromWireName("STS"));
-    assertSame(PolicyType.UNKNOWN, PolicyType.fromWireName(null));
+    assertSame(PolicyType.STS, PolicyType.fromWireName("sts").orElseThrow());
+    assertSame(PolicyType.NO_POLICY_FOUND, PolicyType.fromWireName("no-policy-found").orElseThrow());
+    // Other text is no policy type: the lookup says so, and the lenient reader keeps it as UNKNOWN.
+    assertSame(PolicyType.UNKNOWN, PolicyType.fromWireName("STS").orElse(PolicyType.UNKNOWN));
+    assertTrue(PolicyType.fromWireName("STS").isEmpty());
+    assertTrue(PolicyType.fromWireName("").isEmpty());
+    assertThrows(NullPointerException.class, () -> PolicyType.fromWireName(null));
   }
 }

@@ -366,6 +366,19 @@ final class TlsRptReaderTest {
   }
 
   @Test
+  void readLimitsHadNoWithMaxNameLength_aLowerNameLimitRefusesALongMemberName() {
+    // Regression (issue 14): ReadLimits had a with... method for every limit but maxNameLength.
+    String input = json("\"organization-name\"", "\"x-" + "n".repeat(40) + "\":1,\"organization-name\"");
+    assertEquals(1, TlsRptReader.lenient().read(input).value().unknownFields().size());
+    ReadLimits limits = ReadLimits.DEFAULT.withMaxNameLength(32);
+    assertEquals(32, limits.maxNameLength());
+    assertEquals(ReadLimits.DEFAULT.withMaxNameLength(1024), ReadLimits.DEFAULT);
+    ReportParseException e = assertThrows(ReportParseException.class,
+        () -> TlsRptReader.lenient().withLimits(limits).read(input));
+    assertTrue(e.detail().contains("32"), e.getMessage());
+  }
+
+  @Test
   void longNumberIsRefused() {
     String input = json("\"failed-session-count\":1", "\"failed-session-count\":1" + "0".repeat(100));
     ReportParseException e =

@@ -76,6 +76,24 @@ final class TriageTest {
   }
 
   @Test
+  void triageSaidAnUnderscoreHostMatchesAWildcard_nowMxPatternDecides() {
+    // Regression (issue 14): the triage had a second matcher that skipped the LDH check on the
+    // label a wildcard covers, so a_b.example.org was "our MX" under *.example.org, although
+    // MxPattern.matches (RFC 8461 §4.1, RFC 5321 §4.1.2 labels) says it is not covered.
+    assertFalse(dev.mtasts.policy.MxPattern.of("*.example.org").matches("a_b.example.org"));
+    TriageClass underscore = Triage.playbook().classify(starttlsOn("a_b.example.org"));
+    assertEquals(Triage.playbook().classify(starttlsOn("mx.elsewhere.example")), underscore);
+    // Seen by two reporters on two networks, a STARTTLS failure on our own MX is ours to fix.
+    assertEquals(TriageClass.FIX_OUR_SIDE, Triage.playbook().classify(starttlsOn("ab.example.org")));
+    assertFalse(underscore == TriageClass.FIX_OUR_SIDE, underscore::toString);
+  }
+
+  private static FailureObservation starttlsOn(String mx) {
+    return new FailureObservation("example.com", "sts", ResultType.STARTTLS_NOT_SUPPORTED,
+        "192.0.2.1", mx, Set.of("*.example.org"), "Big Mail", 2, 2);
+  }
+
+  @Test
   void certificateFailuresFromPrivateSendingIpsOnOurMxAreFixedOnOurSide() {
     // Regression: a certificate mismatch reported from 10.20.30.40 (an internal relay) was "safe
     // to ignore"; the playbook names exactly that as a failure to look for.
@@ -89,7 +107,7 @@ final class TriageTest {
     for (ResultType type : ResultType.knownValues()) {
       FailureObservation o = new FailureObservation("example.com", "sts", type, "203.0.113.7",
           "mx.elsewhere.example", Set.of(), "Big Mail", 1, 1);
-      assertFalse(OWNER.classify(o) == TriageClass.USUALLY_SAFE_TO_IGNORE, type.value());
+      assertFalse(OWNER.classify(o) == TriageClass.USUALLY_SAFE_TO_IGNORE, type.wireName());
     }
   }
 

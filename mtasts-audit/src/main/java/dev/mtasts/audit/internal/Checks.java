@@ -108,7 +108,7 @@ public final class Checks {
     } else if (sts instanceof LookupResult.InvalidRecord<StsRecord> invalid) {
       add(FindingId.STS_RECORD_INVALID, Severity.ERROR, name, "the record is invalid: " + invalid.error().getMessage()
           + "; senders ignore it and see no policy (RFC 8461 §3.1)", "publish \"v=STSv1; id=<new id>\"",
-          "record", invalid.text(), "code", invalid.error().code().name(),
+          "record", invalid.text(), "code", invalid.error().code().id(),
           "column", Integer.toString(invalid.error().column()));
     } else if (sts instanceof LookupResult.TemporaryFailure<StsRecord> failure) {
       add(FindingId.STS_RECORD_LOOKUP_FAILED, Severity.ERROR, name, "the DNS gave no answer ("
@@ -151,7 +151,7 @@ public final class Checks {
     } else if (tlsRpt instanceof LookupResult.InvalidRecord<TlsRptRecord> invalid) {
       add(FindingId.TLSRPT_RECORD_INVALID, Severity.ERROR, name, "the record is invalid: "
           + invalid.error().getMessage() + "; reporters ignore it", "publish \"v=TLSRPTv1; rua=mailto:tlsrpt@"
-          + domain + "\"", "record", invalid.text(), "code", invalid.error().code().name());
+          + domain + "\"", "record", invalid.text(), "code", invalid.error().code().id());
     } else if (tlsRpt instanceof LookupResult.TemporaryFailure<TlsRptRecord> failure) {
       add(FindingId.TLSRPT_RECORD_LOOKUP_FAILED, Severity.WARNING, name, "the DNS gave no answer ("
           + failure.kind() + "): " + failure.message(), "check the domain's name servers; try again later",
@@ -278,9 +278,9 @@ public final class Checks {
     }
     policySha256 = sha256(policy.text());
     MtaStsPolicy p = policy.policy();
-    add(FindingId.POLICY_SERVED, Severity.INFO, policy.url(), "mode " + p.mode().token() + ", max_age " + p.maxAge()
+    add(FindingId.POLICY_SERVED, Severity.INFO, policy.url(), "mode " + p.mode().wireName() + ", max_age " + p.maxAge()
         + ", mx " + patterns(p) + (policyId == null ? "" : "; TXT id " + policyId) + ", SHA-256 " + policySha256, "",
-        "mode", p.mode().token(), "max-age", Long.toString(p.maxAge()), "mx", patterns(p),
+        "mode", p.mode().wireName(), "max-age", Long.toString(p.maxAge()), "mx", patterns(p),
         "id", Objects.requireNonNullElse(policyId, ""), "sha256", policySha256);
     for (LintFinding l : PolicyLint.lint(p)) {
       Severity s = switch (l.severity()) {
@@ -288,8 +288,7 @@ public final class Checks {
         case WARNING -> Severity.WARNING;
         default -> Severity.INFO;
       };
-      add(FindingId.POLICY_LINT, s, policy.url(), l.message(), lintFix(l), "lint", l.code().name().toLowerCase(Locale.ROOT)
-          .replace('_', '-'));
+      add(FindingId.POLICY_LINT, s, policy.url(), l.message(), lintFix(l), "lint", l.code().id());
     }
   }
 
@@ -379,7 +378,7 @@ public final class Checks {
   public static List<String> differences(MtaStsPolicy before, MtaStsPolicy after) {
     List<String> out = new ArrayList<>();
     if (before.mode() != after.mode()) {
-      out.add("mode " + before.mode().token() + " -> " + after.mode().token());
+      out.add("mode " + before.mode().wireName() + " -> " + after.mode().wireName());
     }
     if (before.maxAge() != after.maxAge()) {
       out.add("max_age " + before.maxAge() + " -> " + after.maxAge());
@@ -405,7 +404,7 @@ public final class Checks {
   }
 
   private static String describe(MtaStsPolicy p) {
-    return "mode " + p.mode().token() + ", max_age " + p.maxAge() + ", mx " + patterns(p);
+    return "mode " + p.mode().wireName() + ", max_age " + p.maxAge() + ", mx " + patterns(p);
   }
 
   private static String patterns(MtaStsPolicy p) {

@@ -25,7 +25,7 @@ final class BaselinePolicyTest {
       sdkMx.add(p.pattern());
     }
     assertEquals(sdkMx, baseline.mx());
-    assertEquals(sdk.mode().token(), baseline.mode());
+    assertEquals(sdk.mode().wireName(), baseline.mode());
     assertEquals(sdk.maxAge(), baseline.maxAge());
     assertEquals(mxCount, baseline.mx().size());
   }

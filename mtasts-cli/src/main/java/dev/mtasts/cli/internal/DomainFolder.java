@@ -5,6 +5,8 @@ import dev.mtasts.dns.RecordSelection;
 import dev.mtasts.dns.StsRecord;
 import dev.mtasts.dns.TlsRptRecord;
 import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.policy.MxPattern;
+import dev.mtasts.policy.PolicyErrorCode;
 import dev.mtasts.policy.PolicyParseException;
 import dev.mtasts.policy.PolicyParser;
 import dev.mtasts.policy.Warning;
@@ -334,8 +336,9 @@ public record DomainFolder(
     }
     List<String> hosts = new ArrayList<>();
     String text = new String(Inputs.readFolderFile(file), StandardCharsets.UTF_8);
-    for (String raw : text.split("\r?\n|\r")) {
-      String line = raw.strip();
+    String[] lines = text.split("\r?\n|\r");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
@@ -346,9 +349,32 @@ public record DomainFolder(
         host = host.substring(0, host.length() - 1);
       }
       if (!host.isEmpty()) {
-        hosts.add(host.toLowerCase(Locale.ROOT));
+        hosts.add(mxHost(file, i + 1, lines[i].lastIndexOf(host) + 1, host));
       }
     }
     return hosts;
+  }
+
+  /**
+   * Checks an MX host of {@code mx.txt} as the policy's patterns are checked (RFC 5321 §4.1.2
+   * Domain, no wildcard): a bad host is the user's input, so it is an error at its line and column.
+   */
+  private static String mxHost(Path file, int line, int column, String host) {
+    String problem;
+    int at = column;
+    try {
+      MxPattern pattern = MxPattern.parse(host);
+      if (!pattern.wildcard()) {
+        return pattern.pattern();
+      }
+      problem = "an MX host is one host name, not a wildcard pattern";
+    } catch (PolicyParseException e) {
+      at = column + e.column() - 1;
+      problem = e.detail();
+    }
+    throw new CommandFailure(ExitStatus.NEGATIVE, file + ":" + line + ":" + at + ": error "
+        + PolicyErrorCode.INVALID_MX.id() + ": MX host " + TerminalText.escape(host)
+        + " is not a host name (" + TerminalText.escape(problem) + "); write one host a line,"
+        + " optionally after its preference, as in \"10 mx1.example.com\"");
   }
 }

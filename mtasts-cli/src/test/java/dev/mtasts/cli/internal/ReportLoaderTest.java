@@ -105,11 +105,11 @@ final class ReportLoaderTest {
     java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger mostRunning = new java.util.concurrent.atomic.AtomicInteger();
-    Function<InputStream, ReadResult> counting = in -> {
+    Function<InputStream, ParseResult<TlsRptReport>> counting = in -> {
       started.incrementAndGet();
       mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
       try {
-        return TlsRptReader.tolerant().read(in);
+        return TlsRptReader.lenient().read(in);
       } finally {
         running.decrementAndGet();
       }
@@ -128,7 +128,7 @@ final class ReportLoaderTest {
       }
     }
     assertEquals(expected, unreadable, "reasons in file order");
-    assertTrue(loaded.unreadable().get(0).reason().startsWith("MALFORMED_JSON"),
+    assertTrue(loaded.unreadable().get(0).reason().startsWith("malformed-json"),
         loaded.unreadable().get(0).reason());
     // What is in flight, on reports only (every read is then kept, in order).
     Path good = Files.createDirectory(dir.resolve("good"));

@@ -11,8 +11,8 @@ import dev.mtasts.lifecycle.Plan;
 import dev.mtasts.lifecycle.PlanResult;
 import dev.mtasts.lifecycle.PublicationHistory;
 import dev.mtasts.lifecycle.Readiness;
-import dev.mtasts.lifecycle.Reason;
 import dev.mtasts.lifecycle.Reason.Code;
+import dev.mtasts.lifecycle.Reason;
 import dev.mtasts.lifecycle.Refusal;
 import dev.mtasts.lifecycle.ServedPolicy;
 import dev.mtasts.lifecycle.Step;
@@ -254,7 +254,7 @@ public final class Planner {
       MtaStsPolicy policy, PolicyId id, Duration ttl, Instant now) {
     StringBuilder b = new StringBuilder("resolvers may answer with the previous TXT record for up"
         + " to its TTL (" + ttl.getSeconds() + " s); after that every sender that looks it up sees"
-        + " id " + id.value() + " and fetches the " + policy.mode().token() + " policy");
+        + " id " + id.value() + " and fetches the " + policy.mode().wireName() + " policy");
     switch (transition) {
       case TURN_OFF:
         b.append(". Mode none is then fully in effect. Senders that have not checked the TXT"
@@ -336,7 +336,7 @@ public final class Planner {
 
   private static String describeLongest(ServedPolicy entry, Instant now) {
     Instant until = entry.until() != null ? entry.until() : now;
-    return "the last to expire is the " + entry.policy().mode().token() + " policy with id "
+    return "the last to expire is the " + entry.policy().mode().wireName() + " policy with id "
         + entry.id().value() + " and max_age " + entry.policy().maxAge() + " s, served until "
         + Times.format(until) + ", cached at most until " + Times.format(entry.cachedUntil(now));
   }

@@ -360,7 +360,7 @@ public final class PolicyScanner {
     Mode folded = null;
     int len = to - from;
     for (Mode m : MODES) {
-      String t = m.token();
+      String t = m.wireName();
       if (t.length() == len) {
         if (s.regionMatches(false, from, t, 0, len)) {
           exact = m;
@@ -377,19 +377,19 @@ public final class PolicyScanner {
     }
     if (folded != null && lenient) {
       problem(PolicyErrorCode.INVALID_MODE, from, "mode \"" + s.substring(from, to) + "\" read as \""
-          + folded.token() + "\"; mode values are case-sensitive (RFC 8461 §3.2)");
+          + folded.wireName() + "\"; mode values are case-sensitive (RFC 8461 §3.2)");
       mode = folded;
       return;
     }
     String value = s.substring(from, to);
-    String hint = folded != null ? folded.token() : nearestMode(value);
+    String hint = folded != null ? folded.wireName() : nearestMode(value);
     throw error(PolicyErrorCode.INVALID_MODE, from, "mode \"" + value
         + "\" is not one of testing, enforce, none" + (hint == null ? "" : " (did you mean \"" + hint + "\"?)"));
   }
 
   private static @Nullable String nearestMode(String value) {
     for (Mode m : MODES) {
-      String t = m.token();
+      String t = m.wireName();
       if (value.length() > t.length() && value.startsWith(t)
           || value.length() < t.length() && value.length() >= 3 && t.startsWith(value)) {
         return t;
@@ -627,7 +627,7 @@ public final class PolicyScanner {
 
   private PolicyParseException missing(PolicyErrorCode code, int f, int lastLine, String example) {
     String what = f == MX
-        ? "mode " + (mode == null ? "" : mode.token()) + " needs at least one mx line"
+        ? "mode " + (mode == null ? "" : mode.wireName()) + " needs at least one mx line"
         : "the policy has no " + KEYS[f] + " field";
     int variant = caseVariantLine == null ? 0 : caseVariantLine[f];
     String hint = variant != 0

@@ -57,10 +57,10 @@ public final class ReportDecoder extends ProcessFunction<RawReport, TlsRptReport
       }
     } catch (ReportParseException e) {
       reject(ctx, raw.source(), RejectedInput.Kind.UNREADABLE,
-          e.code() + " at " + e.location().path() + ": " + e.detail());
+          e.code().id() + " at " + e.location().path() + ": " + e.detail());
     } catch (MailParseException e) {
       reject(ctx, raw.source(), RejectedInput.Kind.UNREADABLE,
-          e.code() + " at " + e.location() + ": " + e.detail());
+          e.code().id() + " at " + e.location() + ": " + e.detail());
     } catch (MtaStsException e) {
       reject(ctx, raw.source(), RejectedInput.Kind.UNREADABLE, e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
@@ -83,7 +83,7 @@ public final class ReportDecoder extends ProcessFunction<RawReport, TlsRptReport
     } else if (outcome instanceof BrokenMail b) {
       MailParseException e = b.error();
       reject(ctx, where, RejectedInput.Kind.UNREADABLE,
-          e.code() + " at " + e.location() + ": " + e.detail());
+          e.code().id() + " at " + e.location() + ": " + e.detail());
     }
   }
 

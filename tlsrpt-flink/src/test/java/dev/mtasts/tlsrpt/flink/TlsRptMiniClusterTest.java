@@ -281,7 +281,7 @@ final class TlsRptMiniClusterTest {
           && l.contains("\"kind\":\"UNREADABLE\"")), f + " in " + rejectedLines);
     }
     assertTrue(rejectedLines.stream().anyMatch(l -> l.contains("bomb.json.gz")
-        && l.contains("DOCUMENT_TOO_LARGE")), rejectedLines::toString);
+        && l.contains("input-too-large")), rejectedLines::toString);
 
     // A report-id with two contents (the corpus has an edited copy): the job counts the one that
     // arrived first and rejects the other, so compare with each choice.

@@ -84,10 +84,10 @@ public final class DomainSummaryJson {
     g.writeArrayFieldStart("failures");
     List<Map.Entry<ResultType, Long>> byType = new ArrayList<>(d.byResultType().entrySet());
     byType.sort(Map.Entry.<ResultType, Long>comparingByValue().reversed()
-        .thenComparing(e -> e.getKey().value()));
+        .thenComparing(e -> e.getKey().wireName()));
     for (Map.Entry<ResultType, Long> e : byType) {
       g.writeStartObject();
-      g.writeStringField("resultType", e.getKey().value());
+      g.writeStringField("resultType", e.getKey().wireName());
       g.writeNumberField("sessions", e.getValue());
       g.writeEndObject();
     }
@@ -95,7 +95,7 @@ public final class DomainSummaryJson {
     g.writeArrayFieldStart("failureGroups");
     for (FailureGroup f : d.failureGroups()) {
       g.writeStartObject();
-      g.writeStringField("resultType", f.resultType().value());
+      g.writeStringField("resultType", f.resultType().wireName());
       g.writeStringField("triage", f.triage().name());
       g.writeNumberField("sessions", f.failedSessions());
       writeCounts(g, "receivingMxHosts", f.receivingMxHosts());

@@ -2,32 +2,14 @@ package dev.mtasts.tlsrpt.internal;
 
 import java.util.Locale;
 
-/** MX pattern matching as RFC 8461 §4.1 defines it, for triage. */
+/**
+ * The comparison form of the names in reports (policy domains, MX hosts): trimmed, lower case,
+ * without the root dot. Matching MX hosts against patterns is {@link dev.mtasts.policy.MxPattern}'s
+ * alone (RFC 8461 §4.1).
+ */
 public final class MxPatterns {
 
   private MxPatterns() {}
-
-  /**
-   * Tells whether a host matches an MX pattern: equal ignoring case and a trailing dot, or, for a
-   * {@code *.} pattern, exactly one more label in front (RFC 8461 §4.1).
-   *
-   * @param pattern the pattern, for example {@code *.mail.example.com}
-   * @param host the host name
-   * @return {@code true} on a match
-   */
-  public static boolean matches(String pattern, String host) {
-    String p = normalize(pattern);
-    String h = normalize(host);
-    if (p.startsWith("*.")) {
-      String suffix = p.substring(1);
-      if (!h.endsWith(suffix)) {
-        return false;
-      }
-      String label = h.substring(0, h.length() - suffix.length());
-      return !label.isEmpty() && label.indexOf('.') < 0;
-    }
-    return p.equals(h);
-  }
 
   /**
    * Lower-cases a host name and strips one trailing dot.

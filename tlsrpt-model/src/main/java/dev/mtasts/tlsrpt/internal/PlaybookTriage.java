@@ -1,5 +1,7 @@
 package dev.mtasts.tlsrpt.internal;
 
+import dev.mtasts.policy.MxPattern;
+import dev.mtasts.policy.PolicyParseException;
 import dev.mtasts.tlsrpt.FailureObservation;
 import dev.mtasts.tlsrpt.KnownSenders;
 import dev.mtasts.tlsrpt.ResultType;
@@ -9,6 +11,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /** The deployment playbook's triage rules; see {@link Triage#playbook()} for the table. */
 public final class PlaybookTriage implements Triage {
@@ -88,11 +91,21 @@ public final class PlaybookTriage implements Triage {
       return true;
     }
     for (String pattern : o.policyMxPatterns()) {
-      if (MxPatterns.matches(pattern, host)) {
+      // The SDK's one matcher (RFC 8461 §4.1); a report's mx-host that is no pattern covers nothing.
+      MxPattern p = pattern(pattern);
+      if (p != null && p.matches(host)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static @Nullable MxPattern pattern(String text) {
+    try {
+      return MxPattern.parse(MxPatterns.normalize(text));
+    } catch (PolicyParseException e) {
+      return null;
+    }
   }
 
   @Override

@@ -146,7 +146,7 @@ final class PolicyJsonReader {
         case "policy-type" -> {
           seen = c.once(seen, P_TYPE, base, name);
           String text = c.requiredString(base, name);
-          pol.type = PolicyType.fromWireName(text);
+          pol.type = PolicyType.fromWireName(text).orElse(PolicyType.UNKNOWN);
           // The constant's text for known types: aggregation keys then share one String.
           pol.typeText = pol.type == PolicyType.UNKNOWN ? text : pol.type.wireName();
           if (pol.type == PolicyType.UNKNOWN) {

@@ -111,7 +111,7 @@ public record ReportKey(long hash, int ext, long content) {
       List<FailureDetail> details = p.failureDetails();
       c.number(details.size());
       for (FailureDetail f : details) {
-        c.text(f.resultType().value());
+        c.text(f.resultType().wireName());
         c.nullable(f.sendingMtaIp());
         c.nullable(f.receivingMxHostname());
         c.nullable(f.receivingIp());

@@ -673,7 +673,7 @@ public final class SummaryState {
         FailureDetail f = details.get(i);
         String ip = f.sendingMtaIp();
         String mx = f.receivingMxHostname();
-        sat |= ds.applyFailure(sign, first, n, type, true, f.resultType().value(),
+        sat |= ds.applyFailure(sign, first, n, type, true, f.resultType().wireName(),
             ip == null ? "" : ip, mx == null ? "" : normalized(mx), f.failedSessionCount(),
             report.organizationName(), probe);
         detailed = Counts.plus(detailed, f.failedSessionCount());
