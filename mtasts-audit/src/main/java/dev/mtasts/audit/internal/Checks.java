@@ -262,7 +262,7 @@ public final class Checks {
         case POLICY_INVALID -> FindingId.POLICY_INVALID;
         default -> FindingId.POLICY_HOST_UNREACHABLE;
       };
-      List<String> ev = new ArrayList<>(List.of("fetch-error", error.code().id(), "result-type", error.resultType().value()));
+      List<String> ev = new ArrayList<>(List.of("fetch-error", error.code().id(), "result-type", error.resultType().wireName()));
       error.status().ifPresent(st -> ev.addAll(List.of("http-status", Integer.toString(st))));
       error.redirectLocation().ifPresent(l -> ev.addAll(List.of("location", l)));
       if (peek instanceof TlsClient.Session s && !s.chain().isEmpty() && id.name().startsWith("POLICY_CERTIFICATE")) {
@@ -542,7 +542,7 @@ public final class Checks {
         detail = tls.detail().replace("MX host " + h + ": ", "");
       }
       List<String> pev = new ArrayList<>(ev);
-      pev.addAll(List.of("result-type", type.value()));
+      pev.addAll(List.of("result-type", type.wireName()));
       add(problem, Severity.ERROR, h, detail + "; senders enforcing a policy do not deliver to this host",
           smtpFix(problem, h), pev.toArray(new String[0]));
     } else if (info != null && info.daysLeft() < EXPIRY_WARNING_DAYS) {

@@ -45,7 +45,7 @@ public final class BaselineAggregator {
             domain,
             day,
             type,
-            d.resultType().value(),
+            d.resultType().wireName(),
             String.valueOf(d.sendingMtaIp()),
             String.valueOf(d.receivingMxHostname()),
             d.failedSessionCount());

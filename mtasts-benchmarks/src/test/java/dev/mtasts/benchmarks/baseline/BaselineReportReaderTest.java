@@ -28,7 +28,7 @@ final class BaselineReportReaderTest {
       assertEquals(p.failureDetails().size(), b.failureDetails().size());
       for (int j = 0; j < p.failureDetails().size(); j++) {
         assertEquals(
-            p.failureDetails().get(j).resultType().value(),
+            p.failureDetails().get(j).resultType().wireName(),
             b.failureDetails().get(j).resultType());
         assertEquals(
             p.failureDetails().get(j).failedSessionCount(),

@@ -175,7 +175,7 @@ public record DomainView(
     Map<String, HostAcc> senders = new HashMap<>();
     Map<String, HostAcc> mxs = new HashMap<>();
     for (FailureEntry f : d.failures()) {
-      String type = f.resultType().value();
+      String type = f.resultType().wireName();
       byType.computeIfAbsent(type, k -> new TreeMap<>()).merge(f.day(), f.failedSessions(), Long::sum);
       typeTotals.merge(type, f.failedSessions(), Long::sum);
       TriageClass cls = triage.classify(new FailureObservation(
@@ -207,7 +207,7 @@ public record DomainView(
     void add(FailureEntry f, TriageClass cls) {
       failed += f.failedSessions();
       triage.merge(cls, f.failedSessions(), Long::sum);
-      types.merge(f.resultType().value(), f.failedSessions(), Long::sum);
+      types.merge(f.resultType().wireName(), f.failedSessions(), Long::sum);
     }
   }
 
