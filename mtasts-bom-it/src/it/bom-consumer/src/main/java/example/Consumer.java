@@ -30,7 +30,7 @@ public final class Consumer {
     TlsRptReader reader = TlsRptReader.lenient();
     System.out.println(policy.toText() + record.toText() + summary + reader);
     System.out.println(PolicyFetcher.policyUrl("example.com") + " "
-        + FetchErrorCode.REDIRECT.resultType().value());
+        + FetchErrorCode.REDIRECT.resultType().wireName());
     System.out.println(FindingId.MX_CERTIFICATE_HOST_MISMATCH.id());
     System.out.println(LifecycleState.ABSENT + " " + MtaStsException.class.getName());
     MailOutcome mail = ReportMailReader.lenient()
