@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -110,7 +111,8 @@ public final class DomainAudit {
   }
 
   /**
-   * Returns a builder; its defaults are the system's DNS resolvers and address lookups, the JDK's
+   * Returns a builder; its defaults are the system's DNS resolvers (for the records and the hosts'
+   * addresses; the policy fetch resolves the policy host as a sender's HTTP client does), the JDK's
    * trusted roots, port 25, a 30 s deadline per step, and no history, expected policy or reports.
    *
    * @return a new builder
@@ -202,12 +204,15 @@ public final class DomainAudit {
   }
 
   private AuditReport run(String ascii, Instant started, ExecutorService pool, ScheduledExecutorService watchdog) {
-    MtaStsResolver.Builder rb = MtaStsResolver.newBuilder();
+    // One attempt waits at most the audit's timeout (5 s by default), and the retries are bounded
+    // by the same timeout wherever the audit waits for an answer.
+    MtaStsResolver.Builder rb = MtaStsResolver.newBuilder()
+        .timeout(timeout.compareTo(MtaStsResolver.DEFAULT_TIMEOUT) < 0 ? timeout : MtaStsResolver.DEFAULT_TIMEOUT);
     if (dnsServer != null) {
       rb.server(dnsServer);
     }
     MtaStsResolver dns = rb.build();
-    PolicyFetcher fetcher = fetcher(pool);
+    PolicyFetcher fetcher = fetcher(pool, dns);
     String policyHost = "mta-sts." + ascii;
 
     CompletableFuture<LookupResult<StsRecord>> sts = dns.lookupSts(ascii).toCompletableFuture();
@@ -217,7 +222,7 @@ public final class DomainAudit {
     CompletableFuture<Object> fetched = fetcher.fetch(ascii).toCompletableFuture()
         .<Object>thenApply(f -> f).exceptionally(DomainAudit::unwrap);
     // The handshake's reads are bounded by the timeout each; the whole peek by twice that.
-    CompletableFuture<Object> policyCert = CompletableFuture.supplyAsync(() -> peek(policyHost, 443), pool)
+    CompletableFuture<Object> policyCert = CompletableFuture.supplyAsync(() -> peek(dns, policyHost, 443), pool)
         .completeOnTimeout(new IOException("no TLS handshake within " + timeout.multipliedBy(2).toMillis() + " ms"),
             timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
 
@@ -235,15 +240,15 @@ public final class DomainAudit {
     // The rua certificate checks and the MX probes run side by side.
     List<CompletableFuture<Checks.RuaOutcome>> rua = new ArrayList<>();
     for (URI uri : checks.httpsRua(await(tlsRpt))) {
-      rua.add(CompletableFuture.supplyAsync(() -> ruaCheck(uri), pool).completeOnTimeout(
+      rua.add(CompletableFuture.supplyAsync(() -> ruaCheck(dns, uri), pool).completeOnTimeout(
           new Checks.RuaOutcome(uri, Objects.requireNonNullElse(uri.getHost(), ""), List.of(), null,
               new IOException("no TLS handshake within " + timeout.multipliedBy(2).toMillis() + " ms")),
           timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS));
     }
     SmtpProbe probe = new SmtpProbe(watchdog, ehloName);
-    List<CompletableFuture<SmtpProbe.Outcome>> probes = new ArrayList<>();
+    List<CompletableFuture<Probed>> probes = new ArrayList<>();
     for (MxHost h : hosts) {
-      probes.add(CompletableFuture.supplyAsync(() -> probeMx(probe, h.host()), pool));
+      probes.add(CompletableFuture.supplyAsync(() -> probeMx(probe, dns, h.host()), pool));
     }
     for (CompletableFuture<Checks.RuaOutcome> r : rua) {
       checks.rua(await(r));
@@ -252,7 +257,8 @@ public final class DomainAudit {
         .withClock(clock);
     List<MxProbe> mxProbes = new ArrayList<>();
     for (int i = 0; i < hosts.size(); i++) {
-      mxProbes.add(checks.smtp(hosts.get(i), policy, await(probes.get(i)), certCheck));
+      Probed p = await(probes.get(i));
+      mxProbes.add(checks.smtp(hosts.get(i), policy, p.outcome(), p.resolved(), certCheck));
     }
     if (reports != null) {
       checks.reports(reports, mxProbes);
@@ -260,7 +266,7 @@ public final class DomainAudit {
     return checks.report(started, policy, mxProbes);
   }
 
-  private PolicyFetcher fetcher(ExecutorService pool) {
+  private PolicyFetcher fetcher(ExecutorService pool, MtaStsResolver dns) {
     PolicyFetcher.Builder fb = PolicyFetcher.newBuilder().deadline(timeout)
         .connectTimeout(timeout.compareTo(PolicyFetcher.DEFAULT_CONNECT_TIMEOUT) < 0 ? timeout
             : PolicyFetcher.DEFAULT_CONNECT_TIMEOUT)
@@ -268,8 +274,20 @@ public final class DomainAudit {
     for (Map.Entry<String, InetSocketAddress> e : connect.entrySet()) {
       fb.connect(e.getKey(), e.getValue());
     }
-    if (!connect.isEmpty()) {
-      // The user named the addresses: loopback and private ones are what they want to test.
+    if (dnsServer != null) {
+      // The policy host's addresses come from the DNS server the user named, like the records.
+      fb.hostResolver(host -> {
+        Dial d = dial(dns, host, 443);
+        InetSocketAddress address = d.address();
+        if (address == null) {
+          throw new UnknownHostException(d.detail());
+        }
+        return d.resolved().isEmpty() ? List.of(address.getAddress()) : d.resolved();
+      });
+    }
+    if (!connect.isEmpty() || dnsServer != null) {
+      // The user named the addresses or the DNS server: loopback and private addresses are what
+      // they want to test.
       fb.allowAddressKinds(AddressKind.values());
     }
     if (roots != null) {
@@ -278,25 +296,73 @@ public final class DomainAudit {
     return fb.build();
   }
 
-  /** Where to dial a host: its --connect address, else its first address on the port. */
-  private InetSocketAddress addressOf(String host, int port) throws UnknownHostException {
+  /**
+   * Where to dial a host: its connect address, else its first address from the audit's DNS
+   * resolver (IPv4 first) on the port; or the finding that says why there is none.
+   *
+   * @param address the address to dial, or null
+   * @param resolved the host's addresses from the DNS (at most {@link MtaStsResolver#MAX_ADDRESSES}),
+   *     empty for a connect address
+   * @param problem {@link FindingId#MX_HOST_NO_ADDRESS} or {@link FindingId#MX_ADDRESS_LOOKUP_FAILED}
+   *     when there is no address, else null
+   * @param detail the problem in words, or empty
+   */
+  private record Dial(@Nullable InetSocketAddress address, List<InetAddress> resolved, @Nullable FindingId problem,
+      String detail) {}
+
+  private Dial dial(MtaStsResolver dns, String host, int port) {
     InetSocketAddress fixed = connect.get(host);
     if (fixed != null) {
-      return fixed;
+      return new Dial(fixed, List.of(), null, "");
     }
-    InetAddress[] all = InetAddress.getAllByName(host);
-    for (InetAddress a : all) {
-      if (!(a instanceof Inet6Address)) {
-        return new InetSocketAddress(a, port);
+    LookupResult<List<InetAddress>> found;
+    try {
+      found = dns.lookupAddresses(host).toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return new Dial(null, List.of(), FindingId.MX_ADDRESS_LOOKUP_FAILED, "no answer to the A and AAAA queries for "
+          + host + " within " + timeout.toMillis() + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Dial(null, List.of(), FindingId.MX_ADDRESS_LOOKUP_FAILED, "interrupted while looking up " + host);
+    } catch (ExecutionException | IllegalArgumentException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return new Dial(null, List.of(), FindingId.MX_ADDRESS_LOOKUP_FAILED, "the addresses of "
+          + dev.mtasts.audit.internal.Texts.quote(host) + " cannot be looked up: "
+          + dev.mtasts.audit.internal.Texts.quote(String.valueOf(cause.getMessage())));
+    }
+    if (found instanceof LookupResult.Found<List<InetAddress>> f) {
+      InetAddress first = f.value().get(0);
+      for (InetAddress a : f.value()) {
+        if (!(a instanceof Inet6Address)) {
+          first = a;
+          break;
+        }
       }
+      return new Dial(new InetSocketAddress(first, port), f.value(), null, "");
     }
-    return new InetSocketAddress(all[0], port);
+    if (found instanceof LookupResult.NoRecord<List<InetAddress>> none) {
+      return new Dial(null, List.of(), FindingId.MX_HOST_NO_ADDRESS, host + " has no A or AAAA record ("
+          + none.reason().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
+    }
+    String why = found instanceof LookupResult.TemporaryFailure<List<InetAddress>> t
+        ? t.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + ": " + t.message() : "no usable answer";
+    return new Dial(null, List.of(), FindingId.MX_ADDRESS_LOOKUP_FAILED, "the A and AAAA lookup of " + host
+        + " failed (" + why + ")");
+  }
+
+  private InetSocketAddress addressOf(MtaStsResolver dns, String host, int port) throws UnknownHostException {
+    Dial d = dial(dns, host, port);
+    InetSocketAddress address = d.address();
+    if (address == null) {
+      throw new UnknownHostException(d.detail());
+    }
+    return address;
   }
 
   /** The policy host's certificate, or the failure: only for the facts (days left), never judged here. */
-  private Object peek(String host, int port) {
+  private Object peek(MtaStsResolver dns, String host, int port) {
     try {
-      TlsClient.Session s = TlsClient.connect(addressOf(host, port), host, timeout);
+      TlsClient.Session s = TlsClient.connect(addressOf(dns, host, port), host, timeout);
       s.socket().close();
       return s;
     } catch (IOException | RuntimeException e) {
@@ -304,11 +370,11 @@ public final class DomainAudit {
     }
   }
 
-  private Checks.RuaOutcome ruaCheck(URI uri) {
+  private Checks.RuaOutcome ruaCheck(MtaStsResolver dns, URI uri) {
     String host = Objects.requireNonNullElse(uri.getHost(), "").toLowerCase(Locale.ROOT);
     int port = uri.getPort() < 0 ? 443 : uri.getPort();
     try {
-      TlsClient.Session s = TlsClient.connect(addressOf(host, port), host, timeout);
+      TlsClient.Session s = TlsClient.connect(addressOf(dns, host, port), host, timeout);
       s.socket().close();
       MxCertificateCheck check = (roots == null ? MxCertificateCheck.jdkDefault() : MxCertificateCheck.trusting(roots))
           .withClock(clock);
@@ -318,15 +384,19 @@ public final class DomainAudit {
     }
   }
 
-  private SmtpProbe.Outcome probeMx(SmtpProbe probe, String host) {
-    InetSocketAddress address;
-    try {
-      address = addressOf(host, smtpPort);
-    } catch (UnknownHostException e) {
-      return new SmtpProbe.Outcome("", dev.mtasts.audit.FindingId.SMTP_UNREACHABLE,
-          "the MX host " + host + " has no address", "", List.of(), false, "", "", List.of());
+  /** A probe's outcome with the addresses the DNS gave for the host. */
+  private record Probed(SmtpProbe.Outcome outcome, List<InetAddress> resolved) {}
+
+  private Probed probeMx(SmtpProbe probe, MtaStsResolver dns, String host) {
+    Dial d = dial(dns, host, smtpPort);
+    InetSocketAddress address = d.address();
+    if (address == null) {
+      FindingId problem = Objects.requireNonNull(d.problem());
+      return new Probed(new SmtpProbe.Outcome("", problem, d.detail() + (problem == FindingId.MX_HOST_NO_ADDRESS
+          ? ": senders cannot deliver to this MX host" : ": senders cannot reach this MX host until the DNS answers"),
+          "", List.of(), false, "", "", List.of()), List.of());
     }
-    return probe.probe(host, address, timeout);
+    return new Probed(probe.probe(host, address, timeout), d.resolved());
   }
 
   private static Object unwrap(Throwable error) {
@@ -366,7 +436,10 @@ public final class DomainAudit {
     private Builder() {}
 
     /**
-     * Asks this DNS server for the TXT and MX records instead of the system's resolvers.
+     * Asks this DNS server instead of the system's resolvers for the TXT and MX records and for
+     * the addresses (A, AAAA) of the MX hosts, the policy host and the https rua hosts, so a test
+     * or private DNS server alone leads the audit to every server; {@link #connect} still wins for
+     * the hosts it names. Loopback and private addresses are then dialled like public ones.
      *
      * @param address the server
      * @return this builder

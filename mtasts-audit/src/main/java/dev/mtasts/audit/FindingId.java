@@ -98,6 +98,10 @@ public enum FindingId {
   SMTP_TLS(Area.SMTP),
   /** The MX host could not be reached on the SMTP port. */
   SMTP_UNREACHABLE(Area.SMTP),
+  /** The MX host name has no A or AAAA record (NXDOMAIN or NODATA): there is nothing to deliver to. */
+  MX_HOST_NO_ADDRESS(Area.SMTP),
+  /** The A and AAAA lookups of the MX host name failed (SERVFAIL, timeout). */
+  MX_ADDRESS_LOOKUP_FAILED(Area.SMTP),
   /** The MX host sent no greeting within the deadline. */
   SMTP_NO_GREETING(Area.SMTP),
   /** The MX host greeted with a refusal (4xx or 5xx). */
@@ -112,6 +116,11 @@ public enum FindingId {
   SMTP_STARTTLS_REFUSED(Area.SMTP),
   /** The TLS handshake after STARTTLS failed (RFC 8461 §7.2 needs TLS 1.2 or later). */
   SMTP_TLS_HANDSHAKE_FAILED(Area.SMTP),
+  /**
+   * The MX host offers only TLS 1.1 or older: it refused TLS 1.2 and 1.3 and answered a hello
+   * offering TLS 1.0 and 1.1 (RFC 8461 §7.2: senders use TLS 1.2 or later).
+   */
+  SMTP_TLS_VERSION_TOO_OLD(Area.SMTP),
   /** The MX host's certificate does not cover the MX host name (RFC 8461 §4.2). */
   MX_CERTIFICATE_HOST_MISMATCH(Area.SMTP),
   /** The MX host's certificate has expired or is not yet valid (RFC 8461 §4.2). */

@@ -63,6 +63,9 @@ public record MxProbe(
       case MX_CERTIFICATE_EXPIRED -> "its certificate has expired";
       case MX_CERTIFICATE_NOT_TRUSTED -> "its certificate is not trusted";
       case SMTP_UNREACHABLE, SMTP_NO_GREETING -> "it does not answer";
+      case MX_HOST_NO_ADDRESS -> "it has no address";
+      case MX_ADDRESS_LOOKUP_FAILED -> "its address cannot be looked up";
+      case SMTP_TLS_VERSION_TOO_OLD -> "it offers only TLS older than 1.2";
       default -> problem.id();
     });
   }

@@ -121,7 +121,8 @@ final class DomainAuditTest {
         d -> d.policyHost.serve(FakeDomain.POLICY.replace("max_age", "mx: old-mx.example.test\r\nmax_age"))),
     MX_CERTIFICATE_FOR_OTHER_NAME(FindingId.MX_CERTIFICATE_HOST_MISMATCH, d -> d.mx(FakeDomain.MX2, SmtpCase.OTHER_NAME)),
     MX_CERTIFICATE_EXPIRED(FindingId.MX_CERTIFICATE_EXPIRED, d -> d.mx(FakeDomain.MX2, SmtpCase.EXPIRED)),
-    MX_WITHOUT_STARTTLS(FindingId.SMTP_STARTTLS_NOT_OFFERED, d -> d.mx(FakeDomain.MX2, SmtpCase.NO_STARTTLS));
+    MX_WITHOUT_STARTTLS(FindingId.SMTP_STARTTLS_NOT_OFFERED, d -> d.mx(FakeDomain.MX2, SmtpCase.NO_STARTTLS)),
+    MX_WITHOUT_ADDRESS(FindingId.MX_HOST_NO_ADDRESS, d -> d.mxByDns(FakeDomain.MX2));
 
     final FindingId expected;
     final Consumer<FakeDomain> inject;

@@ -81,6 +81,10 @@ final class FakeDomain implements AutoCloseable {
     dns.setMx(DOMAIN, 10, MX1, MX2);
     policyHost.certificate = policyCa.leaf("mta-sts." + DOMAIN, List.of("mta-sts." + DOMAIN));
     policyHost.serve(POLICY);
+    for (String h : List.of(MX1, MX2)) {
+      dns.setAddresses(h);
+      dns.setSilent(h, false);
+    }
     connect.clear();
     connect.put("mta-sts." + DOMAIN, policyHost.address());
     mx(MX1, SmtpCase.EXACT);
@@ -90,6 +94,17 @@ final class FakeDomain implements AutoCloseable {
   /** Points an MX host name at the SMTP service of a case. */
   void mx(String host, SmtpCase c) {
     connect.put(host, smtp.get(c));
+  }
+
+  /** The address of a case's SMTP service. */
+  InetSocketAddress smtpAddress(SmtpCase c) {
+    return java.util.Objects.requireNonNull(smtp.get(c));
+  }
+
+  /** Makes an MX host reachable through the DNS only: its A record, no connect address. */
+  void mxByDns(String host, InetAddress... addresses) {
+    connect.remove(host);
+    dns.setAddresses(host, addresses);
   }
 
   /** Points a host name at an address. */

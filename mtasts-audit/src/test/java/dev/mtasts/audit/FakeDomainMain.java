@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Serves the fake domain on loopback until standard input closes, for a run of the real {@code
- * ./mtasts check} (the README's example, and the CLI step of {@code .ci/real-smtp-suite}): with
+ * Serves the fake domain on loopback in-JVM until standard input closes, for a quick manual run of
+ * the real {@code ./mtasts check} without installing servers ({@code .ci/real-check-suite} runs it
+ * against NSD, nginx and Postfix, with {@link CheckFixture}): with
  * two defects, mx2.example.test pointing at a server whose certificate covers another name, and a
  * publication history that recorded the id with the policy in mode testing. Writes the trusted
  * roots ({@code DIR/trust.pem}), the history ({@code DIR/history.json}) and the command's flags

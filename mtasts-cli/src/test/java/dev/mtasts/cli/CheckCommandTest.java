@@ -39,6 +39,7 @@ final class CheckCommandTest {
   private static StartTlsResponder mx1;
   private static StartTlsResponder mx2;
   private static StartTlsResponder mx2Wrong;
+  private static StartTlsResponder wildcard;
 
   @BeforeAll
   static void start() throws Exception {
@@ -51,6 +52,7 @@ final class CheckCommandTest {
     mx2 = new StartTlsResponder(ca.leaf("mx2.example.test", List.of("mx2.example.test")), StartTlsResponder.Behaviour.NORMAL);
     mx2Wrong = new StartTlsResponder(ca.leaf("mail.example.org", List.of("mail.example.org", "*.example.org")),
         StartTlsResponder.Behaviour.NORMAL);
+    wildcard = new StartTlsResponder(ca.leaf("*.example.test", List.of("*.example.test")), StartTlsResponder.Behaviour.NORMAL);
   }
 
   @AfterAll
@@ -58,6 +60,7 @@ final class CheckCommandTest {
     mx1.close();
     mx2.close();
     mx2Wrong.close();
+    wildcard.close();
     policy.close();
     dns.close();
   }
@@ -68,6 +71,8 @@ final class CheckCommandTest {
     dns.setTxt("_smtp._tls.example.test", "v=TLSRPTv1; rua=mailto:tlsrpt@example.test");
     dns.setMx("example.test", 10, "mx1.example.test", "mx2.example.test");
     policy.serve(POLICY);
+    dns.setAddresses("mx1.example.test");
+    dns.setAddresses("mx2.example.test");
   }
 
   private static Cli.Result check(StartTlsResponder second, String... extra) {
@@ -106,6 +111,27 @@ final class CheckCommandTest {
     assertTrue(out.contains("refused: mx2.example.test (its certificate does not cover mx2.example.test)"), out);
     // Areas with errors come first; the policy id area holds the worst finding, like the SMTP one.
     assertTrue(out.indexOf("policy id:") < out.indexOf("_mta-sts TXT record:"), out);
+  }
+
+  @Test
+  void mxHostsAreFoundThroughTheResolverAlone() throws Exception {
+    // Both MX names have an A record on the resolver; one server with a wildcard certificate answers for both.
+    java.net.InetAddress loopback = wildcard.address().getAddress();
+    dns.setAddresses("mx1.example.test", loopback);
+    dns.setAddresses("mx2.example.test", loopback);
+    List<String> args = List.of("check", "example.test", "--resolver", "127.0.0.1:" + dns.address().getPort(),
+        "--connect", "mta-sts.example.test=127.0.0.1:" + policy.address().getPort(),
+        "--smtp-port", Integer.toString(wildcard.address().getPort()), "--trust", trust.toString(), "--timeout", "10s");
+    Cli.Result r = new Cli().clock(Clock.systemUTC()).run(args.toArray(new String[0]));
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().contains("ok      smtp-tls  mx1.example.test"), r::toString);
+    assertTrue(r.out().contains("ok      smtp-tls  mx2.example.test"), r::toString);
+    // Without an address for mx2 the audit says so, as an error, instead of dialling anything.
+    dns.setAddresses("mx2.example.test");
+    Cli.Result missing = new Cli().clock(Clock.systemUTC()).run(args.toArray(new String[0]));
+    assertEquals(1, missing.status(), missing::toString);
+    assertTrue(missing.out().contains("ERROR   mx-host-no-address  mx2.example.test"), missing::toString);
+    assertTrue(missing.out().contains("refused: mx2.example.test (it has no address)"), missing::toString);
   }
 
   @Test

@@ -22,7 +22,8 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * @param <T> {@link StsRecord}, {@link TlsRptRecord}, or a list of {@link MxHost}
+ * @param <T> {@link StsRecord}, {@link TlsRptRecord}, a list of {@link MxHost}, or a list of
+ *     {@link java.net.InetAddress} (a host's addresses)
  */
 public sealed interface LookupResult<T>
     permits LookupResult.Found, LookupResult.NoRecord, LookupResult.SeveralRecords,

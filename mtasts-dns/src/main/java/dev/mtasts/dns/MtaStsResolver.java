@@ -3,6 +3,7 @@ package dev.mtasts.dns;
 import dev.mtasts.dns.internal.DnsClient;
 import dev.mtasts.dns.internal.DomainNames;
 import dev.mtasts.policy.MtaStsException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
@@ -46,6 +49,9 @@ public final class MtaStsResolver {
 
   /** The default number of further attempts after a timeout or network error. */
   public static final int DEFAULT_RETRIES = 2;
+
+  /** The most addresses {@link #lookupAddresses(String)} returns for one host name. */
+  public static final int MAX_ADDRESSES = 16;
 
   private final DnsClient client;
   private final ParseMode parseMode;
@@ -128,6 +134,54 @@ public final class MtaStsResolver {
       }
       return notFound(ascii, answer);
     });
+  }
+
+  /**
+   * Looks up the addresses of a host name, such as an MX host: its A and AAAA records, asked
+   * side by side of the same servers as the other lookups (CNAMEs followed).
+   *
+   * @param host the host name; U-labels allowed
+   * @return {@link LookupResult.Found} with the IPv4 addresses first, then the IPv6 ones, each
+   *     once and at most {@link #MAX_ADDRESSES}; {@link LookupResult.NoRecord} when the name does
+   *     not exist ({@code NXDOMAIN}) or has neither record ({@code NODATA}); {@link
+   *     LookupResult.TemporaryFailure} when neither query found an address and one of them failed
+   * @throws IllegalArgumentException if the host is not a valid domain name, or is a U-label name
+   *     holding ß, ẞ, ς, ZWJ or ZWNJ (see the class description; pass its A-label)
+   */
+  public CompletionStage<LookupResult<List<InetAddress>>> lookupAddresses(String host) {
+    String ascii = DomainNames.toAscii(host);
+    Name name = absolute(ascii);
+    CompletableFuture<DnsClient.Answer> v4 = client.query(name, Type.A);
+    CompletableFuture<DnsClient.Answer> v6 = client.query(name, Type.AAAA);
+    return v4.thenCombine(v6, (a, aaaa) -> {
+      List<InetAddress> addresses = new ArrayList<>();
+      addAddresses(a, addresses);
+      addAddresses(aaaa, addresses);
+      if (!addresses.isEmpty()) {
+        return new LookupResult.Found<>(ascii, List.copyOf(addresses), List.of());
+      }
+      if (a instanceof DnsClient.Failure) {
+        return notFound(ascii, a);
+      }
+      if (aaaa instanceof DnsClient.Failure) {
+        return notFound(ascii, aaaa);
+      }
+      // An empty answer section counts as NODATA; NXDOMAIN wins when either query saw it.
+      return notFound(ascii, a instanceof DnsClient.NoSuchName || aaaa instanceof DnsClient.NoSuchName
+          ? new DnsClient.NoSuchName() : new DnsClient.NoData());
+    });
+  }
+
+  private static void addAddresses(DnsClient.Answer answer, List<InetAddress> into) {
+    if (!(answer instanceof DnsClient.Records records)) {
+      return;
+    }
+    for (Record r : records.records()) {
+      InetAddress address = r instanceof ARecord a ? a.getAddress() : r instanceof AAAARecord aaaa ? aaaa.getAddress() : null;
+      if (address != null && into.size() < MAX_ADDRESSES && !into.contains(address)) {
+        into.add(address);
+      }
+    }
   }
 
   /**

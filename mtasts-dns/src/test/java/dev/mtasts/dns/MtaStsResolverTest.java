@@ -99,6 +99,40 @@ final class MtaStsResolverTest {
   }
 
   @Test
+  void looksUpTheAddressesOfAHostIpv4First() throws Exception {
+    LookupResult<List<InetAddress>> result =
+        resolver().lookupAddresses("MX0.valid.mtasts.test.").toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals("mx0.valid.mtasts.test", result.name());
+    List<?> addresses = found(result, List.class);
+    assertEquals(3, addresses.size(), addresses::toString);
+    assertEquals(Set.of(InetAddress.getByName("192.0.2.10"), InetAddress.getByName("192.0.2.11")),
+        Set.copyOf(addresses.subList(0, 2)));
+    assertEquals(InetAddress.getByName("2001:db8::10"), addresses.get(2));
+  }
+
+  @Test
+  void hostAddressesFollowACname() throws Exception {
+    LookupResult<List<InetAddress>> result =
+        resolver().lookupAddresses("mx1.valid.mtasts.test").toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals(3, found(result, List.class).size());
+  }
+
+  @Test
+  void hostAddressesAreCappedAtTheLimit() throws Exception {
+    LookupResult<List<InetAddress>> result =
+        resolver().lookupAddresses("many.mtasts.test").toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals(MtaStsResolver.MAX_ADDRESSES, found(result, List.class).size());
+  }
+
+  @Test
+  void hostWithoutAddressIsNodataAndMissingHostIsNxdomain() throws Exception {
+    assertEquals(new LookupResult.NoRecord<List<InetAddress>>("mx2.valid.mtasts.test", NoRecordReason.NODATA),
+        resolver().lookupAddresses("mx2.valid.mtasts.test").toCompletableFuture().get(10, TimeUnit.SECONDS));
+    assertEquals(new LookupResult.NoRecord<List<InetAddress>>("mx9.valid.mtasts.test", NoRecordReason.NXDOMAIN),
+        resolver().lookupAddresses("mx9.valid.mtasts.test").toCompletableFuture().get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
   void joinsARecordSplitOverSeveralStrings() {
     assertEquals(PolicyId.of("20240102T000000"),
         found(resolver().lookupStsBlocking("split.mtasts.test"), StsRecord.class).id());
@@ -240,6 +274,18 @@ final class MtaStsResolverTest {
       assertTrue(failure.message().contains("2 attempts"), failure.message());
       // Two attempts of 300 ms each: the retry really happened.
       assertTrue(elapsedMillis >= 550, "elapsed " + elapsedMillis + " ms");
+    }
+  }
+
+  @Test
+  void hostAddressesFromAServerThatNeverAnswersAreATimeoutInBoundedTime() throws Exception {
+    try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+      MtaStsResolver resolver = MtaStsResolver.newBuilder()
+          .server(new InetSocketAddress(silent.getLocalAddress(), silent.getLocalPort()))
+          .timeout(Duration.ofMillis(300)).retries(1).build();
+      LookupResult<List<InetAddress>> result =
+          resolver.lookupAddresses("mx0.valid.mtasts.test").toCompletableFuture().get(5, TimeUnit.SECONDS);
+      assertEquals(FailureKind.TIMEOUT, assertInstanceOf(LookupResult.TemporaryFailure.class, result).kind());
     }
   }
 

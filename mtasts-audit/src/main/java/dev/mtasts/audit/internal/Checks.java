@@ -22,6 +22,7 @@ import dev.mtasts.sender.MxCertificateCheck;
 import dev.mtasts.sender.PolicyFetchException;
 import dev.mtasts.sender.TlsOutcome;
 import dev.mtasts.tlsrpt.ResultType;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -502,21 +503,27 @@ public final class Checks {
    * @param host the MX host
    * @param policy the fetched policy, or null
    * @param o the probe's outcome
+   * @param resolved the host's addresses from the DNS, empty when a connect address was dialled
    * @param check the certificate check
    * @return the host's summary
    */
-  public MxProbe smtp(MxHost host, @Nullable FetchedPolicy policy, SmtpProbe.Outcome o, MxCertificateCheck check) {
+  public MxProbe smtp(MxHost host, @Nullable FetchedPolicy policy, SmtpProbe.Outcome o, List<InetAddress> resolved,
+      MxCertificateCheck check) {
     String h = host.host();
     boolean covered = policy != null && policy.policy().matches(h);
     if (o.problem() != null) {
-      add(o.problem(), Severity.ERROR, h, o.detail(), smtpFix(o.problem(), h), smtpEvidence(o));
+      add(o.problem(), Severity.ERROR, h, o.detail(), smtpFix(o.problem(), h), smtpEvidence(o, resolved));
       return new MxProbe(h, host.preference(), covered, o.address(), o.starttls(), "", "", null, o.problem(), o.detail());
     }
     CertificateInfo info = o.chain().isEmpty() ? null : TlsClient.describe(o.chain(), now);
     TlsOutcome tls = o.chain().isEmpty()
         ? new TlsOutcome(TlsOutcome.Status.CERTIFICATE_INVALID, ResultType.CERTIFICATE_NOT_TRUSTED, "no certificate")
         : check.check(o.chain(), h);
-    List<String> ev = new ArrayList<>(List.of("address", o.address(), "tls", o.protocol(), "cipher", o.cipherSuite()));
+    List<String> ev = new ArrayList<>(List.of("address", o.address()));
+    if (!resolved.isEmpty()) {
+      ev.addAll(List.of("resolved", addresses(resolved)));
+    }
+    ev.addAll(List.of("tls", o.protocol(), "cipher", o.cipherSuite()));
     ev.addAll(List.of(certificateEvidence(o.chain())));
     if (info != null) {
       add(FindingId.SMTP_TLS, Severity.INFO, h, "STARTTLS, " + o.protocol() + ", " + o.cipherSuite() + "; certificate for "
@@ -554,10 +561,21 @@ public final class Checks {
     return new MxProbe(h, host.preference(), covered, o.address(), true, o.protocol(), o.cipherSuite(), info, problem, detail);
   }
 
-  private static String[] smtpEvidence(SmtpProbe.Outcome o) {
+  private static String addresses(List<InetAddress> resolved) {
+    List<String> out = new ArrayList<>();
+    for (InetAddress a : resolved) {
+      out.add(a.getHostAddress());
+    }
+    return String.join(", ", out);
+  }
+
+  private static String[] smtpEvidence(SmtpProbe.Outcome o, List<InetAddress> resolved) {
     List<String> ev = new ArrayList<>();
     if (!o.address().isEmpty()) {
       ev.addAll(List.of("address", o.address()));
+    }
+    if (!resolved.isEmpty()) {
+      ev.addAll(List.of("resolved", addresses(resolved)));
     }
     if (!o.greeting().isEmpty()) {
       ev.addAll(List.of("greeting", o.greeting()));
@@ -574,7 +592,10 @@ public final class Checks {
       case SMTP_GREETING_REJECTED, SMTP_EHLO_REJECTED, SMTP_PROTOCOL_ERROR -> "fix the SMTP service of " + host;
       case SMTP_STARTTLS_NOT_OFFERED, SMTP_STARTTLS_REFUSED -> "enable STARTTLS on " + host
           + " (Postfix: smtpd_tls_security_level = may, with a certificate)";
-      case SMTP_TLS_HANDSHAKE_FAILED -> "enable TLS 1.2 or 1.3 on " + host;
+      case SMTP_TLS_HANDSHAKE_FAILED, SMTP_TLS_VERSION_TOO_OLD -> "enable TLS 1.2 and 1.3 on " + host
+          + " (Postfix: smtpd_tls_protocols = >=TLSv1.2)";
+      case MX_HOST_NO_ADDRESS -> "publish an A or AAAA record for " + host + ", or remove its MX record";
+      case MX_ADDRESS_LOOKUP_FAILED -> "check the name servers of " + host + "; try again later";
       case MX_CERTIFICATE_HOST_MISMATCH -> "get a certificate with " + host + " in its subjectAltName, or point the MX"
           + " record to a name the certificate covers";
       case MX_CERTIFICATE_EXPIRED -> "renew the certificate of " + host;

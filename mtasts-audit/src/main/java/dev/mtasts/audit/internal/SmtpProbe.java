@@ -103,66 +103,9 @@ public final class SmtpProbe {
     }, deadline.toMillis(), TimeUnit.MILLISECONDS);
     Socket current = socket;
     try {
-      try {
-        socket.connect(address, remaining(end));
-      } catch (SocketTimeoutException e) {
-        return fail(where, p, FindingId.SMTP_UNREACHABLE, "no TCP connection to " + where + " within "
-            + deadline.toMillis() + " ms");
-      } catch (IOException e) {
-        return fail(where, p, FindingId.SMTP_UNREACHABLE, "the connection to " + where + " failed: " + message(e));
-      }
-      ReplyReader.Reply greeting;
-      ReplyReader reader = reader(socket);
-      try {
-        socket.setSoTimeout(remaining(end));
-        greeting = reader.read();
-      } catch (SocketTimeoutException e) {
-        return fail(where, p, FindingId.SMTP_NO_GREETING, "no greeting within " + deadline.toMillis() + " ms");
-      } catch (IOException e) {
-        if (p.timedOut) {
-          return fail(where, p, FindingId.SMTP_NO_GREETING, "no greeting within " + deadline.toMillis() + " ms");
-        }
-        return fail(where, p, FindingId.SMTP_PROTOCOL_ERROR, "in the greeting: " + message(e));
-      }
-      p.greeting = Texts.quote(greeting.firstLine());
-      if (greeting.code() != 220) {
-        quit(socket, end);
-        return fail(where, p, FindingId.SMTP_GREETING_REJECTED, "the server greeted with \"" + p.greeting
-            + "\" instead of 220 (RFC 5321 §4.3.1)");
-      }
-      ReplyReader.Reply ehlo;
-      try {
-        ehlo = command(socket, reader, "EHLO " + ehloName, end);
-      } catch (IOException e) {
-        return ioFailure(where, p, "after EHLO", e, deadline);
-      }
-      if (ehlo.code() != 250) {
-        quit(socket, end);
-        return fail(where, p, FindingId.SMTP_EHLO_REJECTED, "EHLO was answered \"" + Texts.quote(ehlo.firstLine()) + "\"");
-      }
-      List<String> keywords = new ArrayList<>();
-      for (int i = 1; i < ehlo.lines().size(); i++) {
-        String line = ehlo.lines().get(i).strip();
-        int sp = line.indexOf(' ');
-        keywords.add(Texts.quote((sp < 0 ? line : line.substring(0, sp)).toUpperCase(Locale.ROOT)));
-      }
-      p.extensions = keywords;
-      p.starttls = keywords.contains("STARTTLS");
-      if (!p.starttls) {
-        quit(socket, end);
-        return fail(where, p, FindingId.SMTP_STARTTLS_NOT_OFFERED, "the EHLO reply does not list STARTTLS"
-            + " (extensions: " + (keywords.isEmpty() ? "none" : String.join(", ", keywords)) + ")");
-      }
-      ReplyReader.Reply go;
-      try {
-        go = command(socket, reader, "STARTTLS", end);
-      } catch (IOException e) {
-        return ioFailure(where, p, "after STARTTLS", e, deadline);
-      }
-      if (go.code() != 220) {
-        quit(socket, end);
-        return fail(where, p, FindingId.SMTP_STARTTLS_REFUSED, "STARTTLS was answered \"" + Texts.quote(go.firstLine())
-            + "\" instead of 220 (RFC 3207 §4)");
+      Outcome refused = startTls(socket, address, where, p, end, deadline);
+      if (refused != null) {
+        return refused;
       }
       TlsClient.Session tls;
       try {
@@ -172,6 +115,13 @@ public final class SmtpProbe {
         if (p.timedOut) {
           return fail(where, p, FindingId.SMTP_TLS_HANDSHAKE_FAILED, "the TLS handshake did not finish within "
               + deadline.toMillis() + " ms");
+        }
+        String legacy = legacyVersion(host, address, end, deadline);
+        if (legacy != null) {
+          return fail(where, p, FindingId.SMTP_TLS_VERSION_TOO_OLD, "the server offers only " + legacy
+              + " or older: it refused TLS 1.2 and 1.3 (" + message(e) + ") and answered a hello offering TLS 1.0"
+              + " and 1.1 with " + legacy + "; senders use TLS 1.2 or later (RFC 8461 §7.2), so senders enforcing"
+              + " a policy do not deliver to this host");
         }
         return fail(where, p, FindingId.SMTP_TLS_HANDSHAKE_FAILED, "the TLS handshake failed: " + message(e)
             + " (RFC 8461 §7.2 needs TLS 1.2 or later)");
@@ -186,6 +136,103 @@ public final class SmtpProbe {
     } finally {
       kill.cancel(false);
       closeQuietly(current);
+      closeQuietly(socket);
+    }
+  }
+
+  /**
+   * Connects, reads the greeting, sends EHLO and STARTTLS: null when the server accepted
+   * STARTTLS and the socket is ready for the TLS handshake, else the outcome that stopped it.
+   */
+  private @Nullable Outcome startTls(Socket socket, InetSocketAddress address, String where, Progress p, long end,
+      Duration deadline) {
+    try {
+      socket.connect(address, remaining(end));
+    } catch (SocketTimeoutException e) {
+      return fail(where, p, FindingId.SMTP_UNREACHABLE, "no TCP connection to " + where + " within "
+          + deadline.toMillis() + " ms");
+    } catch (IOException e) {
+      return fail(where, p, FindingId.SMTP_UNREACHABLE, "the connection to " + where + " failed: " + message(e));
+    }
+    ReplyReader.Reply greeting;
+    ReplyReader reader = reader(socket);
+    try {
+      socket.setSoTimeout(remaining(end));
+      greeting = reader.read();
+    } catch (SocketTimeoutException e) {
+      return fail(where, p, FindingId.SMTP_NO_GREETING, "no greeting within " + deadline.toMillis() + " ms");
+    } catch (IOException e) {
+      if (p.timedOut) {
+        return fail(where, p, FindingId.SMTP_NO_GREETING, "no greeting within " + deadline.toMillis() + " ms");
+      }
+      return fail(where, p, FindingId.SMTP_PROTOCOL_ERROR, "in the greeting: " + message(e));
+    }
+    p.greeting = Texts.quote(greeting.firstLine());
+    if (greeting.code() != 220) {
+      quit(socket, end);
+      return fail(where, p, FindingId.SMTP_GREETING_REJECTED, "the server greeted with \"" + p.greeting
+          + "\" instead of 220 (RFC 5321 §4.3.1)");
+    }
+    ReplyReader.Reply ehlo;
+    try {
+      ehlo = command(socket, reader, "EHLO " + ehloName, end);
+    } catch (IOException e) {
+      return ioFailure(where, p, "after EHLO", e, deadline);
+    }
+    if (ehlo.code() != 250) {
+      quit(socket, end);
+      return fail(where, p, FindingId.SMTP_EHLO_REJECTED, "EHLO was answered \"" + Texts.quote(ehlo.firstLine()) + "\"");
+    }
+    List<String> keywords = new ArrayList<>();
+    for (int i = 1; i < ehlo.lines().size(); i++) {
+      String line = ehlo.lines().get(i).strip();
+      int sp = line.indexOf(' ');
+      keywords.add(Texts.quote((sp < 0 ? line : line.substring(0, sp)).toUpperCase(Locale.ROOT)));
+    }
+    p.extensions = keywords;
+    p.starttls = keywords.contains("STARTTLS");
+    if (!p.starttls) {
+      quit(socket, end);
+      return fail(where, p, FindingId.SMTP_STARTTLS_NOT_OFFERED, "the EHLO reply does not list STARTTLS"
+          + " (extensions: " + (keywords.isEmpty() ? "none" : String.join(", ", keywords)) + ")");
+    }
+    ReplyReader.Reply go;
+    try {
+      go = command(socket, reader, "STARTTLS", end);
+    } catch (IOException e) {
+      return ioFailure(where, p, "after STARTTLS", e, deadline);
+    }
+    if (go.code() != 220) {
+      quit(socket, end);
+      return fail(where, p, FindingId.SMTP_STARTTLS_REFUSED, "STARTTLS was answered \"" + Texts.quote(go.firstLine())
+          + "\" instead of 220 (RFC 3207 §4)");
+    }
+    return null;
+  }
+
+  /**
+   * After a failed TLS 1.2/1.3 handshake: connects again, up to STARTTLS, and sends a hello that
+   * offers TLS 1.0 and 1.1 only ({@link LegacyHello}; the JDK's own TLS refuses those versions),
+   * within what is left of the deadline. Returns the version the server chose ("TLSv1.1"), or null
+   * when it does not answer such a hello either (then the failure has another cause).
+   */
+  private @Nullable String legacyVersion(String host, InetSocketAddress address, long end, Duration deadline) {
+    Progress p = new Progress();
+    Socket socket = new Socket();
+    ScheduledFuture<?> kill = watchdog.schedule(() -> {
+      p.timedOut = true;
+      closeQuietly(socket);
+    }, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())), TimeUnit.MILLISECONDS);
+    try {
+      if (startTls(socket, address, "", p, end, deadline) != null) {
+        return null;
+      }
+      socket.setSoTimeout(remaining(end));
+      return LegacyHello.serverVersion(socket, host);
+    } catch (IOException e) {
+      return null;
+    } finally {
+      kill.cancel(false);
       closeQuietly(socket);
     }
   }

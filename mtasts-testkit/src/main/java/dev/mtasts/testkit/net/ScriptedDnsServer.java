@@ -3,6 +3,8 @@ package dev.mtasts.testkit.net;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -10,8 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -27,8 +32,9 @@ import org.xbill.DNS.Type;
 
 /**
  * A small authoritative DNS server on a loopback UDP port for tests: real DNS wire format through
- * dnsjava, with TXT, MX and CNAME answers the test sets and changes while it runs; NXDOMAIN for
- * names it holds nothing for, NODATA for other types at names it knows. A CNAME is answered for
+ * dnsjava, with TXT, MX, A, AAAA and CNAME answers the test sets and changes while it runs;
+ * NXDOMAIN for names it holds nothing for, NODATA for other types at names it knows, and no answer
+ * at all for names made silent. A CNAME is answered for
  * every type, with the target's records added when the server holds them (as an authoritative
  * server does inside its zone).
  *
@@ -45,6 +51,8 @@ public final class ScriptedDnsServer implements AutoCloseable {
   private final Map<String, List<String>> txt = new ConcurrentHashMap<>();
   private final Map<String, List<MxRecordSpec>> mx = new ConcurrentHashMap<>();
   private final Map<String, String> cname = new ConcurrentHashMap<>();
+  private final Map<String, List<InetAddress>> addresses = new ConcurrentHashMap<>();
+  private final Set<String> silent = ConcurrentHashMap.newKeySet();
   private final AtomicInteger queries = new AtomicInteger();
 
   /** One MX record: preference and target host. */
@@ -97,6 +105,32 @@ public final class ScriptedDnsServer implements AutoCloseable {
   }
 
   /**
+   * Sets the A and AAAA records of a name (IPv4 addresses become A records, IPv6 ones AAAA); no
+   * address removes them.
+   *
+   * @param name the host name
+   * @param values the addresses
+   */
+  public void setAddresses(String name, InetAddress... values) {
+    set(addresses, name, List.of(values));
+  }
+
+  /**
+   * Makes the server never answer queries for a name (or answer them again), as a server that
+   * lost its zone behind a firewall does: the client's timeouts are what is tested.
+   *
+   * @param name the name
+   * @param unanswered whether queries for it go unanswered
+   */
+  public void setSilent(String name, boolean unanswered) {
+    if (unanswered) {
+      silent.add(key(name));
+    } else {
+      silent.remove(key(name));
+    }
+  }
+
+  /**
    * Makes a name an alias of another (null removes it).
    *
    * @param name the alias
@@ -139,7 +173,12 @@ public final class ScriptedDnsServer implements AutoCloseable {
         DatagramPacket p = new DatagramPacket(buf, buf.length);
         socket.receive(p);
         queries.incrementAndGet();
-        byte[] wire = answer(new Message(Arrays.copyOf(p.getData(), p.getLength()))).toWire(65535);
+        Message query = new Message(Arrays.copyOf(p.getData(), p.getLength()));
+        Record question = query.getQuestion();
+        if (question != null && silent.contains(key(question.getName().toString(true)))) {
+          continue;
+        }
+        byte[] wire = answer(query).toWire(65535);
         socket.send(new DatagramPacket(wire, wire.length, p.getSocketAddress()));
       } catch (IOException e) {
         if (socket.isClosed()) {
@@ -164,7 +203,8 @@ public final class ScriptedDnsServer implements AutoCloseable {
       }
       return response;
     }
-    if (!addData(response, name, q.getType()) && !txt.containsKey(name) && !mx.containsKey(name)) {
+    if (!addData(response, name, q.getType()) && !txt.containsKey(name) && !mx.containsKey(name)
+        && !addresses.containsKey(name)) {
       response.getHeader().setRcode(Rcode.NXDOMAIN);
     }
     return response;
@@ -176,6 +216,16 @@ public final class ScriptedDnsServer implements AutoCloseable {
       for (String v : txt.getOrDefault(name, List.of())) {
         response.addRecord(new TXTRecord(absolute(name), DClass.IN, 60, v), Section.ANSWER);
         any = true;
+      }
+    } else if (type == Type.A || type == Type.AAAA) {
+      for (InetAddress a : addresses.getOrDefault(name, List.of())) {
+        if (type == Type.A && a instanceof Inet4Address v4) {
+          response.addRecord(new ARecord(absolute(name), DClass.IN, 60, v4), Section.ANSWER);
+          any = true;
+        } else if (type == Type.AAAA && a instanceof Inet6Address v6) {
+          response.addRecord(new AAAARecord(absolute(name), DClass.IN, 60, v6), Section.ANSWER);
+          any = true;
+        }
       }
     } else if (type == Type.MX) {
       for (MxRecordSpec m : mx.getOrDefault(name, List.of())) {

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An in-JVM SMTP server on loopback that speaks just enough ESMTP for the probe: a greeting,
  * EHLO with or without STARTTLS, STARTTLS upgrading the connection with the JDK's TLS (server
- * mode, TLS 1.2/1.3, the case's certificate), and QUIT; MAIL, RCPT and DATA are refused. Hostile
+ * mode, TLS 1.2/1.3 or, for {@link Behaviour#LEGACY_TLS_ONLY}, TLS 1.0/1.1, the case's
+ * certificate), and QUIT; MAIL, RCPT and DATA are refused. Hostile
  * behaviours (never greeting, garbage, a 10 MB line) test the probe's bounds. Every command
  * received is recorded. (STARTTLS upgrades an accepted plain socket, so the TLS side is an
  * {@link SSLSocket} layered over it rather than an {@code SSLServerSocket}.)
@@ -52,7 +53,15 @@ public final class StartTlsResponder implements AutoCloseable {
     /** Greets with one 10 MB line. */
     HUGE_LINE,
     /** Greets with 554 (RFC 5321 §3.1: no service). */
-    REFUSES
+    REFUSES,
+    /**
+     * A well-behaved ESMTP server whose STARTTLS speaks TLS 1.0 and 1.1 only. The JDK disables
+     * those versions ({@code jdk.tls.disabledAlgorithms}); the JVM must run with a security
+     * property file that takes them off the list ({@code -Djava.security.properties=FILE}).
+     */
+    LEGACY_TLS_ONLY,
+    /** Accepts STARTTLS, then answers the TLS hello with bytes that are not TLS and hangs up. */
+    TLS_GARBAGE
   }
 
   /** The length of the {@link Behaviour#HUGE_LINE} greeting. */
@@ -191,10 +200,16 @@ public final class StartTlsResponder implements AutoCloseable {
             continue;
           }
           say(out, "220 2.0.0 Ready to start TLS");
+          if (behaviour == Behaviour.TLS_GARBAGE) {
+            s.getInputStream().read();
+            say(out, "this is not TLS");
+            return;
+          }
           SSLSocket t = (SSLSocket) tls.getSocketFactory().createSocket(s, null, s.getPort(), false);
           t.setUseClientMode(false);
           SSLParameters p = t.getSSLParameters();
-          p.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+          p.setProtocols(behaviour == Behaviour.LEGACY_TLS_ONLY ? new String[] {"TLSv1.1", "TLSv1"}
+              : new String[] {"TLSv1.3", "TLSv1.2"});
           t.setSSLParameters(p);
           open.add(t);
           try {
