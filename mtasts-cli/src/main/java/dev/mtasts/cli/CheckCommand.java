@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
       "Audit the live MTA-STS deployment of DOMAIN as a sending MTA meets it: the _mta-sts and"
           + " _smtp._tls TXT records, the policy at https://mta-sts.DOMAIN/.well-known/mta-sts.txt"
           + " (every RFC 8461 rule of the fetch), the MX hosts against the policy, and every MX host's"
-          + " STARTTLS and certificate on port 25 (EHLO, STARTTLS, QUIT: no mail is sent). With"
+          + " STARTTLS and certificate on port 25 (EHLO, STARTTLS, QUIT: no mail is sent), each MX host"
+          + " found at its address from the same DNS server as the records (--resolver). With"
           + " --history, whether the policy changed while the id did not; with --reports, the"
           + " certificate-host-mismatch sessions reported against each MX host.",
       "Exit status 0 when nothing is wrong, 1 when any finding is an error or a warning, 2 for usage errors."
