@@ -48,6 +48,9 @@ public final class FlinkThroughput {
   /** The inputs, shared with the job's source in the same JVM (the MiniCluster runs here). */
   private static byte[][] inputs = new byte[0][];
 
+  /** The key of a job's net runtime in {@link #cpuOfJob}'s map. */
+  private static final String NET_RUNTIME = " net runtime";
+
   private FlinkThroughput() {}
 
   /** Reads the input of one index (a static holder: the source does not serialize the data). */
@@ -61,7 +64,7 @@ public final class FlinkThroughput {
   }
 
   /**
-   * Samples the CPU time of every live thread every 10 ms while a job runs, so that the CPU each
+   * Samples the CPU time of every live thread every 20 ms while a job runs, so that the CPU each
    * task's threads used is known after they ended (to within one interval each).
    */
   static final class CpuSampler {
@@ -76,7 +79,7 @@ public final class FlinkThroughput {
         while (running) {
           sample();
           try {
-            Thread.sleep(10);
+            Thread.sleep(20);
           } catch (InterruptedException e) {
             return;
           }
@@ -87,14 +90,17 @@ public final class FlinkThroughput {
     }
 
     private void sample() {
-      for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds(), 0)) {
-        if (t == null) {
+      for (long id : mx.getAllThreadIds()) {
+        long ns = mx.getThreadCpuTime(id);
+        if (ns <= 0) {
           continue;
         }
-        long ns = mx.getThreadCpuTime(t.getThreadId());
-        if (ns > 0) {
-          cpu.computeIfAbsent(t.getThreadId(), k -> new long[1])[0] = ns;
-          names.putIfAbsent(t.getThreadId(), t.getThreadName());
+        cpu.computeIfAbsent(id, k -> new long[1])[0] = ns;
+        if (!names.containsKey(id)) {
+          java.lang.management.ThreadInfo t = mx.getThreadInfo(id);
+          if (t != null) {
+            names.put(id, t.getThreadName());
+          }
         }
       }
     }
@@ -165,10 +171,14 @@ public final class FlinkThroughput {
     engine(small, 2);
 
     double bestSingle = 0;
+    double singleCpuMicros = Double.MAX_VALUE;
     double[] fullP = {Double.MAX_VALUE, Double.MAX_VALUE};
     double[] smallP = {Double.MAX_VALUE, Double.MAX_VALUE};
     for (int round = 0; round < rounds; round++) {
+      long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       bestSingle = Math.max(bestSingle, single(bytes));
+      long cpu1 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      singleCpuMicros = Math.min(singleCpuMicros, (cpu1 - cpu0) / 1e3 / n);
       for (int p = 1; p <= 2; p++) {
         smallP[p - 1] = Math.min(smallP[p - 1], engine(small, p));
         fullP[p - 1] = Math.min(fullP[p - 1], engine(n, p));
@@ -215,21 +225,48 @@ public final class FlinkThroughput {
         scaling, scaling >= 1.6 ? "MET" : "MISSED");
     System.out.printf(Locale.ROOT, "(whole jobs, start included: cost %.2fx, parallelism 2 %.2fx parallelism 1)%n",
         bestSingle / (n / fullP[0]), fullP[0] / fullP[1]);
-    System.out.printf(Locale.ROOT, "%nCPU per report by task in one job of %d (microseconds; threads of the same task summed; a task at parallelism 1 is one thread):%n", n);
-    System.out.printf(Locale.ROOT, "| task | parallelism 1 | parallelism 2 |%n| --- | ---: | ---: |%n");
+    System.out.printf(Locale.ROOT, "%nCPU per report, by task, in one more job of %d reports (microseconds of thread CPU time, which other"
+        + " work on the machine does not inflate much; the threads of a task's parallel instances summed):%n", n);
+    System.out.printf(Locale.ROOT, "| threads | parallelism 1 | parallelism 2 |%n| --- | ---: | ---: |%n");
+    double[] tasks = new double[2];
+    double[] rest = new double[2];
+    double[] setUp = new double[2];
     java.util.Set<String> groups = new java.util.TreeSet<>(cpuP1.keySet());
     groups.addAll(cpuP2.keySet());
-    double sum1 = 0;
-    double sum2 = 0;
+    groups.remove(NET_RUNTIME);
     for (String g : groups) {
-      double a = cpuP1.getOrDefault(g, 0.0);
-      double b = cpuP2.getOrDefault(g, 0.0);
-      sum1 += a;
-      sum2 += b;
-      System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f |%n", g, a / n * 1e6, b / n * 1e6);
+      double[] v = {cpuP1.getOrDefault(g, 0.0), cpuP2.getOrDefault(g, 0.0)};
+      boolean task = !g.startsWith("(other)") && !g.contains("Flusher") && !g.contains("Trigger");
+      for (int i = 0; i < 2; i++) {
+        if (g.equals("(other) cpu-sampler")) {
+          continue;
+        } else if (g.equals("(other) main")) {
+          setUp[i] += v[i];
+        } else if (task) {
+          tasks[i] += v[i];
+        } else {
+          rest[i] += v[i];
+        }
+      }
+      if (task) {
+        System.out.printf(Locale.ROOT, "| task: %s | %.2f | %.2f |%n", g, v[0] / n * 1e6, v[1] / n * 1e6);
+      }
     }
-    System.out.printf(Locale.ROOT, "| all threads | %.2f | %.2f |%n", sum1 / n * 1e6, sum2 / n * 1e6);
-    System.out.printf(Locale.ROOT, "(single-threaded accumulator: %.2f microseconds per report)%n%n", 1e6 / bestSingle);
+    System.out.printf(Locale.ROOT, "| all tasks | %.2f | %.2f |%n", tasks[0] / n * 1e6, tasks[1] / n * 1e6);
+    System.out.printf(Locale.ROOT, "| Flink's other threads (RPC, metrics, output flushers, timers) | %.2f | %.2f |%n",
+        rest[0] / n * 1e6, rest[1] / n * 1e6);
+    System.out.printf(Locale.ROOT, "| main thread (starts the MiniCluster, builds the job; once per job) | %.2f | %.2f |%n",
+        setUp[0] / n * 1e6, setUp[1] / n * 1e6);
+    System.out.printf(Locale.ROOT, "| single-threaded accumulator, the same reports (read + add) | %.2f | |%n", singleCpuMicros);
+    System.out.printf(Locale.ROOT, "CPU per report of all tasks at parallelism 1: %.2fx the single-threaded accumulator's%n",
+        tasks[0] / n * 1e6 / singleCpuMicros);
+    double busy1 = tasks[0] / cpuP1.get(NET_RUNTIME);
+    double busy2 = tasks[1] / cpuP2.get(NET_RUNTIME);
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf(Locale.ROOT, "cores kept busy by the tasks (their CPU time over the net runtime): %.2f at parallelism 1,"
+        + " %.2f at parallelism 2, of %d; on a quiet machine, parallelism 2 on %d cores can give at most %d / %.2f = %.2fx"
+        + " parallelism 1 (parallelism 1 runs its tasks in %d threads, which already share the cores)%n%n",
+        busy1, busy2, cores, cores, cores, busy1, cores / busy1, 3);
     System.out.printf(Locale.ROOT, "state: %d domain-day windows, %d bytes serialized, %.0f bytes per domain-day%n",
         windows.size(), stateBytes, stateBytes / (double) windows.size());
     if (load(loadStart) > 1.0 || load(loadEnd) > 1.0) {
@@ -267,15 +304,19 @@ public final class FlinkThroughput {
     return Math.max(1, result.getNetRuntime(TimeUnit.MILLISECONDS)) / 1000.0;
   }
 
-  /** The CPU seconds by thread group of one job (this JVM's threads: the MiniCluster runs here). */
+  /**
+   * The CPU seconds by thread group of one job (this JVM's threads: the MiniCluster runs here), and
+   * under the key {@link #NET_RUNTIME} the job's net runtime in seconds.
+   */
   private static Map<String, Double> cpuOfJob(int n, int parallelism) throws Exception {
     Map<String, Double> before;
     Map<String, Double> after;
+    double seconds;
     CpuSampler s = new CpuSampler();
     try {
       Thread.sleep(50);
       before = s.byGroup();
-      engine(n, parallelism);
+      seconds = engine(n, parallelism);
     } finally {
       s.stop();
     }
@@ -287,6 +328,7 @@ public final class FlinkThroughput {
         used.put(e.getKey(), d);
       }
     }
+    used.put(NET_RUNTIME, seconds);
     return used;
   }
 
