@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A Flink serializer that writes a value as a length and the bytes of the SDK's own versioned
- * form (never Kryo's generic fallback): a summary in {@code ReportSummary.toBytes()}, a report as
- * compact RFC 8460 JSON. The length is checked against a bound before anything is allocated.
+ * form (never Kryo's generic fallback), such as a summary in {@code ReportSummary.toBytes()}. The
+ * length is checked against a bound before anything is allocated.
  *
  * @param <T> the type
  */

@@ -112,7 +112,7 @@ final class ReportCodec {
           u8(1);
         } else {
           u8(0);
-          text(d.resultType().value());
+          text(d.resultType().wireName());
         }
         optText(d.sendingMtaIp());
         optText(d.receivingMxHostname());

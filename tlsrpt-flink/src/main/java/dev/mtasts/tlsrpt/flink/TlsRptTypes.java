@@ -13,7 +13,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  * }</pre>
  */
 public final class TlsRptTypes {
-  /** A report, serialized as compact RFC 8460 JSON. */
+  /** A report, in {@link ReportSerializer}'s compact, versioned binary form. */
   public static final TypeInformation<TlsRptReport> REPORT =
       new SerializerTypeInfo<>(TlsRptReport.class, new ReportSerializer());
 
