@@ -1,6 +1,6 @@
 package dev.mtasts.policy;
 
-import dev.mtasts.policy.internal.Hosts;
+import dev.mtasts.policy.internal.DomainNameSyntax;
 import dev.mtasts.policy.internal.MxIndex;
 import dev.mtasts.policy.internal.MxPatternList;
 import java.io.InputStream;
@@ -177,7 +177,7 @@ public record MtaStsPolicy(
       return found == MxIndex.MATCH;
     }
     // Convert once for all patterns (RFC 8461 §3.2: patterns are A-labels).
-    @Nullable String ascii = Hosts.toAsciiHost(mxHost);
+    @Nullable String ascii = DomainNameSyntax.toAsciiHost(mxHost);
     return ascii != null && patterns.match(ascii) == MxIndex.MATCH;
   }
 

@@ -1,6 +1,6 @@
 package dev.mtasts.policy;
 
-import dev.mtasts.policy.internal.DomainSyntax;
+import dev.mtasts.policy.internal.DomainNameSyntax;
 import dev.mtasts.policy.internal.Hosts;
 import java.util.Locale;
 import java.util.Objects;
@@ -53,12 +53,12 @@ public final class MxPattern {
     Objects.requireNonNull(pattern, "pattern");
     // One pass validates and tells whether lower-casing is needed: policy files are almost
     // always lower case already, and then the text is kept as is.
-    long problem = DomainSyntax.checkCase(pattern, 0, pattern.length());
-    if (problem == DomainSyntax.VALID_MIXED_CASE) {
+    long problem = DomainNameSyntax.checkCase(pattern, 0, pattern.length());
+    if (problem == DomainNameSyntax.VALID_MIXED_CASE) {
       return pattern.toLowerCase(Locale.ROOT);
     }
-    if (problem != DomainSyntax.VALID) {
-      throw new IllegalArgumentException(DomainSyntax.describe(pattern, problem));
+    if (problem != DomainNameSyntax.VALID) {
+      throw new IllegalArgumentException(DomainNameSyntax.describe(pattern, problem));
     }
     return pattern;
   }
@@ -98,14 +98,14 @@ public final class MxPattern {
    */
   public static MxPattern parse(String text) {
     Objects.requireNonNull(text, "text");
-    long problem = DomainSyntax.check(text, 0, text.length());
-    if (problem != DomainSyntax.VALID) {
-      int index = DomainSyntax.index(problem);
+    long problem = DomainNameSyntax.check(text, 0, text.length());
+    if (problem != DomainNameSyntax.VALID) {
+      int index = DomainNameSyntax.index(problem);
       throw new PolicyParseException(
-          DomainSyntax.code(problem),
+          DomainNameSyntax.code(problem),
           1,
           text.codePointCount(0, Math.min(index, text.length())) + 1,
-          DomainSyntax.describe(text, problem));
+          DomainNameSyntax.describe(text, problem));
     }
     return new MxPattern(text);
   }
@@ -136,11 +136,11 @@ public final class MxPattern {
    */
   public boolean matches(String mxHost) {
     Objects.requireNonNull(mxHost, "mxHost");
-    if (Hosts.isAscii(mxHost)) {
+    if (DomainNameSyntax.isAscii(mxHost)) {
       return Hosts.matchesAscii(pattern, mxHost);
     }
-    @Nullable String ascii = Hosts.toAsciiHost(mxHost);
-    return ascii != null && Hosts.isAscii(ascii) && Hosts.matchesAscii(pattern, ascii);
+    @Nullable String ascii = DomainNameSyntax.toAsciiHost(mxHost);
+    return ascii != null && DomainNameSyntax.isAscii(ascii) && Hosts.matchesAscii(pattern, ascii);
   }
 
   /**

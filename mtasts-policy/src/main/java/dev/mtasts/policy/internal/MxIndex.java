@@ -127,7 +127,7 @@ public final class MxIndex {
       }
     }
     // Patterns are ASCII, so a host that matched was ASCII; one that did not may be a U-label.
-    return Hosts.isAscii(host) ? NO_MATCH : NOT_ASCII;
+    return DomainNameSyntax.isAscii(host) ? NO_MATCH : NOT_ASCII;
   }
 
   private static boolean find(@Nullable String[] table, int[] hs, int h, String host,

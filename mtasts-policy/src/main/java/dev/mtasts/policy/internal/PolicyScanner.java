@@ -454,7 +454,7 @@ public final class PolicyScanner {
         allDigits = false;
       } else if (c == '.') {
         int len = i - labelStart;
-        if (len == 0 || len > DomainSyntax.MAX_LABEL || s.charAt(i - 1) == '-') {
+        if (len == 0 || len > DomainNameSyntax.MAX_LABEL || s.charAt(i - 1) == '-') {
           return -1;
         }
         labels++;
@@ -480,7 +480,7 @@ public final class PolicyScanner {
     int end = i;
     int len = end - labelStart;
     // an empty last label is an empty value, a bare "*." or a trailing dot: the general path says which
-    if (len == 0 || len > DomainSyntax.MAX_LABEL || s.charAt(end - 1) == '-' || end - from > DomainSyntax.MAX_NAME) {
+    if (len == 0 || len > DomainNameSyntax.MAX_LABEL || s.charAt(end - 1) == '-' || end - from > DomainNameSyntax.MAX_NAME) {
       return -1;
     }
     if (allDigits) {
@@ -521,9 +521,9 @@ public final class PolicyScanner {
       // The record validates; the positioned error is worked out only when it refuses.
       pattern = new MxPattern(value);
     } catch (IllegalArgumentException e) {
-      long problem = DomainSyntax.check(value, 0, value.length());
-      int at = lenient ? from : from + DomainSyntax.index(problem);
-      throw error(DomainSyntax.code(problem), Math.min(at, to), DomainSyntax.describe(value, problem));
+      long problem = DomainNameSyntax.check(value, 0, value.length());
+      int at = lenient ? from : from + DomainNameSyntax.index(problem);
+      throw error(DomainNameSyntax.code(problem), Math.min(at, to), DomainNameSyntax.describe(value, problem));
     }
     addMx(pattern);
   }
@@ -535,18 +535,18 @@ public final class PolicyScanner {
           "mx \"" + value + "\" ends with a dot; read without it");
       v = v.substring(0, v.length() - 1);
     }
-    if (!Hosts.isAscii(v)) {
-      int deviation = Hosts.idnaDeviation(v);
+    if (!DomainNameSyntax.isAscii(v)) {
+      int deviation = DomainNameSyntax.idnaDeviation(v);
       if (deviation >= 0) {
         // java.net.IDN is IDNA2003: it would silently read another name ("straße" as "strasse"),
         // and a policy naming the wrong MX host is worse than a refused one (RFC 8461 §3.2).
         throw error(PolicyErrorCode.MX_U_LABEL, from + deviation, "mx \"" + value + "\" contains "
-            + Hosts.describeDeviation(v.charAt(deviation)) + ", which IDNA2003 (the only conversion"
+            + DomainNameSyntax.describeDeviation(v.charAt(deviation)) + ", which IDNA2003 (the only conversion"
             + " available here) maps to a different name than IDNA2008 does; write the mx as its"
             + " IDNA2008 A-label (xn--...)");
       }
-      String ascii = Hosts.toAsciiHost(v);
-      if (ascii == null || !Hosts.isAscii(ascii)) {
+      String ascii = DomainNameSyntax.toAsciiHost(v);
+      if (ascii == null || !DomainNameSyntax.isAscii(ascii)) {
         throw error(PolicyErrorCode.MX_U_LABEL, from, "mx \"" + value
             + "\" is not a valid internationalized host name; write it as A-labels (xn--...)");
       }
