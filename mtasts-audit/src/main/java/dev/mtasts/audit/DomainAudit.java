@@ -9,6 +9,8 @@ import dev.mtasts.dns.MxHost;
 import dev.mtasts.dns.StsRecord;
 import dev.mtasts.dns.TlsRptRecord;
 import dev.mtasts.lifecycle.PublicationHistory;
+import dev.mtasts.policy.DomainName;
+import dev.mtasts.policy.DomainNameException;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.sender.AddressKind;
 import dev.mtasts.sender.FetchedPolicy;
@@ -135,19 +137,19 @@ public final class DomainAudit {
     if (d.isEmpty()) {
       throw new IllegalArgumentException("the domain is empty; give the policy domain, e.g. example.com");
     }
-    if (d.length() > 254 || (d.length() > 253 && !d.endsWith("."))) {
-      throw new IllegalArgumentException("the domain is " + d.length()
-          + " characters long; a domain name has at most 253 (RFC 1035 §2.3.4)");
-    }
-    if (d.startsWith("[") || d.indexOf(':') >= 0 || isIpv4(d)) {
-      throw new IllegalArgumentException("\"" + dev.mtasts.audit.internal.Texts.quote(d)
-          + "\" is an IP address; MTA-STS applies to domain names only (RFC 8461 §4: address literals have no policy)");
+    if (d.startsWith("[") || d.indexOf(':') >= 0) {
+      throw ipAddress(d);
     }
     String ascii;
     try {
-      ascii = PolicyFetcher.policyHost(d).substring("mta-sts.".length());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
+      ascii = DomainName.parse(d, DomainName.Syntax.INPUT).toString();
+    } catch (DomainNameException e) {
+      switch (e.code()) {
+        case IP_ADDRESS -> throw ipAddress(d);
+        case NAME_TOO_LONG -> throw new IllegalArgumentException(d.length() > 253 ? "the domain is " + d.length()
+            + " characters long; a domain name has at most 253 (RFC 1035 §2.3.4)" : e.detail(), e);
+        default -> throw new IllegalArgumentException(e.detail(), e);
+      }
     }
     if (ascii.length() > 253 - "mta-sts.".length()) {
       throw new IllegalArgumentException("the domain " + ascii + " is too long for its policy host mta-sts."
@@ -159,18 +161,9 @@ public final class DomainAudit {
     return ascii;
   }
 
-  private static boolean isIpv4(String d) {
-    String s = d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
-    String[] parts = s.split("\\.", -1);
-    if (parts.length != 4) {
-      return false;
-    }
-    for (String p : parts) {
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        return false;
-      }
-    }
-    return true;
+  private static IllegalArgumentException ipAddress(String d) {
+    return new IllegalArgumentException("\"" + dev.mtasts.audit.internal.Texts.quote(d)
+        + "\" is an IP address; MTA-STS applies to domain names only (RFC 8461 §4: address literals have no policy)");
   }
 
   /**
@@ -462,8 +455,7 @@ public final class DomainAudit {
       if (address.isUnresolved()) {
         throw new IllegalArgumentException("connect address " + address + " is not resolved");
       }
-      String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-      connect.put(dev.mtasts.policy.MxPattern.of(h.toLowerCase(Locale.ROOT)).pattern(), address);
+      connect.put(DomainName.of(host, DomainName.Syntax.INPUT).toString(), address);
       return this;
     }
 

@@ -1,7 +1,7 @@
 package dev.mtasts.dns;
 
 import dev.mtasts.dns.internal.DnsClient;
-import dev.mtasts.dns.internal.DomainNames;
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.policy.MtaStsException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,11 +32,13 @@ import org.xbill.DNS.Type;
  * <p>The returned stages never complete exceptionally for DNS problems: those are {@link
  * LookupResult} values. Instances are immutable and thread-safe.
  *
- * <p>Internationalized domains are converted with {@link java.net.IDN}, which implements IDNA2003.
- * IDNA2003 maps ß and ẞ to {@code ss}, ς to σ and drops ZERO WIDTH JOINER / NON-JOINER, whereas
- * the DNS holds IDNA2008 A-labels, where these are distinct names: {@code straße.de} is {@code
- * xn--strae-oqa.de}, not {@code strasse.de}. Rather than query the wrong name, the lookups refuse
- * such a domain with an {@link IllegalArgumentException}; pass its A-label instead.
+ * <p>Domains are read as {@link dev.mtasts.policy.DomainName.Syntax#INPUT} names: a root dot is
+ * dropped and internationalized domains are converted with {@link java.net.IDN}, which implements
+ * IDNA2003. IDNA2003 maps ß and ẞ to {@code ss}, ς to σ and drops ZERO WIDTH JOINER / NON-JOINER,
+ * whereas the DNS holds IDNA2008 A-labels, where these are distinct names: {@code straße.de} is
+ * {@code xn--strae-oqa.de}, not {@code strasse.de}. Rather than query the wrong name, the lookups
+ * refuse such a domain with an {@link IllegalArgumentException} (its cause a {@link
+ * dev.mtasts.policy.DomainNameException} with the code and column); pass its A-label instead.
  *
  * <pre>{@code
  * MtaStsResolver resolver = MtaStsResolver.system();
@@ -120,7 +122,7 @@ public final class MtaStsResolver {
    *     name holding ß, ẞ, ς, ZWJ or ZWNJ (see the class description; pass its A-label)
    */
   public CompletionStage<LookupResult<List<MxHost>>> lookupMx(String domain) {
-    String ascii = DomainNames.toAscii(domain);
+    String ascii = DomainName.of(domain, DomainName.Syntax.INPUT).toString();
     return client.query(absolute(ascii), Type.MX).thenApply(answer -> {
       if (answer instanceof DnsClient.Records records) {
         List<MxHost> hosts = new ArrayList<>();
@@ -200,7 +202,7 @@ public final class MtaStsResolver {
     if (!label.isEmpty() && !label.equals(StsRecord.LABEL) && !label.equals(TlsRptRecord.LABEL)) {
       throw new IllegalArgumentException("label \"" + label + "\" is not " + StsRecord.LABEL + " or " + TlsRptRecord.LABEL);
     }
-    String ascii = (label.isEmpty() ? "" : label + ".") + DomainNames.toAscii(domain);
+    String ascii = (label.isEmpty() ? "" : label + ".") + DomainName.of(domain, DomainName.Syntax.INPUT);
     return client.aliases(absolute(ascii)).thenApply(answer -> {
       if (answer instanceof DnsClient.Records records) {
         if (records.records().isEmpty()) {
@@ -257,7 +259,7 @@ public final class MtaStsResolver {
 
   private <T> CompletionStage<LookupResult<T>> lookupTxt(String label, String domain,
       BiFunction<List<List<byte[]>>, ParseMode, RecordSelection<T>> selector) {
-    String ascii = label + "." + DomainNames.toAscii(domain);
+    String ascii = label + "." + DomainName.of(domain, DomainName.Syntax.INPUT);
     Name name = absolute(ascii);
     return client.query(name, Type.TXT).thenApply(answer -> {
       if (!(answer instanceof DnsClient.Records records)) {

@@ -1,6 +1,6 @@
 package dev.mtasts.dns;
 
-import dev.mtasts.dns.internal.DomainNames;
+import dev.mtasts.policy.DomainName;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class ZoneFile {
   public static String render(String domain, StsRecord record, Duration ttl) {
     Objects.requireNonNull(record, "record");
     record.id().requireRfcCompliant();
-    return txtLine(StsRecord.LABEL + "." + DomainNames.toAscii(domain), record.toText(), ttl);
+    return txtLine(StsRecord.LABEL + "." + DomainName.of(domain, DomainName.Syntax.INPUT), record.toText(), ttl);
   }
 
   /**
@@ -54,7 +54,7 @@ public final class ZoneFile {
    * @throws IllegalArgumentException if the domain or the TTL is invalid
    */
   public static String render(String domain, TlsRptRecord record, Duration ttl) {
-    return txtLine(TlsRptRecord.LABEL + "." + DomainNames.toAscii(domain), record.toText(), ttl);
+    return txtLine(TlsRptRecord.LABEL + "." + DomainName.of(domain, DomainName.Syntax.INPUT), record.toText(), ttl);
   }
 
   /**

@@ -1,10 +1,10 @@
 package dev.mtasts.lifecycle;
 
 import dev.mtasts.dns.PolicyId;
-import dev.mtasts.lifecycle.internal.Domains;
 import dev.mtasts.lifecycle.internal.FileLock;
 import dev.mtasts.lifecycle.internal.HistoryJson;
 import dev.mtasts.lifecycle.internal.HistoryRules;
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.policy.MtaStsException;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.internal.files.AtomicFile;
@@ -70,7 +70,7 @@ public record PublicationHistory(String domain, List<ServedPolicy> entries) {
    *     out of order, or an entry other than the last is still open
    */
   public PublicationHistory {
-    domain = Domains.normalize(Objects.requireNonNull(domain, "domain"));
+    domain = DomainName.of(Objects.requireNonNull(domain, "domain")).toString();
     entries = List.copyOf(entries);
     HistoryRules.Problem problem = HistoryRules.firstProblem(entries);
     if (problem != null) {
@@ -100,7 +100,7 @@ public record PublicationHistory(String domain, List<ServedPolicy> entries) {
    * @throws MtaStsException if the file exists but cannot be read
    */
   public static PublicationHistory read(Path file, String domain) {
-    String expected = Domains.normalize(domain);
+    String expected = DomainName.of(domain).toString();
     PublicationHistory history;
     try (InputStream in = Files.newInputStream(file)) {
       history = HistoryJson.read(in);

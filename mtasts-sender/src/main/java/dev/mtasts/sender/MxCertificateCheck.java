@@ -1,6 +1,7 @@
 package dev.mtasts.sender;
 
-import dev.mtasts.sender.internal.DomainNames;
+import dev.mtasts.policy.DomainName;
+import dev.mtasts.sender.internal.Texts;
 import dev.mtasts.sender.internal.WebPki;
 import dev.mtasts.tlsrpt.ResultType;
 import java.security.cert.Certificate;
@@ -72,8 +73,7 @@ public final class MxCertificateCheck {
    * @return {@link TlsOutcome#validated()} or the failure with its TLS-RPT result type
    */
   public TlsOutcome check(List<X509Certificate> chain, String mxHost) {
-    String host = mxHost.endsWith(".") ? mxHost.substring(0, mxHost.length() - 1) : mxHost;
-    WebPki.@Nullable Refusal r = pki.check(List.copyOf(chain), host.toLowerCase(java.util.Locale.ROOT), clock.instant());
+    WebPki.@Nullable Refusal r = pki.check(List.copyOf(chain), DomainName.comparisonKey(mxHost), clock.instant());
     if (r == null) {
       return TlsOutcome.validated();
     }
@@ -83,7 +83,7 @@ public final class MxCertificateCheck {
       case HOST_MISMATCH, NO_DNS_NAME -> ResultType.CERTIFICATE_HOST_MISMATCH;
     };
     return new TlsOutcome(TlsOutcome.Status.CERTIFICATE_INVALID, type,
-        "MX host " + DomainNames.escape(mxHost) + ": " + r.message().replace("RFC 8461 §3.3", "RFC 8461 §4.2"));
+        "MX host " + Texts.escape(mxHost) + ": " + r.message().replace("RFC 8461 §3.3", "RFC 8461 §4.2"));
   }
 
   /**
@@ -99,7 +99,7 @@ public final class MxCertificateCheck {
       peer = session.getPeerCertificates();
     } catch (SSLPeerUnverifiedException e) {
       return new TlsOutcome(TlsOutcome.Status.CERTIFICATE_INVALID, ResultType.CERTIFICATE_NOT_TRUSTED,
-          "MX host " + DomainNames.escape(mxHost) + " presented no certificate");
+          "MX host " + Texts.escape(mxHost) + " presented no certificate");
     }
     List<X509Certificate> chain = new ArrayList<>(peer.length);
     for (Certificate c : peer) {

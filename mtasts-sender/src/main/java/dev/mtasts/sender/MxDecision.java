@@ -2,7 +2,7 @@ package dev.mtasts.sender;
 
 import dev.mtasts.policy.Mode;
 import dev.mtasts.policy.MtaStsPolicy;
-import dev.mtasts.sender.internal.DomainNames;
+import dev.mtasts.sender.internal.Texts;
 import dev.mtasts.tlsrpt.ResultType;
 import java.util.Objects;
 
@@ -42,9 +42,9 @@ public final class MxDecision {
     MtaStsPolicy policy = found.policy().policy();
     if (policy.matches(mxHost)) {
       return new MxVerdict(MxVerdict.Action.DELIVER, true, null,
-          "MX host " + DomainNames.escape(mxHost) + " matches the policy's mx patterns (RFC 8461 §4.1)");
+          "MX host " + Texts.escape(mxHost) + " matches the policy's mx patterns (RFC 8461 §4.1)");
     }
-    String why = "MX host " + DomainNames.escape(mxHost) + " matches none of the mx patterns "
+    String why = "MX host " + Texts.escape(mxHost) + " matches none of the mx patterns "
         + policy.mx() + " (RFC 8461 §4.1)";
     return policy.mode() == Mode.ENFORCE
         ? new MxVerdict(MxVerdict.Action.TRY_NEXT_MX, true, ResultType.VALIDATION_FAILURE,
@@ -67,12 +67,12 @@ public final class MxDecision {
     Objects.requireNonNull(dane, "dane");
     if (dane == DaneStatus.FAILED) {
       return new MxVerdict(MxVerdict.Action.TRY_NEXT_MX, false, null,
-          "DANE validation failed for MX host " + DomainNames.escape(mxHost)
+          "DANE validation failed for MX host " + Texts.escape(mxHost)
               + "; MTA-STS never overrides it (RFC 8461 §2)");
     }
     if (dane == DaneStatus.VALIDATED) {
       return new MxVerdict(MxVerdict.Action.DELIVER, false, null,
-          "DANE validated MX host " + DomainNames.escape(mxHost) + "; it takes precedence over MTA-STS");
+          "DANE validated MX host " + Texts.escape(mxHost) + "; it takes precedence over MTA-STS");
     }
     MxVerdict pattern = beforeConnect(discovery, mxHost);
     if (!pattern.policyApplied() || pattern.failure() != null) {
@@ -81,7 +81,7 @@ public final class MxDecision {
     Mode mode = ((DiscoveryResult.Found) discovery).policy().policy().mode();
     if (tls.isValidated()) {
       return new MxVerdict(MxVerdict.Action.DELIVER, true, null,
-          "MX host " + DomainNames.escape(mxHost) + " matches the policy and its TLS session is valid (RFC 8461 §4)");
+          "MX host " + Texts.escape(mxHost) + " matches the policy and its TLS session is valid (RFC 8461 §4)");
     }
     return mode == Mode.ENFORCE
         ? new MxVerdict(MxVerdict.Action.TRY_NEXT_MX, true, tls.failure(),

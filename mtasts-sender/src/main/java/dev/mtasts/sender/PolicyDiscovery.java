@@ -2,9 +2,9 @@ package dev.mtasts.sender;
 
 import dev.mtasts.dns.LookupResult;
 import dev.mtasts.dns.StsRecord;
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.policy.Mode;
 import dev.mtasts.policy.MtaStsException;
-import dev.mtasts.sender.internal.DomainNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -166,7 +166,7 @@ public final class PolicyDiscovery implements AutoCloseable {
     if (hit != null) {
       return CompletableFuture.completedFuture(hit);
     }
-    String ascii = DomainNames.toAscii(domain);
+    String ascii = DomainName.of(domain, DomainName.Syntax.INPUT).toString();
     hit = ascii.equals(domain) ? null : hit(ascii);
     return hit != null ? CompletableFuture.completedFuture(hit) : resolve(ascii, false);
   }
@@ -185,7 +185,7 @@ public final class PolicyDiscovery implements AutoCloseable {
     if (hit != null) {
       return hit;
     }
-    String ascii = DomainNames.toAscii(domain);
+    String ascii = DomainName.of(domain, DomainName.Syntax.INPUT).toString();
     hit = ascii.equals(domain) ? null : hit(ascii);
     return hit != null ? hit : await(resolve(ascii, false));
   }
@@ -200,7 +200,7 @@ public final class PolicyDiscovery implements AutoCloseable {
    * @throws IllegalArgumentException if the domain is not a domain name
    */
   public CompletionStage<DiscoveryResult> recheck(String domain) {
-    return resolve(DomainNames.toAscii(domain), true);
+    return resolve(DomainName.of(domain, DomainName.Syntax.INPUT).toString(), true);
   }
 
   /**
@@ -210,7 +210,7 @@ public final class PolicyDiscovery implements AutoCloseable {
    * @return the policy, or {@code null} when none is held in memory
    */
   public @Nullable CachedPolicy cached(String domain) {
-    Slot s = slots.get(DomainNames.toAscii(domain));
+    Slot s = slots.get(DomainName.of(domain, DomainName.Syntax.INPUT).toString());
     return s == null ? null : s.snapshot.policy();
   }
 

@@ -1,14 +1,15 @@
 package dev.mtasts.sender;
 
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.policy.Location;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.ParseResult;
 import dev.mtasts.policy.PolicyParseException;
 import dev.mtasts.policy.PolicyParser;
 import dev.mtasts.sender.internal.BoundedBody;
-import dev.mtasts.sender.internal.DomainNames;
 import dev.mtasts.sender.internal.FetchBackoff;
 import dev.mtasts.sender.internal.PolicyHostTrustManager;
+import dev.mtasts.sender.internal.Texts;
 import dev.mtasts.sender.internal.WebPki;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -179,7 +180,7 @@ public final class PolicyFetcher {
    * @throws IllegalArgumentException if the domain is not a domain name
    */
   public static String policyHost(String domain) {
-    return "mta-sts." + DomainNames.toAscii(domain);
+    return "mta-sts." + DomainName.of(domain, DomainName.Syntax.INPUT).toString();
   }
 
   /**
@@ -217,7 +218,7 @@ public final class PolicyFetcher {
    */
   public CompletionStage<FetchedPolicy> fetch(String domain, String policyId) {
     Objects.requireNonNull(policyId, "policyId");
-    String ascii = DomainNames.toAscii(Objects.requireNonNull(domain, "domain"));
+    String ascii = DomainName.of(Objects.requireNonNull(domain, "domain"), DomainName.Syntax.INPUT).toString();
     String host = "mta-sts." + ascii;
     String url = "https://" + host + WELL_KNOWN_PATH;
     Instant now = clock.instant();
@@ -430,7 +431,7 @@ public final class PolicyFetcher {
     if (status >= 300 && status < 400) {
       String location = headers.firstValue("location").orElse(null);
       throw new PolicyFetchException(FetchErrorCode.REDIRECT, url, "HTTP " + status + " redirect"
-          + (location == null ? " (no Location)" : " to \"" + DomainNames.escape(location) + "\"")
+          + (location == null ? " (no Location)" : " to \"" + Texts.escape(location) + "\"")
           + " is not followed (RFC 8461 §3.3); serve the policy itself with status 200",
           status, location, null);
     }
@@ -472,7 +473,7 @@ public final class PolicyFetcher {
     String media = parts[0].strip().toLowerCase(Locale.ROOT);
     if (!media.equals("text/plain")) {
       return fail(FetchErrorCode.CONTENT_TYPE_NOT_TEXT_PLAIN, "", "Content-Type \""
-          + DomainNames.escape(value) + "\" is not text/plain (RFC 8461 §3.2)", null);
+          + Texts.escape(value) + "\" is not text/plain (RFC 8461 §3.2)", null);
     }
     for (int i = 1; i < parts.length; i++) {
       String p = parts[i].strip();
@@ -486,8 +487,8 @@ public final class PolicyFetcher {
       }
       cs = cs.toLowerCase(Locale.ROOT);
       if (!cs.equals("utf-8") && !cs.equals("us-ascii")) {
-        return fail(FetchErrorCode.CHARSET_NOT_UTF8, "", "Content-Type \"" + DomainNames.escape(value)
-            + "\" names charset " + DomainNames.escape(cs) + "; a policy is UTF-8 (RFC 8461 §3.2),"
+        return fail(FetchErrorCode.CHARSET_NOT_UTF8, "", "Content-Type \"" + Texts.escape(value)
+            + "\" names charset " + Texts.escape(cs) + "; a policy is UTF-8 (RFC 8461 §3.2),"
             + " serve it as text/plain or text/plain; charset=utf-8", null);
       }
     }
@@ -686,7 +687,7 @@ public final class PolicyFetcher {
       if (address.isUnresolved()) {
         throw new IllegalArgumentException("connect address " + address + " is not resolved");
       }
-      connect.put(DomainNames.toAscii(policyHost), address);
+      connect.put(DomainName.of(policyHost, DomainName.Syntax.INPUT).toString(), address);
       return this;
     }
 

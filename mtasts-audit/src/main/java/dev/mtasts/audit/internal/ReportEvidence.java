@@ -1,5 +1,6 @@
 package dev.mtasts.audit.internal;
 
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.tlsrpt.FailureDetail;
 import dev.mtasts.tlsrpt.PolicyResult;
 import dev.mtasts.tlsrpt.ReportParseException;
@@ -73,10 +74,7 @@ final class ReportEvidence {
       }
       boolean ours = false;
       for (PolicyResult policy : report.policies()) {
-        String pd = policy.policyDomain() == null ? "" : policy.policyDomain().toLowerCase(Locale.ROOT);
-        if (pd.endsWith(".")) {
-          pd = pd.substring(0, pd.length() - 1);
-        }
+        String pd = policy.policyDomain() == null ? "" : DomainName.comparisonKey(policy.policyDomain());
         if (!pd.equals(domain)) {
           continue;
         }
@@ -84,10 +82,7 @@ final class ReportEvidence {
         for (FailureDetail d : policy.failureDetails()) {
           String host = d.receivingMxHostname();
           if (host != null && d.resultType().equals(ResultType.CERTIFICATE_HOST_MISMATCH)) {
-            String h = host.toLowerCase(Locale.ROOT);
-            if (h.endsWith(".")) {
-              h = h.substring(0, h.length() - 1);
-            }
+            String h = DomainName.comparisonKey(host);
             if (byHost.size() < 1000 || byHost.containsKey(h)) {
               byHost.merge(h, d.failedSessionCount(), Long::sum);
             }

@@ -15,6 +15,8 @@ import dev.mtasts.lifecycle.HistoryFormatException.Code;
 import dev.mtasts.lifecycle.HistoryFormatException;
 import dev.mtasts.lifecycle.PublicationHistory;
 import dev.mtasts.lifecycle.ServedPolicy;
+import dev.mtasts.policy.DomainName;
+import dev.mtasts.policy.DomainNameException;
 import dev.mtasts.policy.MtaStsException;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.PolicyParser;
@@ -203,11 +205,12 @@ public final class HistoryJson {
           break;
         case "domain":
           String text = string(p, value, path);
-          String problem = Domains.problem(text);
-          if (problem != null) {
-            throw error(p, Code.INVALID_DOMAIN, path, problem);
+          try {
+            // RFC 8461 §3: the policy domain, as RFC 5321 Domain in A-label form.
+            domain = DomainName.parse(text).toString();
+          } catch (DomainNameException e) {
+            throw error(p, Code.INVALID_DOMAIN, path, e.detail());
           }
-          domain = text;
           break;
         case "served":
           served = readEntries(p, value, path);

@@ -8,6 +8,7 @@ import dev.mtasts.lifecycle.Readiness;
 import dev.mtasts.lifecycle.Reason.Code;
 import dev.mtasts.lifecycle.Reason;
 import dev.mtasts.lifecycle.ServedPolicy;
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.policy.Mode;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.tlsrpt.DaySummary;
@@ -69,7 +70,7 @@ public final class ReadinessCheck {
    */
   public static Readiness assess(String domain, MtaStsPolicy policy, Evidence evidence,
       Instant now, LifecycleOptions options, @Nullable PublicationHistory history) {
-    String name = Domains.normalize(domain);
+    String name = DomainName.of(domain).toString();
     LocalDate end = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
     LocalDate start = end.minusDays(options.windowDays() - 1L);
     List<Reason> blocking = new ArrayList<>();

@@ -108,7 +108,7 @@ public final class DirectoryPolicyStore implements PolicyStore {
       throw corrupt(domain, f, "a header field cannot be read: " + e.getMessage());
     }
     if (!storedDomain.equals(domain)) {
-      throw corrupt(domain, f, "the entry is for " + DomainNames.escape(storedDomain));
+      throw corrupt(domain, f, "the entry is for " + Texts.escape(storedDomain));
     }
     int start = headerEnd + 2;
     if (length < 0 || bytes.length - start != length) {

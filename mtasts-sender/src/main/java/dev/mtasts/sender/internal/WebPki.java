@@ -197,13 +197,13 @@ public final class WebPki {
 
   private static String subject(X509Certificate cert) {
     List<String> ids = DnsIds.of(cert);
-    return ids.isEmpty() ? "\"" + DomainNames.escape(cert.getSubjectX500Principal().getName()) + "\"" : names(ids);
+    return ids.isEmpty() ? "\"" + Texts.escape(cert.getSubjectX500Principal().getName()) + "\"" : names(ids);
   }
 
   private static String names(List<String> ids) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < ids.size() && i < 8; i++) {
-      b.append(i == 0 ? "" : ", ").append(DomainNames.escape(ids.get(i)));
+      b.append(i == 0 ? "" : ", ").append(Texts.escape(ids.get(i)));
     }
     if (ids.size() > 8) {
       b.append(", ... (").append(ids.size()).append(" names)");
