@@ -12,8 +12,7 @@ module dev.mtasts.tlsrpt {
 
   exports dev.mtasts.tlsrpt;
   // The CLI and the Flink module write a domain's figures with the one JSON writer
-  // (DomainSummaryJson); the Flink module also keys reports by their fingerprints (ReportKey) and
-  // by the normalized policy domain (MxPatterns).
+  // (DomainSummaryJson); the Flink module also keys reports by their fingerprints (ReportKey).
   exports dev.mtasts.tlsrpt.internal to dev.mtasts.cli, dev.mtasts.tlsrpt.flink;
   // One translation of Jackson's limits and errors, shared with the publication history reader.
   exports dev.mtasts.tlsrpt.internal.json to dev.mtasts.lifecycle;

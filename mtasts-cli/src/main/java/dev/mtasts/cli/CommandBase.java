@@ -26,8 +26,7 @@ abstract class CommandBase {
    * surrounding blanks dropped, lower case, one trailing root dot removed.
    */
   static String policyDomainArgument(String domain) {
-    String d = domain.trim().toLowerCase(java.util.Locale.ROOT);
-    return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
+    return dev.mtasts.policy.DomainName.comparisonKey(domain);
   }
 
   final CliEnvironment environment() {

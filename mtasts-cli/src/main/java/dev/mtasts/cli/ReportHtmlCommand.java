@@ -87,7 +87,7 @@ final class ReportHtmlCommand extends CommandBase implements Callable<Integer> {
       notes.add("skipped " + skipped.file() + ": " + skipped.reason());
     }
     HtmlReport.Builder page = HtmlReport.newBuilder(loaded.summary())
-        .title(domain == null ? "TLS-RPT report" : "TLS-RPT report: " + domain.toLowerCase(Locale.ROOT))
+        .title(domain == null ? "TLS-RPT report" : "TLS-RPT report: " + policyDomainArgument(domain))
         .generatedAt(environment().clock().instant())
         .generator(new VersionProvider().getVersion()[0])
         .organizations(organizations.snapshot())
@@ -98,8 +98,8 @@ final class ReportHtmlCommand extends CommandBase implements Callable<Integer> {
     }
     boolean found = !loaded.summary().domains().isEmpty();
     if (domain != null) {
-      page.domains(List.of(domain));
-      found = loaded.summary().domains().contains(domain.toLowerCase(Locale.ROOT));
+      page.domains(List.of(policyDomainArgument(domain)));
+      found = loaded.summary().domains().contains(policyDomainArgument(domain));
     }
     long bytes = HtmlOutput.write(page.build(), out, out());
     if (!"-".equals(out)) {

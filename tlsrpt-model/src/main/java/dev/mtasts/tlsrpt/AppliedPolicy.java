@@ -1,6 +1,6 @@
 package dev.mtasts.tlsrpt;
 
-import dev.mtasts.tlsrpt.internal.AsciiDomains;
+import dev.mtasts.policy.DomainName;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param policyType the policy type (not {@link PolicyType#UNKNOWN})
  * @param policyStrings the policy lines (STS) or TLSA records (RFC 8460 §4.5)
- * @param policyDomain the policy domain: an ASCII DNS name (IDNs as A-labels, RFC 8460 §4.4)
+ * @param policyDomain the policy domain: an ASCII DNS name (IDNs as A-labels, RFC 8460 §4.4), as
+ *     {@link DomainName.Syntax#LENIENT} reads it; kept as given
  * @param mxHosts the MX patterns of an STS policy, otherwise empty
  */
 public record AppliedPolicy(
@@ -24,8 +25,9 @@ public record AppliedPolicy(
    * @param policyDomain the {@code policyDomain} component
    * @param mxHosts the {@code mxHosts} component
    * @throws IllegalArgumentException for {@link PolicyType#UNKNOWN}, or a domain that is not an
-   *     ASCII DNS name (a U-label IDN such as {@code bücher.example} must be converted to A-labels
-   *     first, for example with {@link java.net.IDN#toASCII(String)})
+   *     ASCII DNS name by {@link DomainName.Syntax#LENIENT} (a U-label IDN such as {@code
+   *     bücher.example} must be converted to A-labels first, for example with {@link
+   *     DomainName.Syntax#INPUT})
    */
   public AppliedPolicy {
     Objects.requireNonNull(policyType, "policyType");
@@ -36,7 +38,7 @@ public record AppliedPolicy(
     // RFC 8460 §4.4 and §5.1: the policy domain goes into the report and its file name as
     // A-labels. Checked here, when the outcome is recorded, so that building the day's reports
     // later cannot fail on it.
-    AsciiDomains.check("policyDomain", policyDomain);
+    DomainName.of(policyDomain, DomainName.Syntax.LENIENT);
     policyStrings = List.copyOf(policyStrings);
     mxHosts = List.copyOf(mxHosts);
   }

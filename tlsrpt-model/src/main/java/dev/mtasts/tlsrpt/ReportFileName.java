@@ -1,5 +1,7 @@
 package dev.mtasts.tlsrpt;
 
+import dev.mtasts.policy.DomainName;
+import dev.mtasts.policy.DomainNameException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -153,18 +155,11 @@ public record ReportFileName(
 
   private static void checkDomain(String what, String domain) {
     Objects.requireNonNull(domain, what);
-    if (domain.isEmpty() || domain.length() > 253) {
-      throw new IllegalArgumentException(what + " must be 1 to 253 characters: \"" + domain + "\"");
-    }
-    for (int i = 0; i < domain.length(); i++) {
-      char c = domain.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_';
-      if (!ok) {
-        // RFC 8460 §5.1: domains as A-labels; "!" separates the parts.
-        throw new IllegalArgumentException(
-            what + " \"" + domain + "\" must be an ASCII domain (A-labels), found '" + c + "'");
-      }
+    try {
+      // RFC 8460 §5.1: domains as A-labels, which never hold the "!" that separates the parts.
+      DomainName.parse(domain, DomainName.Syntax.LENIENT);
+    } catch (DomainNameException e) {
+      throw new IllegalArgumentException(what + ": " + e.detail(), e);
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.mtasts.tlsrpt;
 
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.tlsrpt.internal.Counts;
 import dev.mtasts.tlsrpt.internal.DomainState;
-import dev.mtasts.tlsrpt.internal.MxPatterns;
 import dev.mtasts.tlsrpt.internal.SummaryCodec;
 import dev.mtasts.tlsrpt.internal.SummaryState;
 import java.time.Instant;
@@ -368,7 +368,7 @@ public final class ReportSummary {
    * @return the domain summary
    */
   public DomainSummary domain(String policyDomain) {
-    String d = MxPatterns.normalize(policyDomain);
+    String d = DomainName.comparisonKey(policyDomain);
     return new DomainSummary(d, state.domain(d), Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
@@ -385,7 +385,7 @@ public final class ReportSummary {
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("window ends " + to + " before it starts " + from);
     }
-    String d = MxPatterns.normalize(policyDomain);
+    String d = DomainName.comparisonKey(policyDomain);
     return new DomainSummary(d, state.domain(d), from.toEpochDay(), to.toEpochDay());
   }
 

@@ -1,6 +1,6 @@
 package dev.mtasts.tlsrpt;
 
-import dev.mtasts.tlsrpt.internal.MxPatterns;
+import dev.mtasts.policy.DomainName;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -165,7 +165,7 @@ public final class TlsRptReportBuilder {
     }
     LocalDate day = LocalDate.ofInstant(when, ZoneOffset.UTC);
     return days.computeIfAbsent(day, k -> new TreeMap<>())
-        .computeIfAbsent(MxPatterns.normalize(policy.policyDomain()), k -> new LinkedHashMap<>())
+        .computeIfAbsent(DomainName.comparisonKey(policy.policyDomain()), k -> new LinkedHashMap<>())
         .computeIfAbsent(policy, k -> new Tally());
   }
 

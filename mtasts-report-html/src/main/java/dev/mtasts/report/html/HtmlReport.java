@@ -1,6 +1,7 @@
 package dev.mtasts.report.html;
 
 import dev.mtasts.lifecycle.Readiness;
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.report.html.internal.PageInput;
 import dev.mtasts.report.html.internal.PageWriter;
 import dev.mtasts.tlsrpt.ReportSummary;
@@ -15,7 +16,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -185,7 +185,7 @@ public final class HtmlReport {
      * @return this builder
      */
     public Builder readiness(String policyDomain, Readiness verdict) {
-      readiness.put(policyDomain.toLowerCase(Locale.ROOT), Objects.requireNonNull(verdict, "verdict"));
+      readiness.put(DomainName.comparisonKey(policyDomain), Objects.requireNonNull(verdict, "verdict"));
       return this;
     }
 
@@ -219,7 +219,7 @@ public final class HtmlReport {
     public Builder domains(Collection<String> policyDomains) {
       Set<String> set = new HashSet<>();
       for (String d : policyDomains) {
-        set.add(d.toLowerCase(Locale.ROOT));
+        set.add(DomainName.comparisonKey(d));
       }
       this.domains = set;
       return this;

@@ -1,5 +1,6 @@
 package dev.mtasts.report.html;
 
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.tlsrpt.PolicyResult;
 import dev.mtasts.tlsrpt.PolicyType;
 import dev.mtasts.tlsrpt.TlsRptReport;
@@ -8,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -63,7 +63,7 @@ public final class ReportingOrganizations {
    * @return the shares, empty for a domain no report named
    */
   public List<OrganizationShare> of(String policyDomain) {
-    return byDomain.getOrDefault(policyDomain.toLowerCase(Locale.ROOT), List.of());
+    return byDomain.getOrDefault(DomainName.comparisonKey(policyDomain), List.of());
   }
 
   @Override
@@ -93,7 +93,7 @@ public final class ReportingOrganizations {
       // as ReportSummary counts domain-level sessions.
       Map<String, long[]> perDomain = new HashMap<>();
       for (PolicyResult p : report.policies()) {
-        String domain = p.policyDomain() == null ? "" : p.policyDomain().toLowerCase(Locale.ROOT);
+        String domain = p.policyDomain() == null ? "" : DomainName.comparisonKey(p.policyDomain());
         long[] c = perDomain.computeIfAbsent(domain, k -> new long[3]);
         long n = p.successfulSessionCount() + p.failedSessionCount();
         if (p.policyType() == PolicyType.STS) {

@@ -1,8 +1,8 @@
 package dev.mtasts.tlsrpt.flink;
 
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.tlsrpt.PolicyResult;
 import dev.mtasts.tlsrpt.TlsRptReport;
-import dev.mtasts.tlsrpt.internal.MxPatterns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class DomainSplitter implements FlatMapFunction<TlsRptReport, TlsRp
 
   static String domainOf(PolicyResult p) {
     String d = p.policyDomain();
-    return d == null ? "" : MxPatterns.normalize(d);
+    return d == null ? "" : DomainName.comparisonKey(d);
   }
 
   @Override

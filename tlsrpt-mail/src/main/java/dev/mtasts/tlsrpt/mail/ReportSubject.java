@@ -1,6 +1,6 @@
 package dev.mtasts.tlsrpt.mail;
 
-import java.util.Locale;
+import dev.mtasts.policy.DomainName;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -56,8 +56,8 @@ public record ReportSubject(String policyDomain, String submitter, String report
     }
     return Optional.of(
         new ReportSubject(
-            trimDot(m.group(1)).toLowerCase(Locale.ROOT),
-            trimDot(m.group(2)).toLowerCase(Locale.ROOT),
+            DomainName.comparisonKey(m.group(1)),
+            DomainName.comparisonKey(m.group(2)),
             m.group(3)));
   }
 
@@ -69,9 +69,5 @@ public record ReportSubject(String policyDomain, String submitter, String report
   public String text() {
     return "Report Domain: " + policyDomain + " Submitter: " + submitter + " Report-ID: <"
         + reportId + ">";
-  }
-
-  private static String trimDot(String domain) {
-    return domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
   }
 }

@@ -1,5 +1,6 @@
 package dev.mtasts.tlsrpt.internal;
 
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.tlsrpt.PolicyResult;
 import dev.mtasts.tlsrpt.PolicyType;
 import java.util.AbstractList;
@@ -295,7 +296,7 @@ public final class DomainState {
   }
 
   private void addPattern(String raw) {
-    String n = MxPatterns.normalize(raw);
+    String n = DomainName.comparisonKey(raw);
     int at = Arrays.binarySearch(mxPatterns, n);
     if (at >= 0) {
       return;

@@ -1,5 +1,6 @@
 package dev.mtasts.tlsrpt.internal;
 
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.tlsrpt.AddResult;
 import dev.mtasts.tlsrpt.DateRange;
 import dev.mtasts.tlsrpt.FailureDetail;
@@ -735,7 +736,7 @@ public final class SummaryState {
       if (names.size() >= MAX_CACHED_NAMES) {
         names.clear();
       }
-      n = MxPatterns.normalize(raw);
+      n = DomainName.comparisonKey(raw);
       names.put(raw, n);
     }
     return n;
