@@ -207,23 +207,20 @@ public final class DomainName implements Comparable<DomainName> {
       return new DomainName(t.substring(0, end).toLowerCase(Locale.ROOT));
     }
     int index = Math.min(DomainNameSyntax.index(problem), Math.max(0, t.length() - 1));
-    String detail = DomainNameSyntax.describe("domain",
-        "a domain name of 1 to " + MAX_LENGTH + " characters, such as example.com", echo(t), t, problem);
-    if (DomainNameSyntax.reason(problem) == DomainNameSyntax.NON_ASCII) {
-      detail += suggestion(t);
-    }
+    String detail = DomainNameSyntax.reason(problem) == DomainNameSyntax.NON_ASCII
+        ? "domain \"" + echo(t) + "\" contains non-ASCII characters; domain names in policies, records and"
+            + " reports are A-labels (RFC 8461 §3.2, RFC 8460 §4.4): convert it first with DomainName.Syntax.INPUT"
+            + " or java.net.IDN.toASCII" + suggestion(t)
+        : DomainNameSyntax.describe("domain",
+            "a domain name of 1 to " + MAX_LENGTH + " characters, such as example.com", echo(t), t, problem);
     throw new DomainNameException(code(problem), column(t, index), detail);
   }
 
   private static String suggestion(String t) {
-    if (DomainNameSyntax.idnaDeviation(t) >= 0) {
-      return "";
-    }
     try {
-      String ascii = DomainNameSyntax.toAsciiName(t).toLowerCase(Locale.ROOT);
-      return DomainNameSyntax.checkCase(ascii, 0, ascii.length(), 0) == DomainNameSyntax.VALID
-          ? "; its A-label form is \"" + ascii + "\"" : "";
-    } catch (IllegalArgumentException e) {
+      DomainName name = input(t);
+      return name.name.equals(t) ? "" : ", which gives \"" + name + "\"";
+    } catch (DomainNameException e) {
       return ""; // not a valid IDN either: nothing to suggest
     }
   }
