@@ -1,12 +1,12 @@
 package dev.mtasts.lifecycle;
 
 import dev.mtasts.dns.TlsRptRecord;
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.tlsrpt.ReportSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -62,11 +62,8 @@ public record Evidence(
   public Evidence {
     List<String> hosts = new ArrayList<>();
     for (String host : mxHosts) {
-      String h = Objects.requireNonNull(host, "mx host").toLowerCase(Locale.ROOT);
       // RFC 8461 §4.1 is silent on the root dot; MX targets often carry it, patterns never do.
-      if (h.endsWith(".")) {
-        h = h.substring(0, h.length() - 1);
-      }
+      String h = DomainName.comparisonKey(Objects.requireNonNull(host, "mx host"));
       if (h.isEmpty()) {
         throw new IllegalArgumentException("empty MX host name");
       }
