@@ -4,10 +4,10 @@ package dev.mtasts.policy;
  * Stable codes of the reasons {@link DomainName#parse(CharSequence, DomainName.Syntax)} refuses a
  * text, carried by {@link DomainNameException}.
  *
- * <p>The names are part of the API: they do not change between releases, so callers may switch on
- * them or log them.
+ * <p>The names and their {@link #id()}s are part of the API: they do not change between releases,
+ * so callers may switch on them or log them.
  */
-public enum DomainNameErrorCode {
+public enum DomainNameErrorCode implements ProblemCode {
   /** The text is empty (or only a root dot, where one is allowed). */
   EMPTY,
   /**

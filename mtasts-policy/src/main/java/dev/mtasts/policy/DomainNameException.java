@@ -1,7 +1,5 @@
 package dev.mtasts.policy;
 
-import java.util.Objects;
-
 /**
  * Thrown when a text is not a domain name under the rules asked for ({@link
  * DomainName#parse(CharSequence, DomainName.Syntax)}): carries a stable {@link
@@ -10,15 +8,8 @@ import java.util.Objects;
  * <p>The message starts with the column ({@code "column 5: domain \"straße.de\" contains ß
  * (U+00DF) ..."}); {@link #detail()} gives it without the position.
  */
-public final class DomainNameException extends MtaStsException {
+public final class DomainNameException extends MtaStsParseException {
   private static final long serialVersionUID = 1L;
-
-  /** @serial the stable code */
-  private final DomainNameErrorCode code;
-  /** @serial the 1-based column */
-  private final int column;
-  /** @serial the message without the column */
-  private final String detail;
 
   /**
    * Creates the exception.
@@ -29,13 +20,7 @@ public final class DomainNameException extends MtaStsException {
    * @throws IllegalArgumentException if the column is below 1
    */
   public DomainNameException(DomainNameErrorCode code, int column, String detail) {
-    super("column " + column + ": " + Objects.requireNonNull(detail, "detail"));
-    if (column < 1) {
-      throw new IllegalArgumentException("column must be at least 1, got " + column);
-    }
-    this.code = Objects.requireNonNull(code, "code");
-    this.column = column;
-    this.detail = detail;
+    super(code, new Location.Column(column), detail, "column " + column + ": " + detail, null);
   }
 
   /**
@@ -43,26 +28,28 @@ public final class DomainNameException extends MtaStsException {
    *
    * @return the code
    */
+  @Override
   public DomainNameErrorCode code() {
-    return code;
+    return (DomainNameErrorCode) super.code();
+  }
+
+  /**
+   * Returns the column of the problem.
+   *
+   * @return the position
+   */
+  @Override
+  public Location.Column location() {
+    return (Location.Column) super.location();
   }
 
   /**
    * Returns the 1-based column of the problem, counted in characters (code points) of the text as
-   * given.
+   * given; the same as {@code location().column()}.
    *
    * @return the column
    */
   public int column() {
-    return column;
-  }
-
-  /**
-   * Returns the message without the column.
-   *
-   * @return what is wrong and, where known, how to fix it
-   */
-  public String detail() {
-    return detail;
+    return location().column();
   }
 }

@@ -51,6 +51,8 @@ final class DomainNameTest {
     DomainNameException e = assertThrows(DomainNameException.class, () -> DomainName.parse(text));
     assertEquals(code, e.code());
     assertEquals(column, e.column());
+    assertEquals(new Location.Column(column), e.location());
+    assertInstanceOf(MtaStsParseException.class, e);
     assertTrue(e.getMessage().startsWith("column " + column + ": "), e::getMessage);
     assertTrue(e.getMessage().endsWith(e.detail()), e::getMessage);
     IllegalArgumentException iae = assertThrows(IllegalArgumentException.class, () -> DomainName.of(text));
@@ -115,6 +117,7 @@ final class DomainNameTest {
     // java.net.IDN (IDNA2003) turns straße into strasse, another domain than IDNA2008's xn--strae-oqa.
     DomainNameException e = assertThrows(DomainNameException.class, () -> DomainName.parse(text, Syntax.INPUT));
     assertEquals(DomainNameErrorCode.IDNA_DEVIATION, e.code());
+    assertEquals("idna-deviation", e.code().id());
     assertEquals(column, e.column());
     assertTrue(e.detail().contains("IDNA2003") && e.detail().contains("A-label") && e.detail().contains("U+")
         || e.detail().contains("ZERO WIDTH"), e::detail);

@@ -4,8 +4,9 @@ import dev.mtasts.dns.ParseMode;
 import dev.mtasts.dns.RecordSelection;
 import dev.mtasts.dns.StsRecord;
 import dev.mtasts.dns.TlsRptRecord;
+import dev.mtasts.policy.DomainName;
+import dev.mtasts.policy.DomainNameException;
 import dev.mtasts.policy.MtaStsPolicy;
-import dev.mtasts.policy.MxPattern;
 import dev.mtasts.policy.PolicyErrorCode;
 import dev.mtasts.policy.PolicyParseException;
 import dev.mtasts.policy.PolicyParser;
@@ -356,25 +357,18 @@ public record DomainFolder(
   }
 
   /**
-   * Checks an MX host of {@code mx.txt} as the policy's patterns are checked (RFC 5321 §4.1.2
+   * Checks an MX host of {@code mx.txt} as a domain name ({@link DomainName}: RFC 5321 §4.1.2
    * Domain, no wildcard): a bad host is the user's input, so it is an error at its line and column.
    */
   private static String mxHost(Path file, int line, int column, String host) {
-    String problem;
-    int at = column;
     try {
-      MxPattern pattern = MxPattern.parse(host);
-      if (!pattern.wildcard()) {
-        return pattern.pattern();
-      }
-      problem = "an MX host is one host name, not a wildcard pattern";
-    } catch (PolicyParseException e) {
-      at = column + e.column() - 1;
-      problem = e.detail();
+      return DomainName.parse(host).toString();
+    } catch (DomainNameException e) {
+      throw new CommandFailure(ExitStatus.NEGATIVE, file + ":" + line + ":" + (column + e.column() - 1)
+          + ": error " + PolicyErrorCode.INVALID_MX.id() + ": MX host " + TerminalText.escape(host)
+          + " is not a host name (" + TerminalText.escape(e.detail()) + "); write one host a line,"
+          + " optionally after its preference, as in \"10 mx1.example.com\"", e);
     }
-    throw new CommandFailure(ExitStatus.NEGATIVE, file + ":" + line + ":" + at + ": error "
-        + PolicyErrorCode.INVALID_MX.id() + ": MX host " + TerminalText.escape(host)
-        + " is not a host name (" + TerminalText.escape(problem) + "); write one host a line,"
-        + " optionally after its preference, as in \"10 mx1.example.com\"");
   }
+
 }

@@ -2,13 +2,14 @@ package dev.mtasts.tlsrpt.mail;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.policy.ParseResult;
 import dev.mtasts.tlsrpt.PolicyResult;
 import dev.mtasts.tlsrpt.ReportFileName;
 import dev.mtasts.tlsrpt.ReportParseException;
 import dev.mtasts.tlsrpt.TlsRptReader;
 import dev.mtasts.tlsrpt.TlsRptReport;
-import dev.mtasts.tlsrpt.mail.internal.Domains;
+import dev.mtasts.tlsrpt.mail.internal.ContactDomains;
 import dev.mtasts.tlsrpt.mail.internal.Printable;
 import dev.mtasts.tlsrpt.mail.internal.ReportStore;
 import java.io.IOException;
@@ -158,12 +159,12 @@ public final class ReportReceiver implements HttpHandler {
    * @throws IllegalArgumentException when no ASCII domain can be found for a part of the name
    */
   public static ReportFileName fileName(TlsRptReport report, boolean gzip) {
-    @Nullable String sender = Domains.ofContactInfo(report.contactInfo());
+    @Nullable String sender = ContactDomains.ofContactInfo(report.contactInfo());
     @Nullable String domain = null;
     for (PolicyResult p : report.policies()) {
       String d = p.policyDomain();
       if (d != null && isNameDomain(d)) {
-        domain = Domains.normalize(d);
+        domain = DomainName.comparisonKey(d);
         break;
       }
     }

@@ -1,5 +1,6 @@
 package dev.mtasts.tlsrpt.internal;
 
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.policy.MxPattern;
 import dev.mtasts.policy.PolicyParseException;
 import dev.mtasts.tlsrpt.FailureObservation;
@@ -8,7 +9,6 @@ import dev.mtasts.tlsrpt.ResultType;
 import dev.mtasts.tlsrpt.Triage;
 import dev.mtasts.tlsrpt.TriageClass;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +31,7 @@ public final class PlaybookTriage implements Triage {
   public PlaybookTriage(Collection<String> ownMxHosts, KnownSenders known) {
     Set<String> hosts = new TreeSet<>();
     for (String h : ownMxHosts) {
-      hosts.add(MxPatterns.normalize(h.toLowerCase(Locale.ROOT)));
+      hosts.add(DomainName.comparisonKey(h));
     }
     this.ownMxHosts = Set.copyOf(hosts);
     this.known = known;
@@ -82,7 +82,7 @@ public final class PlaybookTriage implements Triage {
   }
 
   private boolean isOwnMx(String mx, FailureObservation o) {
-    String host = MxPatterns.normalize(mx);
+    String host = DomainName.comparisonKey(mx);
     if (ownMxHosts.contains(host)) {
       return true;
     }
@@ -102,7 +102,7 @@ public final class PlaybookTriage implements Triage {
 
   private static @Nullable MxPattern pattern(String text) {
     try {
-      return MxPattern.parse(MxPatterns.normalize(text));
+      return MxPattern.parse(DomainName.comparisonKey(text));
     } catch (PolicyParseException e) {
       return null;
     }

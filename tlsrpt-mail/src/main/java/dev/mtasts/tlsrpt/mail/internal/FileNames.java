@@ -1,5 +1,6 @@
 package dev.mtasts.tlsrpt.mail.internal;
 
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.policy.Location;
 import dev.mtasts.policy.Warning;
 import dev.mtasts.tlsrpt.PolicyResult;
@@ -38,7 +39,7 @@ final class FileNames {
       out.add(new Warning(MailErrorCode.FILE_NAME_NOT_RFC, new Location.Part(where), Printable.of(e.detail())));
       return;
     }
-    String domain = Domains.normalize(name.policyDomain());
+    String domain = DomainName.comparisonKey(name.policyDomain());
     if (!policyDomains(report).contains(domain)) {
       out.add(new Warning(MailErrorCode.FILE_NAME_MISMATCH, new Location.Part(where),
           "the file name's policy domain " + Printable.of(domain)
@@ -52,10 +53,10 @@ final class FileNames {
               + name.end().getEpochSecond() + " is not the report's date-range " + begin + "-"
               + end + "; the report body wins (RFC 8460 §5.6)"));
     }
-    String contact = Domains.ofContactInfo(report.contactInfo());
-    if (contact != null && !contact.equals(Domains.normalize(name.sender()))) {
+    String contact = ContactDomains.ofContactInfo(report.contactInfo());
+    if (contact != null && !contact.equals(DomainName.comparisonKey(name.sender()))) {
       out.add(new Warning(MailErrorCode.FILE_NAME_MISMATCH, new Location.Part(where),
-          "the file name's sender " + Printable.of(Domains.normalize(name.sender()))
+          "the file name's sender " + Printable.of(DomainName.comparisonKey(name.sender()))
               + " is not the contact-info domain " + Printable.of(contact)
               + " (RFC 8460 §5.1); the report body wins (RFC 8460 §5.6)"));
     }
@@ -66,7 +67,7 @@ final class FileNames {
     for (PolicyResult p : report.policies()) {
       String d = p.policyDomain();
       if (d != null) {
-        out.add(Domains.normalize(d));
+        out.add(DomainName.comparisonKey(d));
       }
     }
     return out;

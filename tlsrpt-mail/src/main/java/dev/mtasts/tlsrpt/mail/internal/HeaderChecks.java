@@ -1,5 +1,6 @@
 package dev.mtasts.tlsrpt.mail.internal;
 
+import dev.mtasts.policy.DomainName;
 import dev.mtasts.policy.Location;
 import dev.mtasts.policy.Warning;
 import dev.mtasts.tlsrpt.TlsRptReport;
@@ -27,7 +28,7 @@ final class HeaderChecks {
     for (ReportAttachment a : attachments) {
       TlsRptReport r = a.report();
       domains.addAll(FileNames.policyDomains(r));
-      String c = Domains.ofContactInfo(r.contactInfo());
+      String c = ContactDomains.ofContactInfo(r.contactInfo());
       if (c != null) {
         contacts.add(c);
       }
@@ -35,7 +36,7 @@ final class HeaderChecks {
     String domain = h.reportDomain();
     if (domain == null) {
       out.add(missing("TLS-Report-Domain"));
-    } else if (!domains.contains(Domains.normalize(domain))) {
+    } else if (!domains.contains(DomainName.comparisonKey(domain))) {
       out.add(new Warning(MailErrorCode.HEADER_MISMATCH, new Location.Part("header TLS-Report-Domain"),
           "TLS-Report-Domain " + Printable.of(domain) + " is not a policy-domain of the report "
               + domains + "; the report body wins (RFC 8460 §5.6)"));
@@ -43,7 +44,7 @@ final class HeaderChecks {
     String submitter = h.reportSubmitter();
     if (submitter == null) {
       out.add(missing("TLS-Report-Submitter"));
-    } else if (!contacts.isEmpty() && !contacts.contains(Domains.normalize(submitter))) {
+    } else if (!contacts.isEmpty() && !contacts.contains(DomainName.comparisonKey(submitter))) {
       out.add(new Warning(MailErrorCode.HEADER_MISMATCH, new Location.Part("header TLS-Report-Submitter"),
           "TLS-Report-Submitter " + Printable.of(submitter)
               + " is not the domain of the report's contact-info " + contacts
@@ -66,7 +67,7 @@ final class HeaderChecks {
                 + "; the report body wins (RFC 8460 §5.6)"));
       }
       @Nullable String expected = contacts.isEmpty()
-          ? (submitter == null ? null : Domains.normalize(submitter)) : null;
+          ? (submitter == null ? null : DomainName.comparisonKey(submitter)) : null;
       boolean submitterOk = contacts.isEmpty()
           ? expected == null || expected.equals(s.submitter())
           : contacts.contains(s.submitter());

@@ -102,7 +102,7 @@ public final class ReportMessage {
 
   /** RFC 8460 §5.3: the submitter is the domain of contact-info, else the sending domain. */
   static String submitter(GeneratedReport report) {
-    String d = Domains.ofContactInfo(report.report().contactInfo());
+    String d = ContactDomains.ofContactInfo(report.report().contactInfo());
     if (d != null && d.matches("[a-z0-9]([a-z0-9._-]*[a-z0-9])?")) {
       return d;
     }

@@ -1,23 +1,15 @@
 package dev.mtasts.tlsrpt.mail.internal;
 
-import java.util.Locale;
+import dev.mtasts.policy.DomainName;
 import org.jspecify.annotations.Nullable;
 
-/** Domain names as compared between header fields, file names and report bodies. */
-public final class Domains {
+/**
+ * The domain a {@code contact-info} names, in the form domains are compared between header fields,
+ * file names and report bodies ({@link DomainName#comparisonKey}).
+ */
+public final class ContactDomains {
 
-  private Domains() {}
-
-  /**
-   * Returns a domain in the form compared: trimmed, lower case, without a final dot.
-   *
-   * @param domain the domain as sent
-   * @return the comparable form
-   */
-  public static String normalize(String domain) {
-    String d = domain.trim().toLowerCase(Locale.ROOT);
-    return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
-  }
+  private ContactDomains() {}
 
   /**
    * Returns the domain of a {@code contact-info}: the part after the last {@code @} of an address
@@ -50,7 +42,7 @@ public final class Domains {
       }
       end++;
     }
-    host = normalize(host.substring(0, end));
+    host = DomainName.comparisonKey(host.substring(0, end));
     return host.isEmpty() ? null : host;
   }
 }
