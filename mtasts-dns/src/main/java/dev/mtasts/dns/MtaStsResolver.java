@@ -151,7 +151,7 @@ public final class MtaStsResolver {
    *     holding ß, ẞ, ς, ZWJ or ZWNJ (see the class description; pass its A-label)
    */
   public CompletionStage<LookupResult<List<InetAddress>>> lookupAddresses(String host) {
-    String ascii = DomainNames.toAscii(host);
+    String ascii = DomainName.of(host, DomainName.Syntax.INPUT).toString();
     Name name = absolute(ascii);
     CompletableFuture<DnsClient.Answer> v4 = client.query(name, Type.A);
     CompletableFuture<DnsClient.Answer> v6 = client.query(name, Type.AAAA);
