@@ -119,7 +119,7 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
     }
     Deployment current = Deployment.of(histories.history(), at.instant());
     Target target = target(folder, current, notes);
-    PlanResult result = Lifecycle.plan(current, target,
+    PlanResult result = Lifecycle.plan(histories.history(), target,
         ReadinessCommand.evidence(folder, histories.known()), at.clock(), options);
     String next;
     if (result instanceof Plan plan) {

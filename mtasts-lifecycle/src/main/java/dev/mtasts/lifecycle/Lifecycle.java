@@ -19,8 +19,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * PublicationHistory history = PublicationHistory.read(historyFile, "example.com");
- * Deployment current = Deployment.of(history, clock.instant());
- * Plan plan = Lifecycle.plan(current, Target.of(enforcePolicy), evidence, clock).orThrow();
+ * Plan plan = Lifecycle.plan(history, Target.of(enforcePolicy), evidence, clock).orThrow();
  * System.out.print(plan.describe());
  * }</pre>
  */
@@ -30,35 +29,36 @@ public final class Lifecycle {
   /**
    * Plans a move with the default options and timestamp ids from the clock.
    *
-   * @param current what is published now (re-derived from its history at the clock's instant)
+   * @param history what the domain published and when; the state now is derived from it at the
+   *     clock's instant ({@link Deployment#of}), so the plan can never start from a stale state
    * @param target where the domain should go
    * @param evidence what is known about TLS-RPT, reports, MX hosts and the TXT TTL
    * @param clock the current time
    * @return the plan, or a refusal with every reason
    */
-  public static PlanResult plan(Deployment current, Target target, Evidence evidence, Clock clock) {
-    return plan(current, target, evidence, clock, LifecycleOptions.defaults());
+  public static PlanResult plan(PublicationHistory history, Target target, Evidence evidence, Clock clock) {
+    return plan(history, target, evidence, clock, LifecycleOptions.defaults());
   }
 
   /**
    * Plans a move with timestamp ids from the clock.
    *
-   * @param current what is published now
+   * @param history what the domain published and when
    * @param target where the domain should go
    * @param evidence the evidence
    * @param clock the current time
    * @param options the thresholds
    * @return the plan, or a refusal with every reason
    */
-  public static PlanResult plan(Deployment current, Target target, Evidence evidence, Clock clock,
+  public static PlanResult plan(PublicationHistory history, Target target, Evidence evidence, Clock clock,
       LifecycleOptions options) {
-    return plan(current, target, evidence, clock, options, PolicyIdGenerator.timestamp(clock));
+    return plan(history, target, evidence, clock, options, PolicyIdGenerator.timestamp(clock));
   }
 
   /**
    * Plans a move.
    *
-   * @param current what is published now
+   * @param history what the domain published and when
    * @param target where the domain should go
    * @param evidence the evidence
    * @param clock the current time
@@ -69,14 +69,14 @@ public final class Lifecycle {
    *     an id that is not 1 to 32 ASCII letters and digits (RFC 8461 §3.1), which senders would
    *     ignore
    */
-  public static PlanResult plan(Deployment current, Target target, Evidence evidence, Clock clock,
+  public static PlanResult plan(PublicationHistory history, Target target, Evidence evidence, Clock clock,
       LifecycleOptions options, PolicyIdGenerator ids) {
-    Objects.requireNonNull(current, "current");
+    Objects.requireNonNull(history, "history");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(evidence, "evidence");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(ids, "ids");
-    return Planner.plan(current.history(), target, evidence, clock.instant(), options, ids);
+    return Planner.plan(history, target, evidence, clock.instant(), options, ids);
   }
 }

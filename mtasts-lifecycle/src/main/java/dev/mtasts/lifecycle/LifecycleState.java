@@ -31,16 +31,11 @@ public enum LifecycleState {
    * @return {@link #TESTING}, {@link #ENFORCE} or {@link #NONE}
    */
   public static LifecycleState of(Mode mode) {
-    switch (mode) {
-      case TESTING:
-        return TESTING;
-      case ENFORCE:
-        return ENFORCE;
-      case NONE:
-        return NONE;
-      default:
-        throw new IllegalArgumentException("unknown mode " + mode);
-    }
+    return switch (mode) {
+      case TESTING -> TESTING;
+      case ENFORCE -> ENFORCE;
+      case NONE -> NONE;
+    };
   }
 
   /**

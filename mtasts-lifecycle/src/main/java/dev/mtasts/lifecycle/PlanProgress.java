@@ -100,11 +100,7 @@ public final class PlanProgress {
    * @return the instant, or empty when the next step is not a wait
    */
   public Optional<Instant> waitEndsAt() {
-    Optional<Step> next = next();
-    if (next.isPresent() && next.get() instanceof Step.Wait) {
-      return Optional.of(((Step.Wait) next.get()).endsAt(lastDone));
-    }
-    return Optional.empty();
+    return next().filter(Step.Wait.class::isInstance).map(s -> ((Step.Wait) s).endsAt(lastDone));
   }
 
   /**
@@ -121,16 +117,16 @@ public final class PlanProgress {
   public PlanProgress done(Step step, Instant at) {
     Objects.requireNonNull(step, "step");
     Step next = expectNext(step, at);
-    if (next instanceof Step.VerifyServed) {
+    if (next instanceof Step.VerifyServed verify) {
       throw new PlanStepException(Code.OUT_OF_ORDER, "step " + (done + 1) + " is a verification:"
-          + " fetch " + ((Step.VerifyServed) next).url() + " and pass the body to verified()");
+          + " fetch " + verify.url() + " and pass the body to verified()");
     }
     PublicationHistory updated = history;
-    if (next instanceof Step.Wait) {
-      Instant end = ((Step.Wait) next).endsAt(lastDone);
+    if (next instanceof Step.Wait wait) {
+      Instant end = wait.endsAt(lastDone);
       if (at.isBefore(end)) {
         throw new PlanStepException(Code.WAIT_NOT_OVER, "step " + (done + 1) + " waits until "
-            + end + "; it is " + at + ". " + ((Step.Wait) next).reason());
+            + end + "; it is " + at + ". " + wait.reason());
       }
     } else if (next instanceof Step.RemovePolicyFile) {
       updated = history.stopped(at);
@@ -155,12 +151,11 @@ public final class PlanProgress {
       throw new PlanStepException(Code.FINISHED, "every step of the plan is done");
     }
     Step next = plan.steps().get(done);
-    if (!(next instanceof Step.VerifyServed)) {
+    if (!(next instanceof Step.VerifyServed verify)) {
       throw new PlanStepException(Code.OUT_OF_ORDER, "step " + (done + 1) + " is not a"
           + " verification but: " + next.instruction());
     }
     checkTime(at);
-    Step.VerifyServed verify = (Step.VerifyServed) next;
     MtaStsPolicy expected = Objects.requireNonNull(plan.policy(), "plan policy");
     MtaStsPolicy served;
     try {

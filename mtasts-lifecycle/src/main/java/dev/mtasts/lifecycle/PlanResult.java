@@ -4,9 +4,9 @@ package dev.mtasts.lifecycle;
  * What {@link Lifecycle#plan} returns: a {@link Plan} or a {@link Refusal} with every reason.
  *
  * <pre>{@code
- * PlanResult result = Lifecycle.plan(current, target, evidence, clock);
- * if (result instanceof Refusal) {
- *   ((Refusal) result).reasons().forEach(r -> System.err.println(r.message()));
+ * PlanResult result = Lifecycle.plan(history, target, evidence, clock);
+ * if (result instanceof Refusal refusal) {
+ *   refusal.reasons().forEach(r -> System.err.println(r.message()));
  * }
  * }</pre>
  */

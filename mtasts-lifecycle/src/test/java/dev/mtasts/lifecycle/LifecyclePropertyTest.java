@@ -103,7 +103,7 @@ final class LifecyclePropertyTest {
     PublicationHistory history = history(events);
     Instant now = history.lastEvent().orElse(T0).plusSeconds(gap);
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-    return Lifecycle.plan(Deployment.of(history, now), target, evidence(now, ttl), clock,
+    return Lifecycle.plan(history, target, evidence(now, ttl), clock,
         LifecycleOptions.defaults().withWindowDays(1));
   }
 

@@ -74,7 +74,7 @@ final class LifecycleScenarioTest {
     Evidence dns = Evidence.none().withTlsRpt(Reports.RECORD)
         .withMxHosts("mx1.example.com.", "b.mail.example.com.").withTxtTtl(Duration.ofMinutes(10));
 
-    Plan deploy = Lifecycle.plan(load(), Target.of(testing()), dns, clock).orThrow();
+    Plan deploy = Lifecycle.plan(load().history(), Target.of(testing()), dns, clock).orThrow();
     assertEquals(Transition.DEPLOY, deploy.transition());
     assertEquals(List.of(), deploy.warnings());
     follow(deploy);
@@ -87,7 +87,7 @@ final class LifecycleScenarioTest {
     Evidence early = dns.withReports(Reports.forTesting()
         .clean(firstDay, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1), 800)
         .summary());
-    Refusal refused = (Refusal) Lifecycle.plan(load(), Target.of(enforce(TWO_WEEKS)), early, clock);
+    Refusal refused = (Refusal) Lifecycle.plan(load().history(), Target.of(enforce(TWO_WEEKS)), early, clock);
     assertEquals(List.of(Reason.Code.TESTING_TOO_SHORT, Reason.Code.TOO_FEW_DAYS_WITH_SESSIONS),
         LifecycleTest.codes(refused.reasons()));
     assertTrue(refused.reasons().get(0).message().endsWith("Enforce on 2026-01-20 or later"),
@@ -98,7 +98,7 @@ final class LifecycleScenarioTest {
     clock.advance(Duration.ofDays(13));
     LocalDate yesterday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1);
     Evidence ready = dns.withReports(Reports.forTesting().clean(firstDay, yesterday, 800).summary());
-    Plan flip = Lifecycle.plan(load(), Target.of(enforce(TWO_WEEKS)), ready, clock).orThrow();
+    Plan flip = Lifecycle.plan(load().history(), Target.of(enforce(TWO_WEEKS)), ready, clock).orThrow();
     assertEquals(Transition.ENFORCE, flip.transition());
     assertEquals(Readiness.Verdict.READY, flip.readiness().verdict());
     PlanProgress done = follow(flip);
@@ -124,7 +124,7 @@ final class LifecycleScenarioTest {
         dev.mtasts.policy.MxPattern.parse("mx1.example.com"),
         dev.mtasts.policy.MxPattern.parse("*.mail.example.com"),
         dev.mtasts.policy.MxPattern.parse("mx2.example.net")));
-    Plan plan = Lifecycle.plan(load(), Target.of(wider), Evidence.none(), clock).orThrow();
+    Plan plan = Lifecycle.plan(load().history(), Target.of(wider), Evidence.none(), clock).orThrow();
     Step upload = plan.steps().get(0);
     Step txt = plan.steps().get(2);
     PlanProgress progress = plan.start();
@@ -171,7 +171,7 @@ final class LifecycleScenarioTest {
     clock.advance(Duration.ofDays(100));
 
     Evidence dns = Evidence.none().withTxtTtl(Duration.ofSeconds(300));
-    Plan off = Lifecycle.plan(load(), Target.modeNone(), dns, clock).orThrow();
+    Plan off = Lifecycle.plan(load().history(), Target.modeNone(), dns, clock).orThrow();
     assertEquals(Transition.TURN_OFF, off.transition());
     follow(off);
     Deployment afterOff = load();
@@ -181,9 +181,9 @@ final class LifecycleScenarioTest {
 
     // Plans made on different days agree on when the enforce policy is gone from every cache.
     clock.advance(Duration.ofDays(3));
-    Plan early = Lifecycle.plan(load(), Target.deleted(), dns, clock).orThrow();
+    Plan early = Lifecycle.plan(load().history(), Target.deleted(), dns, clock).orThrow();
     clock.advance(Duration.ofDays(40));
-    Plan later = Lifecycle.plan(load(), Target.deleted(), dns, clock).orThrow();
+    Plan later = Lifecycle.plan(load().history(), Target.deleted(), dns, clock).orThrow();
     assertEquals(enforceExpiry, ((Step.Wait) early.steps().get(0)).until());
     assertEquals(enforceExpiry, ((Step.Wait) later.steps().get(0)).until());
 
@@ -214,7 +214,7 @@ final class LifecycleScenarioTest {
     // The current policy has a two-week max_age, but the previous one had a year: it counts.
     Instant yearLongExpiry = clock.instant().minus(Duration.ofDays(30)).plusSeconds(YEAR);
 
-    Plan delete = Lifecycle.plan(load(), Target.deleted(), Evidence.none(), clock).orThrow();
+    Plan delete = Lifecycle.plan(load().history(), Target.deleted(), Evidence.none(), clock).orThrow();
     assertEquals(yearLongExpiry, delete.effectiveAt());
     Reason warning = delete.warnings().get(0);
     assertEquals(Reason.Code.CACHED_POLICIES_FAR_OFF, warning.code());
@@ -233,7 +233,7 @@ final class LifecycleScenarioTest {
 
     clock.set(yearLongExpiry.minusSeconds(1));
     assertEquals(LifecycleState.DELETED, load().state());
-    assertTrue(Lifecycle.plan(load(), Target.deleted(), Evidence.none(), clock).refused());
+    assertTrue(Lifecycle.plan(load().history(), Target.deleted(), Evidence.none(), clock).refused());
     clock.set(yearLongExpiry);
     progress = progress.done(delete.steps().get(2), clock.instant());
     assertTrue(progress.finished());
@@ -249,7 +249,7 @@ final class LifecycleScenarioTest {
     PublicationHistory.empty(DOMAIN).served(PolicyId.of("E1"), enforce(TWO_WEEKS), clock.instant())
         .write(historyFile());
     clock.advance(Duration.ofDays(30));
-    Plan delete = Lifecycle.plan(load(), Target.deleted(), Evidence.none(), clock).orThrow();
+    Plan delete = Lifecycle.plan(load().history(), Target.deleted(), Evidence.none(), clock).orThrow();
     assertEquals(clock.instant().plusSeconds(TWO_WEEKS), delete.effectiveAt());
     assertFalse(delete.warnings().isEmpty(), "two weeks is beyond the default 7-day threshold");
     PlanProgress progress = delete.start().done(delete.steps().get(0), clock.instant());
@@ -265,7 +265,7 @@ final class LifecycleScenarioTest {
         .write(historyFile());
     clock.advance(Duration.ofDays(1));
     MtaStsPolicy longer = Fixtures.policy(Mode.TESTING, TWO_WEEKS, "mx1.example.com");
-    Plan plan = Lifecycle.plan(load(), Target.of(longer), Evidence.none(), clock).orThrow();
+    Plan plan = Lifecycle.plan(load().history(), Target.of(longer), Evidence.none(), clock).orThrow();
     PlanProgress progress = plan.start();
     Instant t = clock.instant();
     PlanStepException notVerify = assertThrows(PlanStepException.class,

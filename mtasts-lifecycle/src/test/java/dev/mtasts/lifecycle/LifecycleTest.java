@@ -77,7 +77,7 @@ final class LifecycleTest {
 
   static PlanResult plan(String from, Target target, Evidence evidence) {
     Deployment current = Deployment.of(HISTORIES.get(from), NOW);
-    return Lifecycle.plan(current, target, evidence, CLOCK);
+    return Lifecycle.plan(current.history(), target, evidence, CLOCK);
   }
 
   @ParameterizedTest(name = "{0} -> {1}: {2}")
@@ -227,7 +227,7 @@ final class LifecycleTest {
   void refusesEnforceBeforeTestingCoversTheWholeWindow() {
     PublicationHistory recent = PublicationHistory.empty(DOMAIN)
         .served(id("T1"), testing(), Instant.parse("2026-02-20T15:00:00Z"));
-    Refusal refusal = (Refusal) Lifecycle.plan(Deployment.of(recent, NOW), TARGETS.get("ENFORCE"),
+    Refusal refusal = (Refusal) Lifecycle.plan(recent, TARGETS.get("ENFORCE"),
         readyEvidence(), CLOCK);
     assertEquals(List.of(Code.TESTING_TOO_SHORT), codes(refusal.reasons()));
     assertTrue(refusal.reasons().get(0).message().contains("window starts on 2026-02-15"));
@@ -240,12 +240,12 @@ final class LifecycleTest {
     PublicationHistory changed = HISTORIES.get("TESTING")
         .served(id("T2"), policy(Mode.TESTING, WEEK, "mx1.example.com", "*.mail.example.com",
             "mx9.example.net"), days(-5));
-    assertFalse(Lifecycle.plan(Deployment.of(changed, NOW), TARGETS.get("ENFORCE"),
+    assertFalse(Lifecycle.plan(changed, TARGETS.get("ENFORCE"),
         readyEvidence(), CLOCK).refused());
     // But a testing period interrupted by mode none does restart it.
     PublicationHistory interrupted = HISTORIES.get("TESTING")
         .served(id("N1"), none(), days(-6)).served(id("T2"), testing(), days(-5));
-    assertTrue(Lifecycle.plan(Deployment.of(interrupted, NOW), TARGETS.get("ENFORCE"),
+    assertTrue(Lifecycle.plan(interrupted, TARGETS.get("ENFORCE"),
         readyEvidence(), CLOCK).refused());
   }
 
@@ -376,7 +376,7 @@ final class LifecycleTest {
 
     // What the warning predicts: deleting as early as possible completes a year later.
     PublicationHistory published = HISTORIES.get("TESTING").served(plan.id(), yearLongNone, NOW);
-    Plan delete = Lifecycle.plan(Deployment.of(published, earliestRemoval), Target.deleted(),
+    Plan delete = Lifecycle.plan(published, Target.deleted(),
         Evidence.none(), Clock.fixed(earliestRemoval, ZoneOffset.UTC)).orThrow();
     assertEquals(earliestRemoval.plusSeconds(YEAR), delete.effectiveAt());
   }
@@ -394,7 +394,7 @@ final class LifecycleTest {
     // Regression: a lenient id (allowed by the PolicyId constructor) became the TXT record value
     // "v=STSv1; id=abc-123;", which strict senders ignore.
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Lifecycle.plan(Deployment.of(HISTORIES.get("TESTING"), NOW), Target.modeNone(),
+        () -> Lifecycle.plan(HISTORIES.get("TESTING"), Target.modeNone(),
             Evidence.none(), CLOCK, LifecycleOptions.defaults(), current -> new PolicyId("abc-123")));
     assertTrue(e.getMessage().contains("abc-123") && e.getMessage().contains("RFC 8461 §3.1"),
         e::getMessage);
@@ -404,7 +404,7 @@ final class LifecycleTest {
   void deletesARecordWhoseRecordedIdIsNotRfcCompliant() {
     PublicationHistory history = PublicationHistory.empty(DOMAIN)
         .served(new PolicyId("abc-123"), testing(), days(-40));
-    Plan plan = Lifecycle.plan(Deployment.of(history, NOW), Target.deleted(), Evidence.none(),
+    Plan plan = Lifecycle.plan(history, Target.deleted(), Evidence.none(),
         CLOCK).orThrow();
     assertEquals(new Step.RemoveTxt("_mta-sts.example.com", "v=STSv1; id=abc-123;"),
         plan.steps().get(0));
@@ -444,7 +444,7 @@ final class LifecycleTest {
   void deletesFromNoneAtOnceWhenEarlierPoliciesExpired() {
     PublicationHistory history = PublicationHistory.empty(DOMAIN)
         .served(id("T1"), testing(), days(-100)).served(id("N1"), none(), days(-60));
-    Plan plan = Lifecycle.plan(Deployment.of(history, NOW), Target.deleted(), Evidence.none(),
+    Plan plan = Lifecycle.plan(history, Target.deleted(), Evidence.none(),
         CLOCK).orThrow();
     assertInstanceOf(Step.RemoveTxt.class, plan.steps().get(0));
     assertEquals(NOW.plusSeconds(86_400), plan.effectiveAt());
@@ -457,10 +457,10 @@ final class LifecycleTest {
     PublicationHistory history = HISTORIES.get("DELETED");
     PolicyIdGenerator sticky = current -> current == null ? id("T1")
         : current.value().equals("T1") ? id("T2") : id("T3");
-    Plan plan = Lifecycle.plan(Deployment.of(history, NOW), TARGETS.get("TESTING"),
+    Plan plan = Lifecycle.plan(history, TARGETS.get("TESTING"),
         Evidence.none(), CLOCK, LifecycleOptions.defaults(), sticky).orThrow();
     assertEquals(id("T2"), plan.id());
-    assertThrows(IllegalStateException.class, () -> Lifecycle.plan(Deployment.of(history, NOW),
+    assertThrows(IllegalStateException.class, () -> Lifecycle.plan(history,
         TARGETS.get("TESTING"), Evidence.none(), CLOCK, LifecycleOptions.defaults(),
         current -> id("T1")));
   }
@@ -470,7 +470,7 @@ final class LifecycleTest {
     Deployment current = Deployment.of(HISTORIES.get("TESTING"), NOW);
     Clock early = Clock.fixed(days(-41), ZoneOffset.UTC);
     assertThrows(IllegalArgumentException.class,
-        () -> Lifecycle.plan(current, TARGETS.get("ENFORCE"), readyEvidence(), early));
+        () -> Lifecycle.plan(current.history(), TARGETS.get("ENFORCE"), readyEvidence(), early));
   }
 
   @Test
@@ -515,8 +515,8 @@ final class LifecycleTest {
     Evidence week = readyEvidence().withReports(Reports.forTesting()
         .clean(WINDOW_END.minusDays(6), WINDOW_END, 100).summary());
     Deployment current = Deployment.of(HISTORIES.get("TESTING"), NOW);
-    assertTrue(Lifecycle.plan(current, TARGETS.get("ENFORCE"), week, CLOCK).refused());
-    assertFalse(Lifecycle.plan(current, TARGETS.get("ENFORCE"), week, CLOCK,
+    assertTrue(Lifecycle.plan(current.history(), TARGETS.get("ENFORCE"), week, CLOCK).refused());
+    assertFalse(Lifecycle.plan(current.history(), TARGETS.get("ENFORCE"), week, CLOCK,
         LifecycleOptions.defaults().withWindowDays(7)).refused());
   }
 

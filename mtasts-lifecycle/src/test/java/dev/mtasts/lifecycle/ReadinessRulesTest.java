@@ -143,7 +143,7 @@ final class ReadinessRulesTest {
         .served(id("T1"), testing(), NOW.minus(Duration.ofDays(5))), NOW);
     Readiness r = Readiness.assess(recent, enforce(YEAR), readyEvidence(), CLOCK,
         LifecycleOptions.defaults());
-    Refusal refusal = (Refusal) Lifecycle.plan(recent, Target.of(enforce(YEAR)), readyEvidence(), CLOCK);
+    Refusal refusal = (Refusal) Lifecycle.plan(recent.history(), Target.of(enforce(YEAR)), readyEvidence(), CLOCK);
     assertEquals(codes(refusal.reasons()), codes(r.blocking()));
     assertEquals(List.of(Code.TESTING_TOO_SHORT), codes(r.blocking()));
   }
@@ -154,7 +154,7 @@ final class ReadinessRulesTest {
     // wait ended a month early. The library dates every wait from its clock: check the rule.
     Instant now = NOW.plus(Duration.ofDays(31));
     Deployment enforced = Deployment.of(LifecycleTest.HISTORIES.get("ENFORCE"), now);
-    Plan delete = Lifecycle.plan(enforced, Target.deleted(), readyEvidence(),
+    Plan delete = Lifecycle.plan(enforced.history(), Target.deleted(), readyEvidence(),
         Clock.fixed(now, ZoneOffset.UTC)).orThrow();
     assertFalse(delete.effectiveAt().isBefore(now.plusSeconds(YEAR)));
     assertEquals(now, delete.plannedAt());
@@ -167,7 +167,7 @@ final class ReadinessRulesTest {
     PublicationHistory rebuilt = PublicationHistory.empty(DOMAIN)
         .served(id("N1"), Target.modeNone().policy(), NOW);
     Evidence unknown = Evidence.none().withHistoryKnown(false);
-    Plan delete = Lifecycle.plan(Deployment.of(rebuilt, NOW), Target.deleted(), unknown, CLOCK).orThrow();
+    Plan delete = Lifecycle.plan(rebuilt, Target.deleted(), unknown, CLOCK).orThrow();
     assertEquals(List.of(Code.HISTORY_UNKNOWN), codes(delete.warnings()));
     String message = delete.warnings().get(0).message();
     assertTrue(message.contains(Times.format(NOW.plusSeconds(31_557_600))), message);
@@ -176,9 +176,9 @@ final class ReadinessRulesTest {
 
     Deployment testingNow = Deployment.of(PublicationHistory.empty(DOMAIN)
         .served(id("T1"), testing(), NOW.minus(Duration.ofDays(20))), NOW);
-    Plan none = Lifecycle.plan(testingNow, Target.modeNone(), unknown, CLOCK).orThrow();
+    Plan none = Lifecycle.plan(testingNow.history(), Target.modeNone(), unknown, CLOCK).orThrow();
     assertEquals(List.of(Code.HISTORY_UNKNOWN), codes(none.warnings()));
-    Plan known = Lifecycle.plan(testingNow, Target.modeNone(), Evidence.none(), CLOCK).orThrow();
+    Plan known = Lifecycle.plan(testingNow.history(), Target.modeNone(), Evidence.none(), CLOCK).orThrow();
     assertEquals(List.of(), known.warnings());
   }
 
@@ -186,7 +186,7 @@ final class ReadinessRulesTest {
   void printedTimesAreToTheSecondInUtcWithTheZoneAndRoundedUp() {
     assertEquals("2026-03-01 10:00:00 UTC", Times.format(NOW));
     assertEquals("2026-03-01 10:00:01 UTC", Times.format(NOW.plusNanos(1)));
-    Plan plan = Lifecycle.plan(TESTING_40_DAYS, Target.modeNone(), Evidence.none(),
+    Plan plan = Lifecycle.plan(TESTING_40_DAYS.history(), Target.modeNone(), Evidence.none(),
         Clock.fixed(NOW.plusNanos(123_456_789), ZoneOffset.UTC)).orThrow();
     assertFalse(plan.describe().matches("(?s).*\\d{2}:\\d{2}:\\d{2}\\.\\d+.*"), plan.describe());
     assertFalse(plan.describe().contains("Target."), plan.describe());

@@ -33,7 +33,6 @@ final class ReadmeExampleTest {
 
     // --- docs/mtasts-lifecycle.md: enforce flip ---
     PublicationHistory history = PublicationHistory.read(historyFile, "example.com");
-    Deployment current = Deployment.of(history, clock.instant());
     Evidence evidence = Evidence.none()
         .withTlsRpt(TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:tlsrpt@example.com"))
         .withReports(reports)                        // ReportSummary of the reports received
@@ -41,7 +40,7 @@ final class ReadmeExampleTest {
         .withTxtTtl(Duration.ofMinutes(5));
     MtaStsPolicy enforce = MtaStsPolicy.parse("version: STSv1\nmode: enforce\n"
         + "mx: mx1.example.com\nmx: *.mail.example.com\nmax_age: 1209600\n");
-    PlanResult result = Lifecycle.plan(current, Target.of(enforce), evidence, clock);
+    PlanResult result = Lifecycle.plan(history, Target.of(enforce), evidence, clock);
     if (result instanceof Refusal refusal) {
       refusal.reasons().forEach(r -> System.out.println(r.code().id() + ": " + r.message()));
       fail("refused: " + refusal.reasons()); // the guide returns here
@@ -73,9 +72,8 @@ final class ReadmeExampleTest {
         .write(historyFile);
 
     // --- docs/mtasts-lifecycle.md: turn off ---
-    Deployment current = Deployment.of(PublicationHistory.read(historyFile, "example.com"),
-        clock.instant());
-    Plan off = Lifecycle.plan(current, Target.modeNone(), Evidence.none(), clock).orThrow();
+    PublicationHistory history = PublicationHistory.read(historyFile, "example.com");
+    Plan off = Lifecycle.plan(history, Target.modeNone(), Evidence.none(), clock).orThrow();
     // Steps: upload "version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n", verify it is served,
     // set "v=STSv1; id=<new>;", wait the TXT TTL (default 3600 s): then mode none is in effect.
     PlanProgress p = off.start();
@@ -86,8 +84,7 @@ final class ReadmeExampleTest {
 
     // Days later: delete. The plan waits until the year-long enforce policy has left every cache.
     clock.advance(Duration.ofDays(3));
-    Plan delete = Lifecycle.plan(
-        Deployment.of(PublicationHistory.read(historyFile, "example.com"), clock.instant()),
+    Plan delete = Lifecycle.plan(PublicationHistory.read(historyFile, "example.com"),
         Target.deleted(), Evidence.none(), clock).orThrow();
     Step.Wait first = (Step.Wait) delete.steps().get(0);     // until <enforce stop + max_age>
     // --- end ---

@@ -201,12 +201,9 @@ public final class KnownSenders {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof KnownSenders)) {
-      return false;
-    }
-    KnownSenders k = (KnownSenders) o;
-    return k.organizations.equals(organizations) && texts(k.networks).equals(texts(networks));
+  public boolean equals(@Nullable Object o) {
+    return o instanceof KnownSenders k
+        && k.organizations.equals(organizations) && texts(k.networks).equals(texts(networks));
   }
 
   @Override

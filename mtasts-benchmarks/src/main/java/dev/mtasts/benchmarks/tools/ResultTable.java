@@ -140,18 +140,13 @@ public final class ResultTable {
   }
 
   private static double nanos(double score, String unit) {
-    switch (unit) {
-      case "ns/op":
-        return score;
-      case "us/op":
-        return score * 1e3;
-      case "ms/op":
-        return score * 1e6;
-      case "s/op":
-        return score * 1e9;
-      default:
-        return Double.NaN;
-    }
+    return switch (unit) {
+      case "ns/op" -> score;
+      case "us/op" -> score * 1e3;
+      case "ms/op" -> score * 1e6;
+      case "s/op" -> score * 1e9;
+      default -> Double.NaN;
+    };
   }
 
   private static String ratio(Row r, Map<String, Row> byKey) {

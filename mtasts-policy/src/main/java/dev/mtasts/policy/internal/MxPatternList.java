@@ -36,8 +36,8 @@ public final class MxPatternList extends AbstractList<MxPattern> implements Rand
    * @throws NullPointerException if the collection or one of its elements is null
    */
   public static MxPatternList copyOf(Collection<MxPattern> patterns) {
-    if (patterns instanceof MxPatternList) {
-      return (MxPatternList) patterns;
+    if (patterns instanceof MxPatternList list) {
+      return list;
     }
     Object[] array = patterns.toArray();
     if (array.length == 0) {

@@ -32,12 +32,12 @@ public final class Json {
       StringBuilder b, @Nullable Object value, int indent, int level, @Nullable Random shuffle) {
     if (value == null) {
       b.append("null");
-    } else if (value instanceof String) {
-      string(b, (String) value);
+    } else if (value instanceof String s) {
+      string(b, s);
     } else if (value instanceof Number || value instanceof Boolean) {
       b.append(value);
-    } else if (value instanceof Map) {
-      List<Map.Entry<?, ?>> entries = new ArrayList<>(((Map<?, ?>) value).entrySet());
+    } else if (value instanceof Map<?, ?> map) {
+      List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
       if (shuffle != null) {
         Collections.shuffle(entries, shuffle);
       }
@@ -53,8 +53,7 @@ public final class Json {
         newline(b, indent, level);
       }
       b.append('}');
-    } else if (value instanceof List) {
-      List<?> list = (List<?>) value;
+    } else if (value instanceof List<?> list) {
       b.append('[');
       for (int i = 0; i < list.size(); i++) {
         b.append(i == 0 ? "" : ",");
