@@ -24,7 +24,7 @@ final class Describe {
 
   /** Returns a duration in the largest whole unit that fits: {@code 7 days}, {@code 3 hours}, {@code 90 seconds}. */
   static String duration(Duration d) {
-    long s = d.getSeconds();
+    long s = d.toSeconds();
     if (s != 0 && s % 86_400 == 0) {
       return plural(s / 86_400, "day");
     }

@@ -234,7 +234,7 @@ final class PlanCommand extends CommandBase implements Callable<Integer> {
     out.println();
     List<Step> steps = plan.steps();
     for (int i = 0; i < steps.size(); i++) {
-      String[] lines = steps.get(i).instruction().split("\r?\n");
+      String[] lines = steps.get(i).instruction().lines().toArray(String[]::new);
       out.println((i + 1) + ". " + lines[0]);
       for (int k = 1; k < lines.length; k++) {
         out.println("     " + lines[k]);

@@ -230,7 +230,7 @@ public record TlsRptRecord(List<URI> rua, List<ExtensionField> extensions) {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append(rua instanceof RuaList ? ((RuaList) rua).text(i) : rua.get(i).toString());
+      sb.append(rua instanceof RuaList list ? list.text(i) : rua.get(i).toString());
     }
     for (ExtensionField extension : extensions) {
       sb.append("; ").append(extension.toText());

@@ -171,7 +171,7 @@ public sealed interface Reason
       StringBuilder b = new StringBuilder();
       b.append(group.failedSessions()).append(" failed session")
           .append(group.failedSessions() == 1 ? "" : "s")
-          .append(group.resultType() == ResultType.FAILURES_WITHOUT_DETAILS
+          .append(group.resultType().equals(ResultType.FAILURES_WITHOUT_DETAILS)
               ? " reported without failure details" : " of type " + group.resultType().wireName())
           .append(" (").append(describe(code, group.resultType())).append(")")
           .append(" on ").append(joinDays(new ArrayList<>(group.days())))
@@ -184,7 +184,7 @@ public sealed interface Reason
     private static String describe(Code code, ResultType type) {
       switch (code) {
         case OUR_SIDE_FAILURES:
-          return type == ResultType.STARTTLS_NOT_SUPPORTED
+          return type.equals(ResultType.STARTTLS_NOT_SUPPORTED)
               ? "fix on our side: our own MX host did not offer STARTTLS to several senders"
               : "fix on our side: the certificate of our own MX host failed validation";
         case POLICY_HOSTING_FAILURES:

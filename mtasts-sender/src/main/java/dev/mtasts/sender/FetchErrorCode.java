@@ -55,6 +55,9 @@ public enum FetchErrorCode implements ProblemCode {
   /** The calling thread was interrupted while it waited for the fetch. */
   INTERRUPTED(ResultType.STS_POLICY_FETCH_ERROR);
 
+  // ResultType is immutable (final fields, interned known values); Error Prone cannot tell, as it
+  // carries no @Immutable annotation (that would add a runtime dependency).
+  @SuppressWarnings("ImmutableEnumChecker")
   private final ResultType resultType;
 
   FetchErrorCode(ResultType resultType) {

@@ -31,6 +31,7 @@ public final class KnownSenders {
   private final List<Network> networks;
   private final Set<String> organizations;
 
+  @SuppressWarnings("ArrayRecordComponent") // private; KnownSenders compares networks by text
   private record Network(byte[] address, int prefix, String text) {}
 
   private KnownSenders(List<Network> networks, Set<String> organizations) {

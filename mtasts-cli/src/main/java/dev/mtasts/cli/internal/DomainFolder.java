@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,6 +61,8 @@ public record DomainFolder(
     List<String> senderNames,
     ReportLoader.Loaded reports,
     List<String> notes) {
+  private static final Pattern LINE_END = Pattern.compile("\r?\n|\r");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** The policy file's name in the folder. */
   public static final String POLICY_FILE = "mta-sts.txt";
@@ -337,13 +340,13 @@ public record DomainFolder(
     }
     List<String> hosts = new ArrayList<>();
     String text = new String(Inputs.readFolderFile(file), StandardCharsets.UTF_8);
-    String[] lines = text.split("\r?\n|\r");
+    String[] lines = LINE_END.split(text, -1); // blank lines, trailing ones too, are skipped
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      String[] parts = line.split("\\s+");
+      String[] parts = WHITESPACE.split(line, -1); // the line is stripped: no empty parts
       // "10 mx1.example.com" as in a zone file or dig output, or just the host.
       String host = parts[parts.length - 1];
       if (host.endsWith(".")) {

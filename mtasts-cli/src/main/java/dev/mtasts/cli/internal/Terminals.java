@@ -1,6 +1,8 @@
 package dev.mtasts.cli.internal;
 
+import java.io.Console;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -30,7 +32,28 @@ public final class Terminals {
       // Fall through to the portable guess.
     }
     String term = System.getenv("TERM");
-    return System.console() != null && term != null && !term.equals("dumb");
+    return hasTerminalConsole() && term != null && !term.equals("dumb");
+  }
+
+  /**
+   * Whether the JVM has a console attached to a terminal. Up to JDK 21 that is {@code
+   * System.console() != null}; from JDK 22 on the console exists even when the streams are
+   * redirected and {@code Console.isTerminal()} (absent on JDK 17, so called reflectively) tells.
+   */
+  @SuppressWarnings("SystemConsoleNull") // the null check is for JDK 17-21; isTerminal() for 22+
+  private static boolean hasTerminalConsole() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      Method isTerminal = Console.class.getMethod("isTerminal");
+      return Boolean.TRUE.equals(isTerminal.invoke(console));
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**

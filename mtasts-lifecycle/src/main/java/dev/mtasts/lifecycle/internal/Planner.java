@@ -97,7 +97,7 @@ public final class Planner {
     } else if (to == LifecycleState.ENFORCE) {
       // A change within enforce: every MX host must stay covered, or senders refuse it.
       refusals.addAll(ReadinessCheck.mxCoverage(policy, evidence.mxHosts()));
-      long min = options.minEnforceMaxAge().getSeconds();
+      long min = options.minEnforceMaxAge().toSeconds();
       if (policy.maxAge() < min) {
         warnings.add(new Reason.General(Code.SHORT_MAX_AGE, "max_age " + policy.maxAge()
             + " is below " + min + " seconds; prefer weeks for an enforce policy (RFC 8461 §10.2)"));
@@ -253,7 +253,7 @@ public final class Planner {
   private static String waitReason(PublicationHistory history, Transition transition,
       MtaStsPolicy policy, PolicyId id, Duration ttl, Instant now) {
     StringBuilder b = new StringBuilder("resolvers may answer with the previous TXT record for up"
-        + " to its TTL (" + ttl.getSeconds() + " s); after that every sender that looks it up sees"
+        + " to its TTL (" + ttl.toSeconds() + " s); after that every sender that looks it up sees"
         + " id " + id.value() + " and fetches the " + policy.mode().wireName() + " policy");
     switch (transition) {
       case TURN_OFF:

@@ -23,6 +23,7 @@ public final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBod
    * @param bytes the bytes, at most the limit
    * @param tooLarge whether the body was longer than the limit (then {@code bytes} is empty)
    */
+  @SuppressWarnings("ArrayRecordComponent") // internal hand-over of the body read, never compared
   public record Body(byte[] bytes, boolean tooLarge) {}
 
   private static final Body EMPTY = new Body(new byte[0], false);

@@ -139,7 +139,7 @@ public final class PolicyTexts {
     Arbitrary<List<String>> ends = Arbitraries.of("\n", "\r\n").list().ofSize(n);
     Arbitrary<Boolean> finalEnd = Arbitraries.of(true, false);
     Arbitrary<Integer> zeros = Arbitraries.integers().between(0, 9);
-    Arbitrary<List<PolicyLine>> dups = duplicate(m).list().ofMinSize(0).ofMaxSize(2);
+    Arbitrary<List<PolicyLine>> dups = duplicate().list().ofMinSize(0).ofMaxSize(2);
     Arbitrary<List<Integer>> dupSlots = Arbitraries.integers().between(0, 1000).list().ofSize(2);
     Arbitrary<List<String>> mxCase =
         m.mx().isEmpty() ? Arbitraries.just(List.of()) : Combinators.combine(caseVariants(m.mx())).as(l -> l);
@@ -221,7 +221,7 @@ public final class PolicyTexts {
 
   // A later occurrence of version, mode or max_age: §3.2 says it is ignored whatever its value,
   // including values that would be invalid in the first occurrence (RFC 8461 §3.2: "all entries except for the first SHALL be ignored").
-  private static Arbitrary<PolicyLine> duplicate(PolicyModel m) {
+  private static Arbitrary<PolicyLine> duplicate() {
     Arbitrary<PolicyLine> version = Arbitraries.of("STSv1", "STSv2").map(v -> new PolicyLine("version", " ", v, "", "\n"));
     Arbitrary<PolicyLine> mode = Arbitraries.of("testing", "enforce", "none", "enforced")
         .map(v -> new PolicyLine("mode", " ", v, "", "\n"));

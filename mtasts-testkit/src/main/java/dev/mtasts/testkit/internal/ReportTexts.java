@@ -329,8 +329,10 @@ public final class ReportTexts {
     return applied;
   }
 
-  // A member the strict tree always has; a missing one is a bug in tree(), not in the input.
-  @SuppressWarnings("unchecked")
+  // A member the strict tree always has; a missing one is a bug in tree(), not in the input. The
+  // caller names the type it put there, so the unchecked cast and the return-only type parameter
+  // are the point of this helper.
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   private static <T> T member(Map<String, Object> object, String name) {
     return (T) Objects.requireNonNull(object.get(name), name);
   }

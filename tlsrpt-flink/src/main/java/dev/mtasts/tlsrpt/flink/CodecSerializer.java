@@ -94,7 +94,9 @@ public abstract class CodecSerializer<T> extends TypeSerializer<T> {
     return b;
   }
 
+  // Flink compares serializers by class: a subclass is another format, so instanceof would be wrong.
   @Override
+  @SuppressWarnings("EqualsGetClass")
   public boolean equals(@Nullable Object obj) {
     return obj != null && obj.getClass() == getClass();
   }

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param source where the input came from (a file path, a queue offset), for messages
  * @param bytes the content (copied in and out)
  */
+// The array is copied in and out, and equals/hashCode/toString are written for its content.
+@SuppressWarnings("ArrayRecordComponent")
 public record RawReport(String source, byte[] bytes) {
 
   /**

@@ -37,6 +37,7 @@ public final class BoundedInput {
    * @param bytes the buffer
    * @param length how many of its bytes are valid
    */
+  @SuppressWarnings("ArrayRecordComponent") // a buffer handed to the parser, never compared
   public record Slice(byte[] bytes, int length) implements Source {
     /**
      * Checks the length.

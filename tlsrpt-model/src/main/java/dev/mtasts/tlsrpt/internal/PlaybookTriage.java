@@ -40,14 +40,14 @@ public final class PlaybookTriage implements Triage {
   @Override
   public TriageClass classify(FailureObservation o) {
     ResultType type = o.resultType();
-    if (type == ResultType.FAILURES_WITHOUT_DETAILS) {
+    if (type.equals(ResultType.FAILURES_WITHOUT_DETAILS)) {
       // Failed sessions no failure-details describe: evidence with no cause to read.
       return TriageClass.INVESTIGATE;
     }
     // RFC 8460 §4.3.2.2: the policy could not be fetched or validated, so it does not apply.
-    if (type == ResultType.STS_POLICY_FETCH_ERROR
-        || type == ResultType.STS_POLICY_INVALID
-        || type == ResultType.STS_WEBPKI_INVALID) {
+    if (type.equals(ResultType.STS_POLICY_FETCH_ERROR)
+        || type.equals(ResultType.STS_POLICY_INVALID)
+        || type.equals(ResultType.STS_WEBPKI_INVALID)) {
       return TriageClass.FIX_POLICY_HOSTING;
     }
     String mx = o.receivingMxHostname();
@@ -60,7 +60,7 @@ public final class PlaybookTriage implements Triage {
       }
       return knownSender ? TriageClass.FIX_WITH_SENDER : TriageClass.INVESTIGATE;
     }
-    if (type == ResultType.STARTTLS_NOT_SUPPORTED) {
+    if (type.equals(ResultType.STARTTLS_NOT_SUPPORTED)) {
       // Never safe to ignore: seen from several places it is our MX; from one, maybe a middlebox.
       if (ours && (o.reportingOrganizations() > 1 || o.sendingNetworks() > 1)) {
         return TriageClass.FIX_OUR_SIDE;
@@ -76,9 +76,9 @@ public final class PlaybookTriage implements Triage {
   }
 
   private static boolean isCertificate(ResultType type) {
-    return type == ResultType.CERTIFICATE_HOST_MISMATCH
-        || type == ResultType.CERTIFICATE_EXPIRED
-        || type == ResultType.CERTIFICATE_NOT_TRUSTED;
+    return type.equals(ResultType.CERTIFICATE_HOST_MISMATCH)
+        || type.equals(ResultType.CERTIFICATE_EXPIRED)
+        || type.equals(ResultType.CERTIFICATE_NOT_TRUSTED);
   }
 
   private boolean isOwnMx(String mx, FailureObservation o) {

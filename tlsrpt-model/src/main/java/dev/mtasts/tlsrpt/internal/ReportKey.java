@@ -92,6 +92,7 @@ public record ReportKey(long hash, int ext, long content) {
     return new ReportKey(hash, ext, 0);
   }
 
+  @SuppressWarnings("JavaInstantGetSecondsGetNano") // both parts are hashed: the whole instant
   private static long content(TlsRptReport report, Scratch scratch) {
     Hasher c = new Hasher(scratch);
     DateRange r = report.dateRange();

@@ -469,7 +469,7 @@ public final class SummaryCodec {
         int day = sint("day");
         long reports = figure();
         DayCell c = new DayCell(day, reports, figure(), figure(), figure());
-        if (reports == 0 || i > 0 && days[i - 1].epochDay() >= day) {
+        if (reports == 0 || (i > 0 && days[i - 1].epochDay() >= day)) {
           throw fail(SummaryFormatErrorCode.INVALID_VALUE, at, "the day cells of \"" + name
               + "\" are not in day order, distinct and non-empty");
         }
@@ -483,7 +483,7 @@ public final class SummaryCodec {
         String type = string();
         long results = figure();
         PolicyCell c = new PolicyCell(day, type, results, figure(), figure());
-        if (results == 0 || i > 0 && policies[i - 1].compareKey(day, type) >= 0) {
+        if (results == 0 || (i > 0 && policies[i - 1].compareKey(day, type) >= 0)) {
           throw fail(SummaryFormatErrorCode.INVALID_VALUE, at, "the policy cells of \"" + name
               + "\" are not in (day, type) order, distinct and non-empty");
         }
@@ -567,7 +567,7 @@ public final class SummaryCodec {
     private int count(String what, long max, int minBytes) {
       int at = pos;
       long n = uvar();
-      long room = (end - pos) / minBytes;
+      long room = (long) (end - pos) / minBytes;
       if (n < 0 || n > room) {
         throw fail(SummaryFormatErrorCode.TOO_LARGE, at, "the summary declares " + n + " " + what
             + " but only " + (end - pos) + " bytes of content remain");

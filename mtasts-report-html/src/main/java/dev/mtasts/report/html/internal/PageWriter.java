@@ -338,7 +338,10 @@ public final class PageWriter {
       DomainView.HostFigure h = hosts.get(i);
       out.append("<tr><td>").append(hostName(h.host())).append("</td>");
       numCell(h.failed());
-      out.append("<td data-sort=\"").append(h.byTriage().keySet().iterator().next().ordinal())
+      // The sort key is the worst class's position in TriageClass, worst first, as the page lists them.
+      @SuppressWarnings("EnumOrdinal")
+      int worst = h.byTriage().keySet().iterator().next().ordinal();
+      out.append("<td data-sort=\"").append(worst)
           .append("\">");
       for (Map.Entry<TriageClass, Long> t : h.byTriage().entrySet()) {
         out.append("<span class=\"badge t-").append(t.getKey().name().toLowerCase(Locale.ROOT))

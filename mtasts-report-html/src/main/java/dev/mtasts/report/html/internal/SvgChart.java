@@ -230,7 +230,7 @@ public final class SvgChart {
 
       @Override
       public String generateID(String prefix) {
-        return idPrefix + "-" + prefix + (++next);
+        return idPrefix + "-" + prefix + ++next;
       }
     });
     ctx.setEmbeddedFontsOn(false);
