@@ -49,11 +49,25 @@ public final class Hosts {
     if (hl > DomainNameSyntax.MAX_NAME) {
       return -1;
     }
-    int end = host.indexOf('.');
-    if (end <= 0 || end >= hl || end > DomainNameSyntax.MAX_LABEL || !DomainNameSyntax.isLdhLabel(host, 0, end)) {
-      return -1;
+    // One pass to the first dot, which must come within 64 characters and before the name's end.
+    for (int i = 0, n = Math.min(hl, DomainNameSyntax.MAX_LABEL + 1); i < n; i++) {
+      char c = host.charAt(i);
+      if (c == '.') {
+        return i > 0 && host.charAt(0) != '-' && host.charAt(i - 1) != '-' ? i : -1;
+      }
+      if (!isLdhChar(c)) {
+        return -1;
+      }
     }
-    return end;
+    return -1;
+  }
+
+  // Letters, digits and '-' as bits: characters 0-63 in the first word, 64-127 in the second.
+  private static final long LDH_LOW = (1L << '-') | (0x3ffL << '0');
+  private static final long LDH_HIGH = (0x3ffffffL << ('A' - 64)) | (0x3ffffffL << ('a' - 64));
+
+  private static boolean isLdhChar(char c) {
+    return c < 64 ? ((LDH_LOW >>> c) & 1) != 0 : c < 128 && ((LDH_HIGH >>> (c - 64)) & 1) != 0;
   }
 
   /**
