@@ -280,6 +280,41 @@ final class HostileInputTest {
   }
 
   @Test
+  void aFileReachedDirectlyAndThroughALinkIsReadOnceByItsDirectPath() throws IOException {
+    Path reports = Files.createDirectory(dir.resolve("reports"));
+    Path real = Files.writeString(reports.resolve("b-real.json"), HostileFiles.cleanReport("d-1", "example.com"));
+    // Sorted before the direct path: the walk meets the link first, and still keeps the direct one.
+    Files.createSymbolicLink(reports.resolve("a-link.json"), real);
+    Files.writeString(reports.resolve("c-other.json"), HostileFiles.cleanReport("d-2", "example.com"));
+    Cli.Result r = Cli.exec("report", "summarize", "--json", reports.toString());
+    Json json = Json.parse(r.out());
+    assertEquals(2L, json.get("reports"), r::toString);
+    List<Json> skipped = json.objects("skippedFiles");
+    assertEquals(1, skipped.size(), r::toString);
+    assertEquals(reports.resolve("a-link.json").toString(), skipped.get(0).get("file"), r::toString);
+    assertEquals("the same file as " + real + " (reached through a link): read once",
+        skipped.get(0).get("reason"), r::toString);
+  }
+
+  @Test
+  void hardLinksAreTwoPathsOfOneFileAndBothAreRead() throws IOException {
+    // Hard links share the file key that tells the walk which files may be one file, but each is
+    // a real path of its own: both are read (the second is a duplicate report), neither skipped.
+    Path reports = Files.createDirectory(dir.resolve("reports"));
+    Path first = Files.writeString(reports.resolve("one.json"), HostileFiles.cleanReport("h-1", "example.com"));
+    try {
+      Files.createLink(reports.resolve("two.json"), first);
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "no hard links here: " + e);
+    }
+    Cli.Result r = Cli.exec("report", "summarize", "--json", reports.toString());
+    Json json = Json.parse(r.out());
+    assertEquals(2L, json.get("reports"), r::toString);
+    assertEquals(1L, json.get("duplicates"), r::toString);
+    assertEquals(0, json.objects("skippedFiles").size(), r::toString);
+  }
+
+  @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aFifoNamedLikeAReportIsSkippedWithoutBlocking() throws Exception {
     Path reports = Files.createDirectory(dir.resolve("reports"));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -160,6 +161,9 @@ public final class ReportFiles {
   private static void walk(Path root, List<Entry> entries, List<Skipped> skipped) {
     List<Entry> found = new ArrayList<>();
     List<Skipped> notRead = new ArrayList<>();
+    // The file key (device and inode on Unix) of each file found, as the walk saw it through its
+    // links: only files that share one can be the same file, so only they need their real path.
+    Map<Entry, Object> fileKeys = new IdentityHashMap<>();
     try {
       Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
           new SimpleFileVisitor<>() {
@@ -176,15 +180,24 @@ public final class ReportFiles {
               } else if (isDomainFolderFile(file)) {
                 notRead.add(new Skipped(file.toString(), DOMAIN_FOLDER_FILE));
               } else if (isReportName(name)) {
-                found.add(new Entry(file.toString(), file, null));
+                add(file, attrs);
               } else if (inMaildirTmp(file)) {
                 notRead.add(new Skipped(file.toString(), MAILDIR_TMP));
               } else if (ReportLoader.isMail(file)) {
-                found.add(new Entry(file.toString(), file, null));
+                add(file, attrs);
               } else {
                 notRead.add(new Skipped(file.toString(), notAReport(name)));
               }
               return FileVisitResult.CONTINUE;
+            }
+
+            private void add(Path file, BasicFileAttributes attrs) {
+              Entry entry = new Entry(file.toString(), file, null);
+              found.add(entry);
+              Object key = attrs.fileKey();
+              if (key != null) {
+                fileKeys.put(entry, key);
+              }
             }
 
             @Override
@@ -203,21 +216,30 @@ public final class ReportFiles {
     }
     Collections.sort(found, (a, b) -> a.label().compareTo(b.label()));
     Collections.sort(notRead, (a, b) -> a.file().compareTo(b.file()));
-    dropSecondPaths(found, notRead);
+    dropSecondPaths(found, notRead, fileKeys);
     entries.addAll(found);
     skipped.addAll(notRead);
   }
 
   /**
    * Reads a file reached both directly and through a link (or through two links) once: the path
-   * without links is kept, or else the first in order; the others are listed as skipped.
+   * without links is kept, or else the first in order; the others are listed as skipped. Two paths
+   * of one file have the same file key, so a file whose key no other file has is kept without
+   * asking for its real path (which costs system calls for every folder of the path: a tenth of
+   * the CPU time of a summary of 100,000 small reports); a file without a key is asked.
    */
-  private static void dropSecondPaths(List<Entry> found, List<Skipped> notRead) {
+  private static void dropSecondPaths(List<Entry> found, List<Skipped> notRead, Map<Entry, Object> fileKeys) {
+    Map<Object, Integer> keyCounts = new HashMap<>();
+    for (Object key : fileKeys.values()) {
+      keyCounts.merge(key, 1, Integer::sum);
+    }
     Map<Path, Entry> byRealPath = new HashMap<>();
     List<Entry> kept = new ArrayList<>();
     for (Entry e : found) {
       Path path = e.path();
-      Path real = path == null || e.problem() != null ? null : realPath(path);
+      Object key = fileKeys.get(e);
+      boolean unique = key != null && keyCounts.getOrDefault(key, 0) == 1;
+      Path real = path == null || e.problem() != null || unique ? null : realPath(path);
       if (real == null) {
         kept.add(e);
         continue;
