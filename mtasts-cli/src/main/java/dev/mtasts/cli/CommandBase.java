@@ -1,6 +1,7 @@
 package dev.mtasts.cli;
 
 import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -13,12 +14,18 @@ abstract class CommandBase {
 
   CommandBase() {}
 
+  // Set instead of the spec when Main runs a command without picocli (its short path).
+  @Nullable PrintWriter directOut;
+  @Nullable PrintWriter directErr;
+
   final PrintWriter out() {
-    return spec.commandLine().getOut();
+    PrintWriter w = directOut;
+    return w != null ? w : spec.commandLine().getOut();
   }
 
   final PrintWriter err() {
-    return spec.commandLine().getErr();
+    PrintWriter w = directErr;
+    return w != null ? w : spec.commandLine().getErr();
   }
 
   /**

@@ -1,21 +1,13 @@
 package dev.mtasts.cli;
 
-import dev.mtasts.cli.internal.Causes;
-import dev.mtasts.cli.internal.CommandFailure;
 import dev.mtasts.cli.internal.ExitStatus;
 import dev.mtasts.cli.internal.TerminalText;
-import dev.mtasts.policy.MtaStsException;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -37,30 +29,21 @@ public final class Main {
   private Main() {}
 
   /**
-   * Runs the command and exits the JVM with its status.
+   * Runs the command and exits the JVM with its status: the same as {@link Start#main}, the
+   * runnable jar's entry point.
    *
    * @param args the command-line arguments
    */
   public static void main(String[] args) {
-    PrintWriter out = utf8Writer(System.out);
-    PrintWriter err = utf8Writer(System.err);
+    Start.main(args);
+  }
+
+  /** Runs the command line through picocli's command tree and returns its exit status. */
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = newCommandLine(CliEnvironment.ofSystem(), args);
     commandLine.setOut(out);
     commandLine.setErr(err);
-    int status;
-    try {
-      status = commandLine.execute(args);
-    } catch (OutOfMemoryError e) {
-      err.println("mtasts: out of memory; give the JVM more heap (java -Xmx...) or less input");
-      status = ExitStatus.NEGATIVE;
-    } catch (StackOverflowError e) {
-      err.println("mtasts: internal error: the input is nested or chained too deeply (stack overflow);"
-          + " please report it");
-      status = ExitStatus.NEGATIVE;
-    }
-    out.flush();
-    err.flush();
-    System.exit(status);
+    return commandLine.execute(args);
   }
 
   /**
@@ -125,14 +108,6 @@ public final class Main {
     }
   }
 
-  /**
-   * Returns the writer of a standard stream: UTF-8, flushed at each line, and guarded by {@link
-   * TerminalText#guard} so that no control character reaches the terminal as it is.
-   */
-  static PrintWriter utf8Writer(PrintStream stream) {
-    return new PrintWriter(TerminalText.guard(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), true);
-  }
-
   /** Usage errors: the message and a hint, exit status 2. */
   private static final class UsageErrorHandler implements IParameterExceptionHandler {
     @Override
@@ -151,34 +126,8 @@ public final class Main {
   private static final class FailureHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
-      PrintWriter err = cl.getErr();
       boolean debug = ((MtastsCommand) cl.getCommandSpec().root().userObject()).debug();
-      int status;
-      // Messages quote file names and input: escaped, and never a Java class name.
-      if (ex instanceof CommandFailure failure) {
-        status = failure.exitStatus();
-        err.println("mtasts: " + TerminalText.escape(Causes.scrub(String.valueOf(failure.getMessage()))));
-      } else if (ex instanceof MtaStsException) {
-        status = ExitStatus.NEGATIVE;
-        err.println("mtasts: " + TerminalText.escape(Causes.scrub(String.valueOf(ex.getMessage()))));
-      } else if (ex instanceof UncheckedIOException io) {
-        status = ExitStatus.USAGE;
-        // UncheckedIOException always has its IOException cause (its constructors require one).
-        err.println("mtasts: " + TerminalText.escape(Causes.describe(Objects.requireNonNull(io.getCause()))));
-      } else {
-        status = ExitStatus.NEGATIVE;
-        String message = ex.getMessage();
-        err.println("mtasts: internal error"
-            + (message != null && Causes.isPlainWords(message) ? ": " + TerminalText.escape(message) : ""));
-        if (!debug) {
-          err.println("Run again with --debug for the stack trace, and please report it.");
-        }
-      }
-      if (debug) {
-        ex.printStackTrace(err);
-      }
-      err.flush();
-      return status;
+      return Failures.report(ex, cl.getErr(), debug);
     }
   }
 }

@@ -39,19 +39,84 @@ import picocli.CommandLine.Parameters;
       "Exit status 0 when the record is valid, 1 when it is not."
     })
 final class RecordCheckCommand extends CommandBase implements Callable<Integer> {
+  private static final String LENIENT = "--lenient";
+  private static final String JSON = "--json";
+
   @Option(
-      names = "--lenient",
+      names = LENIENT,
       description = "Accept what is seen in the wild (hyphens in ids, empty fields...)"
           + " with a warning each.")
   boolean lenient;
 
-  @Option(names = "--json", description = "Print one JSON object: valid, type, errors, warnings, text.")
+  @Option(names = JSON, description = "Print one JSON object: valid, type, errors, warnings, text.")
   boolean json;
 
   @Parameters(index = "0", paramLabel = "TEXT", description = "The record value, or - to read it from standard input.")
   String text = "";
 
   RecordCheckCommand() {}
+
+  /**
+   * Tells whether the arguments are {@code record check TEXT}, optionally with {@code --lenient}
+   * and {@code --json} (each at most once, anywhere after {@code check}), TEXT not starting with
+   * {@code -} (so neither standard input nor an option): the form {@link Start} runs without
+   * picocli. picocli reads such a command line the same way (no {@code @file} expansion, no
+   * abbreviations, no quote trimming); anything else goes through picocli.
+   *
+   * @param args the command-line arguments
+   * @return whether {@link #runShortForm} can run them
+   */
+  static boolean isShortForm(String[] args) {
+    if (args.length < 3 || args.length > 5 || !"record".equals(args[0]) || !"check".equals(args[1])) {
+      return false;
+    }
+    int texts = 0;
+    boolean lenient = false;
+    boolean json = false;
+    for (int i = 2; i < args.length; i++) {
+      String a = args[i];
+      if (LENIENT.equals(a) && !lenient) {
+        lenient = true;
+      } else if (JSON.equals(a) && !json) {
+        json = true;
+      } else if (a.startsWith("-")) {
+        return false;
+      } else {
+        texts++;
+      }
+    }
+    return texts == 1;
+  }
+
+  /**
+   * Runs a command line that {@link #isShortForm} accepts, as picocli would run it.
+   *
+   * @param args the command-line arguments
+   * @param out standard output
+   * @param err standard error
+   * @return the exit status
+   */
+  static int runShortForm(String[] args, PrintWriter out, PrintWriter err) {
+    RecordCheckCommand command = new RecordCheckCommand();
+    for (int i = 2; i < args.length; i++) {
+      String a = args[i];
+      if (LENIENT.equals(a)) {
+        command.lenient = true;
+      } else if (JSON.equals(a)) {
+        command.json = true;
+      } else {
+        command.text = a;
+      }
+    }
+    command.directOut = out;
+    command.directErr = err;
+    try {
+      return command.call();
+    } catch (Exception e) {
+      // As picocli's execution-exception handler (Main.FailureHandler); no --debug here.
+      return Failures.report(e, err, false);
+    }
+  }
 
   /** The outcome of one check, for either output form. */
   private record Outcome(

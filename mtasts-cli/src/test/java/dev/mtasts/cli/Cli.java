@@ -76,10 +76,19 @@ final class Cli {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine commandLine = lazy ? Main.newCommandLine(env, args) : Main.newCommandLine(env);
-    // The same guard as the real standard streams (Main.utf8Writer).
+    // The same guard as the real standard streams (Start.utf8Writer).
     commandLine.setOut(new PrintWriter(TerminalText.guard(out), true));
     commandLine.setErr(new PrintWriter(TerminalText.guard(err), true));
     int status = commandLine.execute(args);
+    return new Result(status, out.toString(), err.toString());
+  }
+
+  /** Runs the short form of {@link Start} (record check without picocli), with the same guarded streams. */
+  static Result execShortForm(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = RecordCheckCommand.runShortForm(args,
+        new PrintWriter(TerminalText.guard(out), true), new PrintWriter(TerminalText.guard(err), true));
     return new Result(status, out.toString(), err.toString());
   }
 
