@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RuaList extends AbstractList<URI> implements RandomAccess {
   private String[] texts = new String[2];
-  private @Nullable URI[] given = new URI[2]; // the URIs the parser built (for unusual shapes)
+  // The URIs the parser built (for unusual shapes); null while it has built none, as for the
+  // plain shapes, which then cost no array.
+  private @Nullable URI @Nullable [] given;
   private int size;
   // Every URI, built on the first access; java.net.URI's fields are not final, so the array is
   // published through a volatile field rather than by a data race.
@@ -33,10 +35,18 @@ public final class RuaList extends AbstractList<URI> implements RandomAccess {
   public void add(String text, @Nullable URI uri) {
     if (size == texts.length) {
       texts = Arrays.copyOf(texts, size * 2);
-      given = Arrays.copyOf(given, size * 2);
     }
     texts[size] = text;
-    given[size] = uri;
+    @Nullable URI[] g = given;
+    if (uri != null) {
+      if (g == null) {
+        g = new URI[texts.length];
+      } else if (g.length < texts.length) {
+        g = Arrays.copyOf(g, texts.length);
+      }
+      g[size] = uri;
+      given = g;
+    }
     size++;
   }
 
@@ -88,7 +98,8 @@ public final class RuaList extends AbstractList<URI> implements RandomAccess {
   }
 
   private URI uriAt(int i) {
-    URI uri = given[i];
+    @Nullable URI[] g = given;
+    @Nullable URI uri = g != null && i < g.length ? g[i] : null;
     return uri != null ? uri : URI.create(texts[i]); // validated while parsing: cannot fail
   }
 

@@ -95,7 +95,7 @@ public final class RuaUris {
             return false;
           }
           at = i;
-        } else if (!RecordGrammar.isAlphaDigit(c) && c != '.' && c != '-' && c != '_' && c != '+') {
+        } else if (!in(MAILTO_LOW, MAILTO_HIGH, c)) {
           return false;
         }
       }
@@ -116,7 +116,7 @@ public final class RuaUris {
           return false;
         }
         labelStart = i + 1;
-      } else if (!RecordGrammar.isAlphaDigit(c) && c != '-') {
+      } else if (!in(HOST_LOW, HOST_HIGH, c)) {
         return false;
       }
     }
@@ -125,12 +125,29 @@ public final class RuaUris {
       return false;
     }
     for (; i < n; i++) {
-      char c = t.charAt(i);
-      if (!RecordGrammar.isAlphaDigit(c) && c != '/' && c != '.' && c != '_' && c != '~' && c != '-') {
+      if (!in(PATH_LOW, PATH_HIGH, t.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  // The characters of the plain shapes as bit sets: characters 0-63 in the first word, 64-127 in
+  // the second (one shift and a mask per character instead of a chain of comparisons).
+  private static final long DIGITS = 0x3ffL << '0';
+  private static final long LETTERS = (0x3ffffffL << ('A' - 64)) | (0x3ffffffL << ('a' - 64));
+  // mailto: letters, digits and . - + _ (the '@' is looked for apart)
+  private static final long MAILTO_LOW = DIGITS | (1L << '.') | (1L << '-') | (1L << '+');
+  private static final long MAILTO_HIGH = LETTERS | (1L << ('_' - 64));
+  // https host: letters, digits and - (the '.' and the '/' are looked for apart)
+  private static final long HOST_LOW = DIGITS | (1L << '-');
+  private static final long HOST_HIGH = LETTERS;
+  // https path: letters, digits and / . _ ~ -
+  private static final long PATH_LOW = DIGITS | (1L << '/') | (1L << '.') | (1L << '-');
+  private static final long PATH_HIGH = LETTERS | (1L << ('_' - 64)) | (1L << ('~' - 64));
+
+  private static boolean in(long low, long high, char c) {
+    return c < 64 ? ((low >>> c) & 1) != 0 : c < 128 && ((high >>> (c - 64)) & 1) != 0;
   }
 
   /** {@code alphanum [*(alphanum / "-") alphanum]} (RFC 2396 §3.2.2 domainlabel). */
