@@ -528,9 +528,21 @@ public final class ReportSummary {
    */
   public static final class Accumulator {
     private SummaryState state;
+    // The state is also a snapshot's (snapshot() hands it over without copying): it is copied
+    // before the next change, so a snapshot after the last report costs no copy.
+    private boolean shared;
 
     private Accumulator(SummaryLimits limits, @Nullable Instant now) {
       this.state = new SummaryState(limits, now);
+    }
+
+    /** The state, copied first when a snapshot holds it: call before every change. */
+    private SummaryState writable() {
+      if (shared) {
+        state = state.deepCopy();
+        shared = false;
+      }
+      return state;
     }
 
     /**
@@ -561,7 +573,8 @@ public final class ReportSummary {
      * @return the outcome and the warnings
      */
     public AddResult add(TlsRptReport report, int source) {
-      return state.add(Objects.requireNonNull(report, "report"), source);
+      Objects.requireNonNull(report, "report");
+      return writable().add(report, source);
     }
 
     /**
@@ -575,7 +588,8 @@ public final class ReportSummary {
      *     with this name and content was added, or it was withdrawn already
      */
     public boolean withdraw(TlsRptReport report) {
-      return state.withdraw(Objects.requireNonNull(report, "report"));
+      Objects.requireNonNull(report, "report");
+      return writable().withdraw(report);
     }
 
     /**
@@ -607,7 +621,7 @@ public final class ReportSummary {
      * @return this accumulator
      */
     public Accumulator merge(ReportSummary summary) {
-      state.mergeInPlace(summary.state);
+      writable().mergeInPlace(summary.state);
       return this;
     }
 
@@ -622,24 +636,31 @@ public final class ReportSummary {
     }
 
     /**
-     * Returns an immutable summary of everything added so far; the accumulator stays usable.
+     * Returns an immutable summary of everything added so far; the accumulator stays usable. The
+     * summary takes the accumulator's figures without copying them; the accumulator copies them
+     * when it next changes ({@code add}, {@code withdraw}, {@code merge}), so a snapshot after the
+     * last report costs no copy and one between reports costs one.
      *
      * @return the snapshot
      */
     public ReportSummary snapshot() {
-      return new ReportSummary(state.deepCopy());
+      // Copy on write: the summary takes the state as it is, and the accumulator copies it
+      // before it next changes (never if it does not).
+      shared = true;
+      return new ReportSummary(state);
     }
 
     /**
      * Returns an immutable summary of everything added so far without copying it, and leaves
-     * this accumulator empty (same limits and instant): the way to end a large aggregation at half
-     * the peak memory of {@link #snapshot()}.
+     * this accumulator empty (same limits and instant): what follows starts a new aggregation,
+     * where after {@link #snapshot()} it would continue the old one on a copy.
      *
      * @return the summary
      */
     public ReportSummary finish() {
       SummaryState done = state;
       state = new SummaryState(done.limits(), done.now());
+      shared = false;
       return new ReportSummary(done);
     }
   }

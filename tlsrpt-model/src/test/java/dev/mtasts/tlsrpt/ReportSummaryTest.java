@@ -1,5 +1,6 @@
 package dev.mtasts.tlsrpt;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -31,6 +32,40 @@ final class ReportSummaryTest {
         ok,
         failed,
         List.of(details));
+  }
+
+  @Test
+  void aSnapshotStaysAsItWasWhileTheAccumulatorGoesOn() {
+    // snapshot() hands the accumulator's figures over without copying them; the accumulator must
+    // copy them before its next add, withdraw or merge, or the snapshot would change with it.
+    LocalDate day = LocalDate.parse("2025-01-01");
+    TlsRptReport r1 = report("o", "1", day, sts("a.example", 5, 1));
+    TlsRptReport r2 = report("o", "2", day, sts("a.example", 7, 0));
+    TlsRptReport r3 = report("p", "1", day.plusDays(1), sts("b.example", 1, 1));
+    ReportSummary.Accumulator acc = ReportSummary.newAccumulator();
+    acc.add(r1);
+    ReportSummary first = acc.snapshot();
+    byte[] firstBytes = first.toBytes();
+    ReportSummary firstAgain = acc.snapshot();
+    acc.add(r2);
+    acc.add(r1);
+    ReportSummary second = acc.snapshot();
+    assertTrue(acc.withdraw(r2));
+    acc.merge(ReportSummary.of(List.of(r3)));
+    ReportSummary third = acc.snapshot();
+
+    assertArrayEquals(firstBytes, first.toBytes());
+    assertEquals(ReportSummary.of(List.of(r1)), first);
+    assertEquals(first, firstAgain);
+    assertEquals(1, first.reportCount());
+    assertEquals(0, first.duplicateReports());
+    assertEquals(new SessionCounts(5, 1), first.domain("a.example").sessions());
+    assertEquals(2, second.reportCount());
+    assertEquals(1, second.duplicateReports());
+    assertEquals(new SessionCounts(12, 1), second.domain("a.example").sessions());
+    assertEquals(Set.of("a.example"), second.domains());
+    assertEquals(new SessionCounts(5, 1), third.domain("a.example").sessions());
+    assertEquals(Set.of("a.example", "b.example"), third.domains());
   }
 
   @Test

@@ -79,7 +79,19 @@ public final class FingerprintSet {
    * @return the entry
    */
   public @Nullable Entry get(ReportKey key) {
-    int i = find(key.hash(), key.ext());
+    return get(key.hash(), key.ext());
+  }
+
+  /**
+   * Returns the entry of a report name given by its parts, or {@code null} when no report of that
+   * name was added.
+   *
+   * @param hash 64 bits of the name
+   * @param ext 32 more bits of the name
+   * @return the entry
+   */
+  public @Nullable Entry get(long hash, int ext) {
+    int i = find(hash, ext);
     if (i < 0) {
       return null;
     }

@@ -36,15 +36,36 @@ public record ReportKey(long hash, int ext, long content) {
    * @return its key
    */
   public static ReportKey of(TlsRptReport report, Scratch scratch) {
-    return ofName(report.organizationName(), report.reportId(), content(report, scratch), scratch);
+    fill(report, scratch);
+    return new ReportKey(scratch.hash, scratch.ext, scratch.content);
+  }
+
+  /**
+   * Computes the fingerprints of a report into the caller's buffer, without making a key: {@link
+   * Scratch#hash()}, {@link Scratch#ext()} and {@link Scratch#content()} then hold what {@link
+   * #of(TlsRptReport)} would return. For the aggregation's hot path, which needs a key object only
+   * when it keeps one.
+   *
+   * @param report the report
+   * @param scratch a buffer owned by the calling thread
+   */
+  public static void fill(TlsRptReport report, Scratch scratch) {
+    long content = content(report, scratch);
+    name(report.organizationName(), report.reportId(), scratch);
+    scratch.content = content;
   }
 
   /**
    * A buffer the texts are copied into while they are hashed (one bulk copy per text instead of
-   * a bounds-checked read per character). Not thread-safe: one per owner.
+   * a bounds-checked read per character), the hasher, and the last fingerprints {@link #fill}
+   * computed. Not thread-safe: one per owner.
    */
   public static final class Scratch {
     private char[] chars = new char[128];
+    private final Hasher hasher = new Hasher(this);
+    private long hash;
+    private int ext;
+    private long content;
 
     /** Creates a buffer. */
     public Scratch() {}
@@ -54,6 +75,33 @@ public record ReportKey(long hash, int ext, long content) {
         chars = new char[Math.max(length, chars.length * 2)];
       }
       return chars;
+    }
+
+    /**
+     * Returns the 64 bits of the name {@link #fill} computed last.
+     *
+     * @return the name's hash
+     */
+    public long hash() {
+      return hash;
+    }
+
+    /**
+     * Returns the 32 more bits of the name {@link #fill} computed last.
+     *
+     * @return the name's extension
+     */
+    public int ext() {
+      return ext;
+    }
+
+    /**
+     * Returns the content fingerprint {@link #fill} computed last.
+     *
+     * @return the content's hash
+     */
+    public long content() {
+      return content;
     }
   }
 
@@ -71,7 +119,13 @@ public record ReportKey(long hash, int ext, long content) {
 
   private static ReportKey ofName(String organization, String reportId, long content,
       Scratch scratch) {
-    Hasher name = new Hasher(scratch);
+    name(organization, reportId, scratch);
+    return new ReportKey(scratch.hash, scratch.ext, content);
+  }
+
+  /** Hashes a report name into {@code scratch.hash} and {@code scratch.ext}. */
+  private static void name(String organization, String reportId, Scratch scratch) {
+    Hasher name = scratch.hasher.reset();
     name.text(organization);
     name.separator();
     name.text(reportId);
@@ -80,7 +134,8 @@ public record ReportKey(long hash, int ext, long content) {
     if (h == 0 && (int) l == 0) {
       l = 1; // (0, 0) marks an empty slot in FingerprintSet
     }
-    return new ReportKey(h, (int) l, content);
+    scratch.hash = h;
+    scratch.ext = (int) l;
   }
 
   /**
@@ -94,7 +149,7 @@ public record ReportKey(long hash, int ext, long content) {
 
   @SuppressWarnings("JavaInstantGetSecondsGetNano") // both parts are hashed: the whole instant
   private static long content(TlsRptReport report, Scratch scratch) {
-    Hasher c = new Hasher(scratch);
+    Hasher c = scratch.hasher.reset();
     DateRange r = report.dateRange();
     c.number(r.start().getEpochSecond());
     c.number(r.start().getNano());
@@ -123,13 +178,22 @@ public record ReportKey(long hash, int ext, long content) {
   }
 
   /** Two independent 64-bit hashes over four chars a step, finalized: 128 bits in all. */
+  // One per Scratch, reset for each text hashed: a report costs no hasher object.
   private static final class Hasher {
-    private long h1 = 0xcbf29ce484222325L;
-    private long h2 = 0x9e3779b97f4a7c15L;
+    private static final long SEED1 = 0xcbf29ce484222325L;
+    private static final long SEED2 = 0x9e3779b97f4a7c15L;
+    private long h1 = SEED1;
+    private long h2 = SEED2;
     private final Scratch scratch;
 
     Hasher(Scratch scratch) {
       this.scratch = scratch;
+    }
+
+    Hasher reset() {
+      h1 = SEED1;
+      h2 = SEED2;
+      return this;
     }
 
     void word(long w) {

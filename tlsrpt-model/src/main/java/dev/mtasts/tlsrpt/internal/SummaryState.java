@@ -467,15 +467,17 @@ public final class SummaryState {
       setAside++;
       return new AddResult(AddResult.Outcome.SET_ASIDE, warnings, OptionalInt.empty());
     }
-    ReportKey key = ReportKey.of(report, keyScratch);
-    FingerprintSet.Entry seen = reportKeys.get(key);
+    // The key's parts, without a key object: one is made only for a conflict's name.
+    ReportKey.Scratch key = keyScratch;
+    ReportKey.fill(report, key);
+    FingerprintSet.Entry seen = reportKeys.get(key.hash(), key.ext());
     if (seen != null) {
       if (seen.content() == key.content()) {
         duplicates++;
         return new AddResult(AddResult.Outcome.DUPLICATE, warnings, OptionalInt.of(seen.source()));
       }
       conflicts++;
-      boolean first = conflicted.add(key.withoutContent());
+      boolean first = conflicted.add(new ReportKey(key.hash(), key.ext(), 0));
       ReportConflict c = new ReportConflict(
           report.organizationName(), report.reportId(), seen.source(), source);
       if (conflictList.size() < MAX_LISTED_CONFLICTS
@@ -495,7 +497,7 @@ public final class SummaryState {
           first ? OptionalInt.of(seen.source()) : OptionalInt.empty());
     }
     plausibility(report, warnings);
-    reportKeys.add(key, source);
+    reportKeys.addMember(key.hash(), key.ext(), key.content(), source);
     reports++;
     policyResults += report.policies().size();
     if (apply(report, 1)) {
