@@ -1,8 +1,12 @@
 package dev.mtasts.benchmarks;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.mtasts.benchmarks.baseline.BaselineReportReader;
 import dev.mtasts.benchmarks.data.ReportSets;
 import dev.mtasts.tlsrpt.TlsRptReader;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,6 +41,7 @@ public class ReportReadBenchmark {
   private byte[][] documents = new byte[0][];
   private final TlsRptReader reader = TlsRptReader.lenient();
   private final BaselineReportReader baseline = new BaselineReportReader();
+  private final JsonFactory jsonFactory = new JsonFactory();
 
   /** Creates the benchmark state; JMH calls it. */
   public ReportReadBenchmark() {
@@ -58,6 +63,31 @@ public class ReportReadBenchmark {
   public void read(Blackhole bh) {
     for (byte[] d : documents) {
       bh.consume(reader.read(d));
+    }
+  }
+
+  /**
+   * Runs Jackson's streaming parser over every document, reading each token, member name, string
+   * and number and building nothing: the floor under any reader built on that parser (the SDK's
+   * included), measured beside it so the table shows how far above the floor the reader is.
+   *
+   * @param bh consumes what was read
+   * @throws IOException never: the documents are well-formed JSON
+   */
+  @Benchmark
+  public void jacksonFloor(Blackhole bh) throws IOException {
+    for (byte[] d : documents) {
+      try (JsonParser p = jsonFactory.createParser(d)) {
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+          if (t == JsonToken.FIELD_NAME) {
+            bh.consume(p.currentName());
+          } else if (t == JsonToken.VALUE_STRING) {
+            bh.consume(p.getText());
+          } else if (t == JsonToken.VALUE_NUMBER_INT) {
+            bh.consume(p.getLongValue());
+          }
+        }
+      }
     }
   }
 

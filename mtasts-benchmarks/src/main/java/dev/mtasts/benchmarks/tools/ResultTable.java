@@ -156,6 +156,9 @@ public final class ResultTable {
     if (r.method().equals("inflateOnly")) {
       return "(inflate floor)";
     }
+    if (r.method().equals("jacksonFloor")) {
+      return "(parser floor)";
+    }
     Row base = byKey.get(r.benchmark() + "." + r.method() + "Baseline|" + r.params());
     if (base == null) {
       return "no baseline";
