@@ -62,6 +62,18 @@ final class ResultTableTest {
   }
 
   @Test
+  void parserFloorIsMarkedAndNotJudged() throws IOException {
+    String floor = "{\"benchmark\":\"dev.mtasts.benchmarks.ReportReadBenchmark.jacksonFloor\","
+        + "\"mode\":\"avgt\",\"params\":{\"reportSet\":\"large\"},"
+        + "\"primaryMetric\":{\"score\":1000,\"scoreError\":1.5,\"scoreUnit\":\"us/op\"},"
+        + "\"secondaryMetrics\":{}}";
+    String table = render("[" + floor + "]", List.of());
+    assertTrue(table.contains("| ReportRead.jacksonFloor | reportSet=large | 1,000 |"), table);
+    assertTrue(table.contains("| (parser floor) |"), table);
+    assertTrue(table.contains("MB/s |  |  |"), table);
+  }
+
+  @Test
   void extraRowsAreAppended() throws IOException {
     String table =
         render(
