@@ -309,7 +309,7 @@ public final class DomainName implements Comparable<DomainName> {
   public boolean isSubdomainOf(DomainName other) {
     String o = other.name;
     return name.equals(o)
-        || name.length() > o.length() && name.endsWith(o) && name.charAt(name.length() - o.length() - 1) == '.';
+        || (name.length() > o.length() && name.endsWith(o) && name.charAt(name.length() - o.length() - 1) == '.');
   }
 
   /**
@@ -320,7 +320,7 @@ public final class DomainName implements Comparable<DomainName> {
    */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o == this || o instanceof DomainName other && other.name.equals(name);
+    return o == this || (o instanceof DomainName other && other.name.equals(name));
   }
 
   /**

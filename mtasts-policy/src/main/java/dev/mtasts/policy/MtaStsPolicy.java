@@ -264,7 +264,7 @@ public record MtaStsPolicy(
         throw new IllegalArgumentException(
             "max_age " + maxAge + " is outside 0.." + MAX_MAX_AGE + " seconds (RFC 8461 §3.2)");
       }
-      return maxAge(maxAge.getSeconds());
+      return maxAge(maxAge.toSeconds());
     }
 
     /**

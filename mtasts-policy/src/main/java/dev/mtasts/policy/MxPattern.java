@@ -165,7 +165,7 @@ public final class MxPattern {
    */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o == this || o instanceof MxPattern && ((MxPattern) o).pattern.equals(pattern);
+    return o == this || (o instanceof MxPattern m && m.pattern.equals(pattern));
   }
 
   /**

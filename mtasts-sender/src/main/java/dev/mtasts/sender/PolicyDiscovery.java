@@ -95,6 +95,7 @@ public final class PolicyDiscovery implements AutoCloseable {
     volatile Snapshot snapshot;
     volatile long lastUsedMillis;
     volatile long nextRefreshMillis = Long.MAX_VALUE;
+    /** Written only by the one flight a domain has at a time (flights), read by any thread. */
     volatile int refreshFailures;
 
     Slot(Snapshot snapshot, long now) {
@@ -270,7 +271,8 @@ public final class PolicyDiscovery implements AutoCloseable {
       mine.complete(justDone);
       return mine;
     }
-    CompletableFuture.supplyAsync(() -> slot(domain), executor)
+    // Every outcome reaches the caller through mine; the chain's own future has nothing more to say.
+    CompletableFuture<?> unused = CompletableFuture.supplyAsync(() -> slot(domain), executor)
         .thenCompose(slot -> {
           slot.lastUsedMillis = clock.millis();
           return lookup(domain).thenCompose(answer -> decide(domain, slot, answer, false));
@@ -407,6 +409,8 @@ public final class PolicyDiscovery implements AutoCloseable {
     return finish(domain, slot, fresh, DiscoveryResult.Provenance.FRESH, null, clock.instant());
   }
 
+  // refreshFailures: one flight per domain at a time (flights), so the ++ has no rival writer.
+  @SuppressWarnings("NonAtomicVolatileUpdate")
   private DiscoveryResult failed(String domain, Slot slot, String id, Throwable error, boolean refresh) {
     PolicyFetchException e = error instanceof PolicyFetchException p ? p
         : new PolicyFetchException(FetchErrorCode.IO_ERROR, "https://mta-sts." + domain + PolicyFetcher.WELL_KNOWN_PATH,

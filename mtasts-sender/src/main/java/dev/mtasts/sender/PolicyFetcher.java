@@ -368,7 +368,8 @@ public final class PolicyFetcher {
     CompletableFuture<HttpResponse<BoundedBody.Body>> exchange = client.sendAsync(request.build(), handler);
     CompletableFuture<FetchedPolicy> out = new CompletableFuture<>();
     boolean connectIsDeadline = deadlineBoundsConnect;
-    exchange.orTimeout(remaining.toNanos(), TimeUnit.NANOSECONDS).whenComplete((response, error) -> {
+    // Every outcome reaches the caller through out; the chain's own future has nothing more to say.
+    CompletableFuture<?> unused = exchange.orTimeout(remaining.toNanos(), TimeUnit.NANOSECONDS).whenComplete((response, error) -> {
       if (error != null) {
         if (unwrap(error) instanceof TimeoutException) {
           // The overall deadline: stop the exchange and close the connection.

@@ -190,9 +190,9 @@ public final class TlsRptReportBuilder {
   }
 
   private List<GeneratedReport> drain(
-      SortedMap<LocalDate, TreeMap<String, Map<AppliedPolicy, Tally>>> done) {
+      SortedMap<LocalDate, ? extends SortedMap<String, Map<AppliedPolicy, Tally>>> done) {
     List<GeneratedReport> out = new ArrayList<>();
-    for (Map.Entry<LocalDate, TreeMap<String, Map<AppliedPolicy, Tally>>> e : done.entrySet()) {
+    for (Map.Entry<LocalDate, ? extends SortedMap<String, Map<AppliedPolicy, Tally>>> e : done.entrySet()) {
       for (Map.Entry<String, Map<AppliedPolicy, Tally>> d : e.getValue().entrySet()) {
         out.add(report(e.getKey(), d.getKey(), d.getValue()));
       }

@@ -118,7 +118,7 @@ public final class ReadinessCheck {
 
     blocking.addAll(mxCoverage(policy, evidence.mxHosts()));
 
-    long minMaxAge = options.minEnforceMaxAge().getSeconds();
+    long minMaxAge = options.minEnforceMaxAge().toSeconds();
     if (policy.maxAge() < minMaxAge) {
       warnings.add(new Reason.General(Code.SHORT_MAX_AGE, "max_age " + policy.maxAge()
           + " is below " + minMaxAge + " seconds (" + days(options.minEnforceMaxAge()) + "); an"
@@ -215,7 +215,7 @@ public final class ReadinessCheck {
         ignorable = Saturating.add(ignorable, n);
       } else {
         warnings.add(new Reason.Failures(Code.FAILURES_TO_INVESTIGATE, group));
-        if (group.resultType() == ResultType.FAILURES_WITHOUT_DETAILS) {
+        if (group.resultType().equals(ResultType.FAILURES_WITHOUT_DETAILS)) {
           withoutDetails = Saturating.add(withoutDetails, n);
         } else {
           investigate = Saturating.add(investigate, n);

@@ -390,8 +390,8 @@ public final class PolicyScanner {
   private static @Nullable String nearestMode(String value) {
     for (Mode m : MODES) {
       String t = m.wireName();
-      if (value.length() > t.length() && value.startsWith(t)
-          || value.length() < t.length() && value.length() >= 3 && t.startsWith(value)) {
+      if ((value.length() > t.length() && value.startsWith(t))
+          || (value.length() < t.length() && value.length() >= 3 && t.startsWith(value))) {
         return t;
       }
     }

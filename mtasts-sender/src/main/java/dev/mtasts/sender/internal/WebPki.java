@@ -179,7 +179,7 @@ public final class WebPki {
       return null;
     } catch (CertPathBuilderException e) {
       for (X509Certificate c : chain.subList(1, chain.size())) {
-        if (c.getNotAfter().before(date)) {
+        if (c.getNotAfter().toInstant().isBefore(date.toInstant())) {
           return new Refusal(Problem.EXPIRED, "the chain's certificate " + subject(c)
               + " expired on " + c.getNotAfter().toInstant());
         }

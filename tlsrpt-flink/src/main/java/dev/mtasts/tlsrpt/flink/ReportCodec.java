@@ -108,7 +108,7 @@ final class ReportCodec {
       varlong(p.failedSessionCount());
       varlong(p.failureDetails().size());
       for (FailureDetail d : p.failureDetails()) {
-        if (d.resultType() == ResultType.FAILURES_WITHOUT_DETAILS) {
+        if (d.resultType().equals(ResultType.FAILURES_WITHOUT_DETAILS)) {
           u8(1);
         } else {
           u8(0);

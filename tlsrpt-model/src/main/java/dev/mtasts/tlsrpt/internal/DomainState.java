@@ -261,7 +261,7 @@ public final class DomainState {
       if (c.isEmpty()) {
         @SuppressWarnings("CollectionIncompatibleType") // as above
         FailureCell removed = f.remove(k);
-        assert removed == c;
+        assert removed != null && removed.equals(c);
       }
     }
     return sat;
@@ -277,7 +277,7 @@ public final class DomainState {
   void notePatterns(PolicyResult p) {
     List<String> strings = p.policyStrings();
     List<String> mx = p.mxHosts();
-    int stamp = (p.policyType().ordinal() * 31 + mx.hashCode()) * 31 + strings.hashCode();
+    int stamp = (p.policyType().hashCode() * 31 + mx.hashCode()) * 31 + strings.hashCode();
     if (stamp == lastPatternStamp && stamp != 0) {
       return;
     }
@@ -429,7 +429,7 @@ public final class DomainState {
     int n = 0;
     while (i < dayCount || j < other.dayCount) {
       if (j == other.dayCount
-          || i < dayCount && days[i].epochDay() < other.days[j].epochDay()) {
+          || (i < dayCount && days[i].epochDay() < other.days[j].epochDay())) {
         d[n++] = days[i++];
       } else if (i == dayCount || other.days[j].epochDay() < days[i].epochDay()) {
         d[n++] = other.days[j++];

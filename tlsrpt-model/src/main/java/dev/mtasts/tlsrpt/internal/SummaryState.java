@@ -64,9 +64,15 @@ public final class SummaryState {
   /** Per-domain scratch of one report: successful, failed per policy type (index 2 * ordinal). */
   private final Map<String, long[]> scratch = new HashMap<>();
 
+  // The scratch is indexed by ordinal, and nothing indexed so outlives one report: the enum's order
+  // may change freely (the saved form names types by their wire names).
+  @SuppressWarnings("EnumOrdinal")
   private static final int STS_OK = 2 * PolicyType.STS.ordinal();
+  @SuppressWarnings("EnumOrdinal")
   private static final int TLSA_OK = 2 * PolicyType.TLSA.ordinal();
+  @SuppressWarnings("EnumOrdinal")
   private static final int NPF_OK = 2 * PolicyType.NO_POLICY_FOUND.ordinal();
+  @SuppressWarnings("EnumOrdinal")
   private static final int UNKNOWN_OK = 2 * PolicyType.UNKNOWN.ordinal();
   private static final int SCRATCH_SLOTS = 2 * PolicyType.values().length;
 
@@ -322,8 +328,9 @@ public final class SummaryState {
    * @return the merged state
    */
   public static SummaryState merged(SummaryState a, SummaryState b) {
-    SummaryState big = a.domains.size() >= b.domains.size() ? a : b;
-    SummaryState small = big == a ? b : a;
+    boolean aIsBig = a.domains.size() >= b.domains.size();
+    SummaryState big = aIsBig ? a : b;
+    SummaryState small = aIsBig ? b : a;
     Map<String, DomainState> d =
         new HashMap<>(DomainState.capacityFor(big.domains.size() + small.domains.size()));
     d.putAll(big.domains);
@@ -701,6 +708,7 @@ public final class SummaryState {
         per = new long[SCRATCH_SLOTS];
         scratch.put(domain, per);
       }
+      @SuppressWarnings("EnumOrdinal") // the per-report scratch above
       int idx = p.policyType().ordinal() * 2;
       per[idx] = Counts.plus(per[idx], ok);
       per[idx + 1] = Counts.plus(per[idx + 1], failed);
