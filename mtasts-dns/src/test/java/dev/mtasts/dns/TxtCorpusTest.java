@@ -25,15 +25,15 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every line of the shared corpus {@code txt/<kind>/valid.txt} parses strictly, every line of
- * {@code invalid.txt} is refused, and {@code disputed.txt} gets the spec digest's decision. Lines
+ * {@code invalid.txt} is refused, and {@code disputed.txt} gets the decision below. Lines
  * are not trimmed: some deliberately hold tabs and trailing spaces.
  */
 final class TxtCorpusTest {
   /**
-   * The decisions for {@code disputed.txt}, from the spec digests: a repeated {@code id} keeps the
-   * first (MTA-STS.md §10 item 7), repeated {@code rua} lists are joined in order (TLS-RPT.md §7
-   * item 4), and {@code v=TLSRPTv1 ;} is ABNF-valid (TLS-RPT.md §7 item 2). Each is accepted
-   * strictly with a warning.
+   * The decisions for {@code disputed.txt}: a repeated {@code id} keeps the first (RFC 8461 §3.1
+   * does not say; the first, as for repeated policy keys in §3.2), repeated {@code rua} lists are
+   * joined in order (RFC 8460 §3 does not say), and {@code v=TLSRPTv1 ;} is valid (RFC 8460 §3's
+   * ABNF allows WSP before the separator). Each is accepted strictly with a warning.
    */
   private static final Map<String, Consumer<String>> DISPUTED = Map.of(
       "v=STSv1; id=foo; id=bar", line -> {

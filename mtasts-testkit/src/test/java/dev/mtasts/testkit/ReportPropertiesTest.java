@@ -84,7 +84,8 @@ final class ReportPropertiesTest {
     assertEquals(r.value(), again);
   }
 
-  // Quirks that break RFC 8460 §4.4 outright (digest edge cases 14, 16, 18): strict refuses them.
+  // Quirks that break RFC 8460 §4.4 outright (contact-info null, a date-time without offset,
+  // counts as strings; RFC 8460 §4.4 and RFC 3339 §5.6): strict refuses them.
   private static final Set<ReportQuirk> NOT_RFC = EnumSet.of(ReportQuirk.CONTACT_INFO_NULL,
       ReportQuirk.DATETIME_WITHOUT_OFFSET, ReportQuirk.COUNTS_AS_STRINGS);
 

@@ -163,7 +163,7 @@ public final class ReportFiles {
     List<Skipped> notRead = new ArrayList<>();
     // The file key (device and inode on Unix) of each file found, as the walk saw it through its
     // links: only files that share one can be the same file, so only they need their real path.
-    Map<Entry, Object> fileKeys = new IdentityHashMap<>();
+    IdentityHashMap<Entry, Object> fileKeys = new IdentityHashMap<>();
     try {
       Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
           new SimpleFileVisitor<>() {
