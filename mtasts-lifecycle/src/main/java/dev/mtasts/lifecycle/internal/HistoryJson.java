@@ -20,6 +20,7 @@ import dev.mtasts.policy.DomainNameException;
 import dev.mtasts.policy.MtaStsException;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.PolicyParser;
+import dev.mtasts.tlsrpt.internal.json.JsonTokenNames;
 import dev.mtasts.tlsrpt.internal.json.JsonFailure;
 import dev.mtasts.tlsrpt.internal.json.ReadConstraints;
 import java.io.IOException;
@@ -353,18 +354,7 @@ public final class HistoryJson {
   }
 
   private static String describe(@Nullable JsonToken token) {
-    if (token == null) {
-      return "the end of the file";
-    }
-    return switch (token) {
-      case START_OBJECT -> "an object";
-      case START_ARRAY -> "an array";
-      case VALUE_STRING -> "a string";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-      case VALUE_NULL -> "null";
-      default -> token.toString();
-    };
+    return JsonTokenNames.describe(token, "the end of the file");
   }
 
   private static HistoryFormatException error(JsonParser p, Code code, String path, String detail) {

@@ -9,6 +9,7 @@ import dev.mtasts.policy.Warning;
 import dev.mtasts.policy.Location;
 import dev.mtasts.tlsrpt.ReportErrorCode;
 import dev.mtasts.tlsrpt.ReportParseException;
+import dev.mtasts.tlsrpt.internal.json.JsonTokenNames;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -277,18 +278,7 @@ final class ReadContext {
   }
 
   static String describe(@Nullable JsonToken t) {
-    if (t == null) {
-      return "end of input";
-    }
-    return switch (t) {
-      case START_OBJECT -> "an object";
-      case START_ARRAY -> "an array";
-      case VALUE_STRING -> "a string";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-      case VALUE_NULL -> "null";
-      default -> t.asString() == null ? t.name() : "'" + t.asString() + "'";
-    };
+    return JsonTokenNames.describe(t, "end of input");
   }
 
   /** Echoes at most 80 characters of report text into a message. */
